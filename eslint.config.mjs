@@ -1,0 +1,73 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+/**
+ * Besides the usual rules, the rooms of docs/ARCHITECTURE.md are enforced here: domain/ is
+ * pure, only api/ sees raw JSON over fetch, ui/ never reaches storage or the network, and the
+ * simulator never imports the client.
+ */
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+})
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'build/',
+      'dist/',
+      'test-results/',
+      'bench-results/',
+      'coverage/',
+      'simulator/data/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-namespace': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      ...restrict(
+        ['../*', '@lightningjs/*', 'rxjs', 'rxjs/*', 'localforage', 'valibot'],
+        'domain/ is pure: it imports only domain/.',
+      ),
+      'no-restricted-globals': ['error', 'fetch', 'localStorage', 'indexedDB', 'window', 'document'],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts', 'src/App.ts'],
+    rules: {
+      ...restrict(
+        ['**/api/*', 'localforage', 'kitsu-core', 'json-rpc-2.0', 'valibot'],
+        'ui/ renders stores and sends intents; it never calls the network or storage.',
+      ),
+      'no-restricted-globals': ['error', 'fetch', 'localStorage', 'indexedDB', 'XMLHttpRequest'],
+    },
+  },
+  {
+    files: ['simulator/**/*.ts'],
+    rules: restrict(
+      ['**/src/*', '../../src/**', '../../../src/**'],
+      'The simulator is the other side of the contract: it never imports the client.',
+    ),
+  },
+  {
+    files: ['**/*.d.ts'],
+    rules: { '@typescript-eslint/no-empty-object-type': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+)

@@ -1,0 +1,39 @@
+/**
+ * Three projects: unit (jsdom, Lightning components and pure code), simulator (node, the
+ * operator side over HTTP) and e2e (node, driving Debian's Chromium against the simulator).
+ */
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json' }]
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.[tj]sx?$': tsJest },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@lightningjs/sdk|@metrological/sdk|@michieljs/execute-as-promise|localcookies)/)',
+  ],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+}
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { pretendToBeVisual: true },
+      setupFiles: ['jest-webgl-canvas-mock', '<rootDir>/test/helpers/jsdomSetup.ts'],
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'simulator',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/simulator/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      slowTestThreshold: 30,
+    },
+  ],
+}

@@ -1,0 +1,83 @@
+import { Lightning, Router, Utils } from '@lightningjs/sdk'
+import { Menu } from './ui/widgets/Menu'
+import { Toast, ToastKind } from './ui/widgets/Toast'
+import { ExitDialog } from './ui/widgets/ExitDialog'
+import { createRouterConfig, sectionOf } from './ui/routes'
+import { appFonts } from './ui/fonts'
+import { appContext } from './ui/context'
+import { installTestHooks } from './ui/testHooks'
+import { COLORS } from './ui/theme'
+
+interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
+  Background: object
+  Widgets: { Menu: typeof Menu }
+  Toast: typeof Toast
+  ExitDialog: typeof ExitDialog
+}
+
+/**
+ * The root: the router's pages, the menu widget, the toast and the exit dialog. Back at the
+ * bottom of the history asks before closing instead of closing at once.
+ */
+export class App extends Router.App<AppTemplateSpec> {
+  static getFonts() {
+    return appFonts()
+  }
+
+  static language() {
+    return { file: Utils.asset('translations.json') as string, language: appContext().settings.locale }
+  }
+
+  static override _template(): Lightning.Component.Template<AppTemplateSpec> {
+    const routed = super._template() as Lightning.Component.Template<AppTemplateSpec>
+    return {
+      ...routed,
+      Background: { rect: true, w: 1920, h: 1080, color: COLORS.background, zIndex: -1 },
+      Widgets: { Menu: { type: Menu } },
+      Toast: { type: Toast },
+      ExitDialog: { type: ExitDialog, visible: false },
+    }
+  }
+
+  readonly Menu = this.tag('Widgets.Menu') as Menu
+  readonly Toast = this.tag('Toast') as Toast
+
+  override _setup(): void {
+    const { settings, log } = appContext()
+    if (settings.testHooks) installTestHooks(this, () => this.Toast.message)
+    Router.startRouter(
+      createRouterConfig({
+        boot: () => Promise.resolve(),
+        afterEach: (hash) => {
+          this.Menu.setActive(sectionOf(hash))
+          log.debug(`route ${hash}`)
+        },
+      }),
+      this,
+    )
+  }
+
+  /** Back with no history left behind it: ask, never close silently. */
+  override _handleAppClose(): void {
+    this.$askExit()
+  }
+
+  $askExit(): void {
+    this._setState('Exiting')
+  }
+
+  $toast(message: string, kind: ToastKind = 'info'): void {
+    this.Toast.show(message, kind)
+  }
+
+  static override _states() {
+    return [
+      ...super._states(),
+      class Exiting extends this {
+        override _getFocused() {
+          return this.tag('ExitDialog') as ExitDialog
+        }
+      },
+    ]
+  }
+}

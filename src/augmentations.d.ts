@@ -1,0 +1,40 @@
+/**
+ * Global typings for Lightning and the SDK: the remote keys of src/platform/keys.ts and the
+ * events pages fire towards the App.
+ */
+import '@lightningjs/sdk'
+import type { Menu } from './ui/widgets/Menu'
+import type { ToastKind } from './ui/widgets/Toast'
+
+declare module '@lightningjs/sdk' {
+  namespace Lightning {
+    namespace Component {
+      interface DefaultKeyHandlers {
+        _handleMenu?(e: KeyboardEvent): boolean | void
+        _handleDigit?(e: KeyboardEvent): boolean | void
+        _handleChannelUp?(e: KeyboardEvent): boolean | void
+        _handleChannelDown?(e: KeyboardEvent): boolean | void
+        _handlePlayPause?(e: KeyboardEvent): boolean | void
+        _handleRewind?(e: KeyboardEvent): boolean | void
+        _handleFastForward?(e: KeyboardEvent): boolean | void
+        _handleStop?(e: KeyboardEvent): boolean | void
+        _handleRed?(e: KeyboardEvent): boolean | void
+        _handleGreen?(e: KeyboardEvent): boolean | void
+        _handleYellow?(e: KeyboardEvent): boolean | void
+        _handleBlue?(e: KeyboardEvent): boolean | void
+        _handleInfo?(e: KeyboardEvent): boolean | void
+      }
+
+      interface FireAncestorsMap {
+        $askExit(): void
+        $toast(message: string, kind?: ToastKind): void
+      }
+    }
+  }
+
+  namespace Router {
+    interface CustomWidgets {
+      Menu: typeof Menu
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Kanal's own settings, read from the `appSettings` block of settings.json. The same build
+ * points at the simulator or at a real operator by editing that file, nothing else.
+ * Anything missing or of the wrong type falls back to a default and is reported, never thrown.
+ */
+export const MIN_POLL_PERIOD_SECONDS = 300
+
+export interface KanalSettings {
+  /** Base URL of the operator APIs, absolute or relative to the page. */
+  apiBaseUrl: string
+  /** Period of the GetUserTimestamps poll; never below MIN_POLL_PERIOD_SECONDS. */
+  pollPeriodSeconds: number
+  /** Relative jitter of each next poll, 0..0.5. */
+  pollJitter: number
+  /** Interface language, such as "en". */
+  locale: string
+  /** Exposes a read-only window.__kanal for the e2e tests. */
+  testHooks: boolean
+}
+
+export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
+  apiBaseUrl: '/api',
+  pollPeriodSeconds: 900,
+  pollJitter: 0.2,
+  locale: 'en',
+  testHooks: false,
+}
+
+export interface SettingsResult {
+  settings: KanalSettings
+  /** One readable line per value that was missing, malformed or out of range. */
+  warnings: string[]
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+export const readSettings = (raw: unknown): SettingsResult => {
+  const warnings: string[] = []
+  const src = isRecord(raw) ? raw : {}
+  if (!isRecord(raw)) warnings.push('appSettings is not an object; using defaults')
+
+  const pick = <K extends keyof KanalSettings>(
+    key: K,
+    valid: (v: unknown) => v is KanalSettings[K],
+  ): KanalSettings[K] => {
+    const value = src[key]
+    if (value === undefined) return DEFAULT_SETTINGS[key]
+    if (valid(value)) return value
+    warnings.push(
+      `${key}: ${JSON.stringify(value)} is not valid; using ${JSON.stringify(DEFAULT_SETTINGS[key])}`,
+    )
+    return DEFAULT_SETTINGS[key]
+  }
+  const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== ''
+  const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+  const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean'
+
+  let pollPeriodSeconds = pick('pollPeriodSeconds', isFiniteNumber)
+  if (pollPeriodSeconds < MIN_POLL_PERIOD_SECONDS) {
+    warnings.push(
+      `pollPeriodSeconds: ${pollPeriodSeconds} is below the ${MIN_POLL_PERIOD_SECONDS} s minimum of the operator; clamped`,
+    )
+    pollPeriodSeconds = MIN_POLL_PERIOD_SECONDS
+  }
+  let pollJitter = pick('pollJitter', isFiniteNumber)
+  if (pollJitter < 0 || pollJitter > 0.5) {
+    const clamped = Math.min(0.5, Math.max(0, pollJitter))
+    warnings.push(`pollJitter: ${pollJitter} is outside 0..0.5; clamped to ${clamped}`)
+    pollJitter = clamped
+  }
+
+  return {
+    settings: {
+      apiBaseUrl: pick('apiBaseUrl', isNonEmptyString).replace(/\/+$/, ''),
+      pollPeriodSeconds,
+      pollJitter,
+      locale: pick('locale', isNonEmptyString),
+      testHooks: pick('testHooks', isBoolean),
+    },
+    warnings,
+  }
+}

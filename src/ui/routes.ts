@@ -1,0 +1,47 @@
+import { Router } from '@lightningjs/sdk'
+import { BootPage } from './pages/BootPage'
+import { GuidePage } from './pages/GuidePage'
+import { RecordingsPage } from './pages/RecordingsPage'
+import { StorePage } from './pages/StorePage'
+import { AccountPage } from './pages/AccountPage'
+import { ProgrammePage } from './pages/ProgrammePage'
+import { NotFoundPage } from './pages/NotFoundPage'
+import { ErrorPage } from './pages/ErrorPage'
+
+/** Every route of the app, in one place. `$` boots, `*` is not found, `!` is the error page. */
+export const ROUTE = {
+  guide: 'guide',
+  recordings: 'recordings',
+  store: 'store',
+  account: 'account',
+  programme: 'programme/:programmeId',
+} as const
+
+export interface RouteHooks {
+  /** Runs before the first page: sign-in, first data. A rejection shows the error page. */
+  boot(): Promise<void>
+  /** Told the active route after each navigation (the menu marks it). */
+  afterEach(hash: string): void
+}
+
+const WITH_MENU: Array<keyof Router.WidgetContainer> = ['menu']
+
+export const createRouterConfig = (hooks: RouteHooks): Router.Config => ({
+  root: ROUTE.guide,
+  routes: [
+    // With a `$` route the router shows the boot page and waits for resume(); a rejected boot
+    // lands on the error page.
+    { path: '$', component: BootPage, after: () => hooks.boot().then(() => Router.resume()) },
+    { path: ROUTE.guide, component: GuidePage, widgets: WITH_MENU },
+    { path: ROUTE.recordings, component: RecordingsPage, widgets: WITH_MENU },
+    { path: ROUTE.store, component: StorePage, widgets: WITH_MENU },
+    { path: ROUTE.account, component: AccountPage, widgets: WITH_MENU },
+    { path: ROUTE.programme, component: ProgrammePage, widgets: WITH_MENU },
+    { path: '*', component: NotFoundPage, widgets: WITH_MENU },
+    { path: '!', component: ErrorPage, widgets: WITH_MENU },
+  ],
+  afterEachRoute: (request) => hooks.afterEach(request.hash),
+})
+
+/** The first path segment of a hash: "programme/12" -> "programme". */
+export const sectionOf = (hash: string): string => hash.replace(/^#?\/?/, '').split(/[/?]/)[0] ?? ''

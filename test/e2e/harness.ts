@@ -1,0 +1,150 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { createSimulator, Simulator } from '../../simulator/src/server'
+import { defaultConfig } from '../../simulator/src/config'
+import { launchChromium } from './browser'
+
+export const ROOT = path.resolve(__dirname, '..', '..')
+export const RESULTS = path.join(ROOT, 'test-results')
+
+/** The remote's keys as Playwright presses them on the desktop key map (README). */
+export const REMOTE = {
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+  ok: 'Enter',
+  back: 'Escape',
+  backspace: 'Backspace',
+  menu: 'm',
+  channelUp: 'PageUp',
+  channelDown: 'PageDown',
+  red: 'F1',
+  green: 'F2',
+  yellow: 'F3',
+  blue: 'F4',
+} as const
+export type RemoteButton = keyof typeof REMOTE
+
+export interface TestSimulator {
+  url: string
+  dir: string
+  close(): Promise<void>
+}
+
+/** A simulator on a free loopback port with a throw-away database and the test hooks on. */
+export const startTestSimulator = async (): Promise<TestSimulator> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-e2e-'))
+  const appDir = path.join(ROOT, 'build')
+  if (!fs.existsSync(path.join(appDir, 'appBundle.js'))) {
+    throw new Error('build/appBundle.js is missing: run "npm run build" before the e2e tests')
+  }
+  const simulator: Simulator = createSimulator({
+    ...defaultConfig({}),
+    port: 0,
+    appDir,
+    dbPath: path.join(dir, 'kanal.sqlite'),
+    settingsOverride: { appSettings: { testHooks: true } },
+  })
+  const url = await simulator.listen()
+  return {
+    url,
+    dir,
+    close: async () => {
+      await simulator.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface Tv {
+  browser: Browser
+  page: Page
+  /** Console errors and page errors seen so far. */
+  errors: string[]
+  press(...buttons: RemoteButton[]): Promise<void>
+  route(): Promise<string>
+  focusPath(): Promise<string[]>
+  focusedTexts(): Promise<string[]>
+  screenTexts(): Promise<string[]>
+  toast(): Promise<string>
+  waitForRoute(route: string): Promise<void>
+  waitForText(text: string): Promise<void>
+  screenshot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+const hook = <T>(page: Page, name: string): Promise<T> =>
+  page.evaluate((fn) => {
+    const hooks = (window as unknown as { __kanal?: Record<string, () => unknown> }).__kanal
+    if (!hooks) throw new Error('window.__kanal is missing: is testHooks on?')
+    const f = hooks[fn]
+    if (!f) throw new Error(`no test hook ${fn}`)
+    return f()
+  }, name) as Promise<T>
+
+/** Opens the app at `hash` in a 1920x1080 Chromium tab and waits for the first page. */
+export const openTv = async (baseUrl: string, hash = ''): Promise<Tv> => {
+  const browser = await launchChromium()
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`)
+  })
+  await page.goto(`${baseUrl}${hash ? `#${hash}` : ''}`)
+  await page.waitForFunction(
+    () => {
+      const k = (window as unknown as { __kanal?: { route(): string } }).__kanal
+      return k !== undefined && k.route() !== '' && k.route() !== '$'
+    },
+    undefined,
+    { timeout: 30000 },
+  )
+
+  const tv: Tv = {
+    browser,
+    page,
+    errors,
+    async press(...buttons) {
+      for (const b of buttons) {
+        await page.keyboard.press(REMOTE[b])
+        // One frame or two for Lightning to process the key and move focus.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      }
+    },
+    route: () => hook<string>(page, 'route'),
+    focusPath: () => hook<string[]>(page, 'focusPath'),
+    focusedTexts: () => hook<string[]>(page, 'focusedTexts'),
+    screenTexts: () => hook<string[]>(page, 'screenTexts'),
+    toast: () => hook<string>(page, 'toast'),
+    async waitForRoute(route) {
+      await page.waitForFunction(
+        (r) => (window as unknown as { __kanal: { route(): string } }).__kanal.route() === r,
+        route,
+        { timeout: 15000 },
+      )
+    },
+    async waitForText(text) {
+      await page.waitForFunction(
+        (t) =>
+          (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal.screenTexts().includes(t),
+        text,
+        { timeout: 15000 },
+      )
+    },
+    async screenshot(name) {
+      fs.mkdirSync(RESULTS, { recursive: true })
+      const file = path.join(RESULTS, `${name}.png`)
+      // Let transitions settle so that the picture shows the final state.
+      await page.waitForTimeout(600)
+      await page.screenshot({ path: file })
+      return file
+    },
+    close: () => browser.close(),
+  }
+  return tv
+}
