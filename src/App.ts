@@ -2,7 +2,7 @@ import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import { Menu } from './ui/widgets/Menu'
 import { Toast, ToastKind } from './ui/widgets/Toast'
 import { ExitDialog } from './ui/widgets/ExitDialog'
-import { createRouterConfig, sectionOf } from './ui/routes'
+import { createRouterConfig, ROUTE, sectionOf } from './ui/routes'
 import { appFonts } from './ui/fonts'
 import { appContext } from './ui/context'
 import { installTestHooks } from './ui/testHooks'
@@ -49,6 +49,8 @@ export class App extends Router.App<AppTemplateSpec> {
       createRouterConfig({
         boot: () => Promise.resolve(),
         afterEach: (hash) => {
+          // A page that has just opened takes the focus, wherever the key that opened it was.
+          Router.focusPage()
           this.Menu.setActive(sectionOf(hash))
           log.debug(`route ${hash}`)
         },
@@ -57,9 +59,13 @@ export class App extends Router.App<AppTemplateSpec> {
     )
   }
 
-  /** Back with no history left behind it: ask, never close silently. */
+  /**
+   * Back with no history behind it. From a deep-linked page it goes home first; at home it
+   * asks, never closes silently.
+   */
   override _handleAppClose(): void {
-    this.$askExit()
+    if (sectionOf(Router.getActiveHash() ?? '') !== ROUTE.guide) Router.navigate(ROUTE.guide)
+    else this.$askExit()
   }
 
   $askExit(): void {

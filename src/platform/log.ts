@@ -13,10 +13,12 @@ export interface Logger {
 
 const SECRET_KEY = /token|pin|password|passwd|secret|authorization|cookie/i
 const SECRET_IN_TEXT = /((?:token|pin|password|authorization)["']?\s*[:=]\s*["']?)([^"'&\s,}]+)/gi
+const BEARER = /(Bearer\s+)([^\s"',}]+)/gi
 export const MASK = '***'
 
 export const redact = (value: unknown, depth = 0): unknown => {
-  if (typeof value === 'string') return value.replace(SECRET_IN_TEXT, `$1${MASK}`)
+  if (typeof value === 'string')
+    return value.replace(BEARER, `$1${MASK}`).replace(SECRET_IN_TEXT, `$1${MASK}`)
   if (depth > 6 || value === null || typeof value !== 'object') return value
   if (value instanceof Error) return `${value.name}: ${String(redact(value.message))}`
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1))

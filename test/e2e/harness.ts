@@ -93,7 +93,10 @@ export const openTv = async (baseUrl: string, hash = ''): Promise<Tv> => {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`)
+    // Chromium asks for /favicon.ico by itself; that 404 is not the app's.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) {
+      errors.push(`console: ${m.text()} (${m.location().url})`)
+    }
   })
   await page.goto(`${baseUrl}${hash ? `#${hash}` : ''}`)
   await page.waitForFunction(

@@ -1,0 +1,51 @@
+import { DEFAULT_SETTINGS, MIN_POLL_PERIOD_SECONDS, readSettings } from '../../../src/platform/settings'
+
+describe('settings.json appSettings', () => {
+  it('uses the defaults for what is missing, without warnings', () => {
+    expect(readSettings({})).toEqual({ settings: DEFAULT_SETTINGS, warnings: [] })
+  })
+
+  it('reads every value the operator may set', () => {
+    const { settings, warnings } = readSettings({
+      apiBaseUrl: 'https://operator.example/api/',
+      pollPeriodSeconds: 600,
+      pollJitter: 0.1,
+      locale: 'da',
+      testHooks: true,
+      stage: { w: 1920 },
+    })
+    expect(warnings).toEqual([])
+    expect(settings).toEqual({
+      apiBaseUrl: 'https://operator.example/api',
+      pollPeriodSeconds: 600,
+      pollJitter: 0.1,
+      locale: 'da',
+      testHooks: true,
+    })
+  })
+
+  it('clamps a poll period below the operator minimum of 5 minutes, and says so', () => {
+    const { settings, warnings } = readSettings({ pollPeriodSeconds: 60 })
+    expect(settings.pollPeriodSeconds).toBe(MIN_POLL_PERIOD_SECONDS)
+    expect(warnings.join()).toMatch(/pollPeriodSeconds: 60 .*clamped/)
+  })
+
+  it('falls back to the default on a value of the wrong type, and says so', () => {
+    const { settings, warnings } = readSettings({ pollPeriodSeconds: '900', locale: '', testHooks: 'yes' })
+    expect(settings.pollPeriodSeconds).toBe(DEFAULT_SETTINGS.pollPeriodSeconds)
+    expect(settings.locale).toBe('en')
+    expect(settings.testHooks).toBe(false)
+    expect(warnings).toHaveLength(3)
+  })
+
+  it('keeps jitter within 0..0.5', () => {
+    expect(readSettings({ pollJitter: 2 }).settings.pollJitter).toBe(0.5)
+    expect(readSettings({ pollJitter: -1 }).settings.pollJitter).toBe(0)
+  })
+
+  it('survives settings that are not an object at all', () => {
+    const { settings, warnings } = readSettings(null)
+    expect(settings).toEqual(DEFAULT_SETTINGS)
+    expect(warnings).toHaveLength(1)
+  })
+})
