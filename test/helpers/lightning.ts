@@ -57,7 +57,10 @@ export const mount = <T extends Lightning.Component>(
     subject,
     pressCode,
     press: (...keys) => keys.forEach((k) => pressCode(codeFor(k))),
-    focused: () => app.focusPath[app.focusPath.length - 1],
+    focused: () => {
+      const path = app.focusPath ?? []
+      return path[path.length - 1]
+    },
     unhandled,
     destroy: () => app.destroy(),
   }
