@@ -4,6 +4,7 @@ import { buildKeyMap } from './platform/keys'
 import { readSettings } from './platform/settings'
 import { createLogger } from './platform/log'
 import { provideContext } from './ui/context'
+import { loadFontsInParallel } from './ui/fontLoader'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -15,5 +16,6 @@ export default function (
   const { settings, warnings } = readSettings(appSettings)
   warnings.forEach((w) => log.warn(`settings.json: ${w}`))
   provideContext({ settings, log })
-  return Launch(App, { ...appSettings, keys: buildKeyMap() }, platformSettings, appData)
+  const platform = { ...platformSettings, fontLoader: loadFontsInParallel } as PlatformSettings
+  return Launch(App, { ...appSettings, keys: buildKeyMap() }, platform, appData)
 }

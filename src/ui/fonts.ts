@@ -12,6 +12,8 @@ export interface FontDefinition {
   family: string
   url: string
   descriptors: { unicodeRange: string }
+  /** The first frame waits for this face. */
+  blocking: boolean
 }
 
 const faces = (family: string, weight: number): FontDefinition[] => [
@@ -19,11 +21,13 @@ const faces = (family: string, weight: number): FontDefinition[] => [
     family,
     url: Utils.asset(`fonts/inter-latin-${weight}-normal.woff2`) as string,
     descriptors: { unicodeRange: LATIN },
+    blocking: true,
   },
   {
     family,
     url: Utils.asset(`fonts/inter-latin-ext-${weight}-normal.woff2`) as string,
     descriptors: { unicodeRange: LATIN_EXT },
+    blocking: false,
   },
 ]
 

@@ -11,6 +11,8 @@ export interface KanalTestHooks {
   focusedTexts(): string[]
   screenTexts(): string[]
   toast(): string
+  /** A page is shown and every text in it has been drawn (its texture has a width). */
+  pageReady(): boolean
 }
 
 interface TextualElement {
@@ -20,6 +22,7 @@ interface TextualElement {
   alpha: number
   children: TextualElement[]
   text?: { text?: string } | null
+  renderWidth: number
 }
 
 const textsOf = (root: TextualElement | undefined): string[] => {
@@ -34,6 +37,13 @@ const textsOf = (root: TextualElement | undefined): string[] => {
   return out
 }
 
+const textsDrawn = (root: TextualElement): boolean => {
+  if (!root.visible) return true
+  const text = root.text?.text
+  if (typeof text === 'string' && text !== '' && root.renderWidth === 0) return false
+  return root.children.every(textsDrawn)
+}
+
 export const installTestHooks = (app: Lightning.Component, toast: () => string): void => {
   const application = app.application as unknown as { focusPath: TextualElement[] } & TextualElement
   const hooks: KanalTestHooks = {
@@ -42,6 +52,10 @@ export const installTestHooks = (app: Lightning.Component, toast: () => string):
     focusedTexts: () => textsOf(application.focusPath[application.focusPath.length - 1]),
     screenTexts: () => textsOf(application),
     toast,
+    pageReady: () => {
+      const page = Router.getActivePage() as unknown as TextualElement | undefined
+      return page !== undefined && page !== null && textsDrawn(page)
+    },
   }
   ;(window as unknown as { __kanal?: KanalTestHooks }).__kanal = hooks
 }

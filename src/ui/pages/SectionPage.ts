@@ -114,8 +114,4 @@ export abstract class SectionPage
   override _handleLeft(): void {
     Router.focusWidget('Menu')
   }
-
-  override pageTransition(): 'fade' {
-    return 'fade'
-  }
 }

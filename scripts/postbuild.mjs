@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * Runs after `lng build`. The SDK's startApp.js fetches settings, metadata, Lightning and the
+ * app bundle one after the other before anything is drawn; on a set-top box every round trip
+ * and every script evaluation in that chain costs. This writes an index.html that:
+ * - ships Lightning's minified core (the CLI copies the unminified one);
+ * - loads core and bundle as plain scripts while settings.json is fetched in parallel;
+ * - preloads the fonts and translations that the first frame waits for;
+ * - keeps settings.json read at run time, so the same build still points at any operator.
+ * It does what startApp.js did for an ES6 target: metadata into appSettings, the inspector
+ * when asked for, and the canvas removed when the app closes.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+const dir = path.resolve(process.argv[2] ?? 'build')
+const coreMin = path.resolve('node_modules/@lightningjs/core/dist/lightning.min.js')
+fs.copyFileSync(coreMin, path.join(dir, 'lib', 'lightning.js'))
+fs.rmSync(path.join(dir, 'lib', 'lightning.js.map'), { force: true })
+
+const metadata = JSON.parse(fs.readFileSync(path.join(dir, 'metadata.json'), 'utf8'))
+const safeId = `APP_${metadata.identifier.replace(/[^0-9a-zA-Z_$]/g, '_')}`
+const appMetadata = { ...metadata, id: metadata.identifier }
+delete appMetadata.identifier
+
+const fonts = fs
+  .readdirSync(path.join(dir, 'static', 'fonts'))
+  .filter((f) => /^inter-latin-\d+-normal\.woff2$/.test(f))
+  .map((f) => `./static/fonts/${f}`)
+
+// fetch() and FontFace requests are CORS-mode, so their preloads must be too to be reused.
+const preloads = [
+  '<link rel="preload" href="./static/translations.json" as="fetch" crossorigin />',
+  ...fonts.map((f) => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin />`),
+]
+
+const boot = `
+(function () {
+  var settings = fetch('./settings.json').then(function (r) {
+    if (!r.ok) throw new Error('settings.json: HTTP ' + r.status)
+    return r.json()
+  })
+  window.__kanalStart = function () {
+    settings
+      .catch(function (e) {
+        console.error('Kanal: ' + e.message + '; starting with defaults')
+        return { appSettings: {}, platformSettings: { path: './static' } }
+      })
+      .then(function (config) {
+        var appSettings = Object.assign({}, config.appSettings || {}, ${JSON.stringify(appMetadata)})
+        var platformSettings = config.platformSettings || { path: './static' }
+        var canvas = null
+        var app = null
+        platformSettings.onClose = function () {
+          var videos = document.getElementsByTagName('video')
+          if (videos.length) videos[0].src = ''
+          if (app && app.close) app.close()
+          setTimeout(function () {
+            if (canvas) canvas.remove()
+            window.${safeId} = null
+            app = null
+            canvas = null
+          })
+        }
+        var start = function () {
+          var bundle = window.${safeId}
+          if (typeof bundle !== 'function') bundle = bundle.default
+          app = bundle(appSettings, platformSettings, config.appData || {})
+          canvas = app.stage.getCanvas()
+          document.body.appendChild(canvas)
+        }
+        if (platformSettings.inspector === true) {
+          var s = document.createElement('script')
+          s.src = './lib/lightning-inspect.js'
+          s.onload = function () { window.attachInspector(window.lng); start() }
+          document.body.appendChild(s)
+        } else start()
+      })
+  }
+})()
+`.trim()
+
+const html = `<!DOCTYPE html>
+<html lang="en" style="background:#0b0f19">
+  <head>
+    <meta charset="UTF-8" />
+    <title>${metadata.name}</title>
+    <link rel="icon" type="image/png" href="${metadata.icon ?? './static/icon.png'}" />
+    ${preloads.join('\n    ')}
+    <style>
+      html, body { width: 100%; height: 100%; margin: 0; padding: 0; }
+      canvas { position: absolute; z-index: 2; }
+    </style>
+  </head>
+  <body>
+    <script>${boot}</script>
+    <script src="./lib/lightning.js"></script>
+    <script src="./appBundle.js"></script>
+    <script>window.__kanalStart()</script>
+  </body>
+</html>
+`
+fs.writeFileSync(path.join(dir, 'index.html'), html)
+fs.rmSync(path.join(dir, 'startApp.js'), { force: true })
+process.stdout.write(`index.html written for ${metadata.name} (${path.relative(process.cwd(), dir)})\n`)
