@@ -8,9 +8,10 @@ class FontFaceShim {
     return Promise.resolve(this)
   }
 }
+// Files that ask for the node environment (api, state) have no document at all.
 const g = globalThis as unknown as { FontFace?: unknown }
-if (!g.FontFace) g.FontFace = FontFaceShim
-if (!('fonts' in document)) {
+if (typeof document !== 'undefined' && !g.FontFace) g.FontFace = FontFaceShim
+if (typeof document !== 'undefined' && !('fonts' in document)) {
   Object.defineProperty(document, 'fonts', {
     value: { add: () => undefined, delete: () => true, load: () => Promise.resolve([]) },
   })

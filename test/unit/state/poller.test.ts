@@ -1,0 +1,269 @@
+/** @jest-environment node */
+import {
+  BehaviorSubject,
+  Observable,
+  of,
+  Subject,
+  throwError,
+  timer,
+  map,
+  VirtualTimeScheduler,
+  VirtualAction,
+  NEVER,
+  EMPTY,
+} from 'rxjs'
+import {
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_BACKOFF_CAP_MS,
+  MIN_PERIOD_MS,
+  PollEvent,
+  PollReason,
+  pollTimestamps,
+} from '../../../src/state/timestamps/poller'
+
+const MIN = 60_000
+const HOUR = 3_600_000
+
+/** Deterministic uniform [0,1) source (mulberry32). */
+const seeded = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+interface Harness {
+  scheduler: VirtualTimeScheduler
+  events: PollEvent<number>[]
+  requests: { at: number; reason: PollReason }[]
+  visible: BehaviorSubject<boolean>
+  triggers: Subject<PollReason>
+  run(untilMs: number): void
+  valuesAt(): number[]
+}
+
+const harness = (opts: {
+  periodMs?: number
+  jitter?: number
+  random?: () => number
+  answer?: (n: number, at: number) => Observable<number>
+  visible?: boolean
+}): Harness => {
+  const scheduler = new VirtualTimeScheduler(VirtualAction, Number.POSITIVE_INFINITY)
+  const events: PollEvent<number>[] = []
+  const requests: { at: number; reason: PollReason }[] = []
+  const visible = new BehaviorSubject(opts.visible ?? true)
+  const triggers = new Subject<PollReason>()
+  const answer = opts.answer ?? ((n) => timer(200, scheduler).pipe(map(() => n)))
+  pollTimestamps<number>({
+    fetch: (reason) => {
+      requests.push({ at: scheduler.now(), reason })
+      return answer(requests.length, scheduler.now())
+    },
+    scheduler,
+    random: opts.random ?? seeded(1),
+    periodMs: opts.periodMs ?? 15 * MIN,
+    jitter: opts.jitter ?? 0.2,
+    visible$: visible,
+    triggers$: triggers,
+  }).subscribe((e) => events.push(e))
+  return {
+    scheduler,
+    events,
+    requests,
+    visible,
+    triggers,
+    run(untilMs) {
+      scheduler.maxFrames = untilMs
+      scheduler.flush()
+    },
+    valuesAt: () => events.filter((e) => e.type === 'value').map((e) => e.at),
+  }
+}
+
+describe('timestamps poller', () => {
+  it('raises a period below five minutes to five minutes, and says so', () => {
+    const h = harness({ periodMs: 60_000, jitter: 0 })
+    h.run(2 * HOUR)
+    expect(h.events[0]).toEqual({ type: 'clamped', requestedMs: 60_000, usedMs: MIN_PERIOD_MS })
+    const gaps = h.requests.slice(1).map((r, i) => r.at - (h.requests[i] as { at: number }).at)
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(MIN_PERIOD_MS)
+  })
+
+  it('spreads the first poll of devices that boot together over the whole first period', () => {
+    const period = 15 * MIN
+    const buckets = new Array<number>(10).fill(0)
+    for (let device = 0; device < 500; device++) {
+      const h = harness({ periodMs: period, random: seeded(device + 1) })
+      h.run(period)
+      const first = h.requests[0]
+      expect(first).toBeDefined()
+      const at = (first as { at: number }).at
+      expect(at).toBeGreaterThanOrEqual(0)
+      expect(at).toBeLessThan(period)
+      buckets[Math.floor((at / period) * 10)] += 1
+    }
+    // Uniform: every tenth of the period gets its share (50 expected each).
+    for (const count of buckets) expect(count).toBeGreaterThan(25)
+  })
+
+  it('keeps each next poll within period x (1 +/- jitter) of the last answer', () => {
+    const period = 10 * MIN
+    const h = harness({ periodMs: period, jitter: 0.2, random: seeded(7) })
+    h.run(24 * HOUR)
+    const answers = h.valuesAt()
+    expect(answers.length).toBeGreaterThan(100)
+    const gaps: number[] = []
+    for (let i = 1; i < h.requests.length; i++) {
+      gaps.push((h.requests[i] as { at: number }).at - (answers[i - 1] as number))
+    }
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(period * 0.8)
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(period * 1.2)
+    // And they really vary: not a fixed period in disguise.
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeGreaterThan(period * 0.3)
+  })
+
+  it('checks at once on a user action, and collapses actions close together into one request', () => {
+    const h = harness({ periodMs: 15 * MIN, random: () => 0.99 })
+    h.scheduler.schedule(() => h.triggers.next('guide-opened'), 1000)
+    h.scheduler.schedule(() => h.triggers.next('recordings-opened'), 3000)
+    h.scheduler.schedule(() => h.triggers.next('foreground'), 9000)
+    h.scheduler.schedule(() => h.triggers.next('recordings-opened'), 20_000)
+    h.run(60_000)
+    expect(h.requests).toEqual([
+      { at: 1000, reason: 'guide-opened' },
+      { at: 20_000, reason: 'recordings-opened' },
+    ])
+  })
+
+  it('has at most one request in flight', () => {
+    // Answers take 40 s: every trigger meanwhile rides on the request under way.
+    const h = harness({
+      random: () => 0.5,
+      answer: (n, _at) => timer(40_000, hScheduler()).pipe(map(() => n)),
+    })
+    function hScheduler(): VirtualTimeScheduler {
+      return h.scheduler
+    }
+    for (let t = 15_000; t < 60_000; t += 15_000)
+      h.scheduler.schedule(() => h.triggers.next('user-action'), t)
+    h.run(60_000)
+    expect(h.requests.map((r) => r.at)).toEqual([15_000])
+    expect(h.valuesAt()).toEqual([55_000])
+  })
+
+  it('backs off exponentially with full jitter, capped, while the operator fails', () => {
+    const draws: number[] = []
+    const rnd = seeded(3)
+    const h = harness({
+      random: () => {
+        const r = rnd()
+        draws.push(r)
+        return r
+      },
+      answer: () => throwError(() => new Error('503')),
+    })
+    h.run(6 * HOUR)
+    const errors = h.events.filter(
+      (e): e is Extract<PollEvent<number>, { type: 'error' }> => e.type === 'error',
+    )
+    expect(errors.length).toBeGreaterThan(20)
+    errors.forEach((e, i) => {
+      const ceiling = Math.min(DEFAULT_BACKOFF_CAP_MS, DEFAULT_BACKOFF_BASE_MS * 2 ** i)
+      expect(e.failures).toBe(i + 1)
+      expect(e.retryInMs).toBeGreaterThanOrEqual(0)
+      expect(e.retryInMs).toBeLessThanOrEqual(ceiling)
+      const next = h.requests[i + 1]
+      if (next) expect(next.at - e.at).toBeCloseTo(e.retryInMs, 6)
+    })
+    // Capped: late in the outage the device still asks at least every cap.
+    const lastGaps = h.requests.slice(-5).map((r, i, a) => (i ? r.at - (a[i - 1] as { at: number }).at : 0))
+    expect(Math.max(...lastGaps)).toBeLessThanOrEqual(DEFAULT_BACKOFF_CAP_MS)
+  })
+
+  it('re-randomises the schedule after recovering, instead of keeping the fleet in step', () => {
+    const period = 15 * MIN
+    // Outage for the first 30 minutes, then the operator answers.
+    const h = harness({
+      periodMs: period,
+      random: seeded(11),
+      answer: (n, at) => (at < 30 * MIN ? throwError(() => new Error('down')) : of(n)),
+    })
+    h.run(30 * MIN + 10 * MIN)
+    const recovery = h.events.find((e) => e.type === 'value')
+    expect(recovery).toBeDefined()
+    const scheduledAfter = h.events.find(
+      (e): e is Extract<PollEvent<number>, { type: 'scheduled' }> =>
+        e.type === 'scheduled' && e.at === (recovery as { at: number }).at,
+    )
+    expect(scheduledAfter).toBeDefined()
+    const delay =
+      (scheduledAfter as { nextAt: number; at: number }).nextAt - (scheduledAfter as { at: number }).at
+    expect(delay).toBeGreaterThanOrEqual(0)
+    expect(delay).toBeLessThan(period)
+
+    // Across devices, the delay after recovery covers the whole period, not period +/- 20%.
+    const delays: number[] = []
+    for (let d = 0; d < 200; d++) {
+      const g = harness({
+        periodMs: period,
+        random: seeded(100 + d),
+        answer: (n, at) => (at < 30 * MIN ? throwError(() => new Error('down')) : of(n)),
+      })
+      g.run(60 * MIN)
+      const value = g.events.find((e) => e.type === 'value') as { at: number } | undefined
+      const next = g.events.find((e) => e.type === 'scheduled' && value && e.at === value.at) as
+        | { at: number; nextAt: number }
+        | undefined
+      if (next) delays.push(next.nextAt - next.at)
+    }
+    expect(delays.length).toBe(200)
+    expect(Math.min(...delays)).toBeLessThan(period * 0.2)
+    expect(Math.max(...delays)).toBeGreaterThan(period * 0.8)
+  })
+
+  it('polls nothing while the app is in the background, and checks when it comes back', () => {
+    const h = harness({ periodMs: 5 * MIN, random: () => 0.5 })
+    h.scheduler.schedule(() => h.visible.next(false), 10 * MIN)
+    h.scheduler.schedule(() => h.visible.next(true), 3 * HOUR)
+    h.run(3 * HOUR + 1000)
+    const during = h.requests.filter((r) => r.at > 10 * MIN && r.at < 3 * HOUR)
+    expect(during).toEqual([])
+    expect(h.requests[h.requests.length - 1]).toEqual({ at: 3 * HOUR, reason: 'foreground' })
+    expect(h.events.some((e) => e.type === 'paused')).toBe(true)
+  })
+
+  it('does not start polling before the app is first shown', () => {
+    const h = harness({ visible: false })
+    h.triggers.next('guide-opened')
+    h.run(HOUR)
+    expect(h.requests).toEqual([])
+  })
+
+  it('treats a request that ends without an answer as a failure and retries', () => {
+    const h = harness({ random: () => 0.5, answer: (n) => (n === 1 ? EMPTY : of(n)) })
+    h.run(20 * MIN)
+    expect(h.events.find((e) => e.type === 'error')).toMatchObject({ failures: 1 })
+    expect(h.valuesAt().length).toBeGreaterThan(0)
+  })
+
+  it('stops everything when unsubscribed', () => {
+    const scheduler = new VirtualTimeScheduler(VirtualAction, HOUR)
+    let calls = 0
+    const sub = pollTimestamps({
+      fetch: () => {
+        calls += 1
+        return NEVER
+      },
+      scheduler,
+      random: () => 0.1,
+      periodMs: 5 * MIN,
+      jitter: 0.2,
+      visible$: of(true),
+      triggers$: NEVER,
+    }).subscribe()
+    sub.unsubscribe()
+    scheduler.flush()
+    expect(calls).toBe(0)
+  })
+})
