@@ -101,7 +101,8 @@ describe('timestamps poller', () => {
       const at = (first as { at: number }).at
       expect(at).toBeGreaterThanOrEqual(0)
       expect(at).toBeLessThan(period)
-      buckets[Math.floor((at / period) * 10)] += 1
+      const bucket = Math.floor((at / period) * 10)
+      buckets[bucket] = (buckets[bucket] ?? 0) + 1
     }
     // Uniform: every tenth of the period gets its share (50 expected each).
     for (const count of buckets) expect(count).toBeGreaterThan(25)
