@@ -1,10 +1,11 @@
 import type { FontDefinition } from './fonts'
 
 /**
- * The SDK loads fonts one after another and waits for all of them before the first frame.
- * This loads them all at once and waits only for the faces a first screen needs (`blocking`);
- * the others (Latin Extended) keep loading behind it and are there long before a guide title
- * needs them.
+ * The SDK loads fonts one after another and builds the app only once all have loaded. That
+ * wait is not needed: Lightning's text renderer itself waits for a face (document.fonts.load)
+ * before drawing a text in it. So this adds every face and starts all loads at once, and lets
+ * the SDK go on at once when nothing is `blocking`: the page tree, the router and the first
+ * data are built while the fonts arrive.
  */
 export const loadFontsInParallel = (fonts: FontDefinition[], store: FontFace[]): Promise<void> => {
   const loads = fonts.map((font) => {

@@ -12,7 +12,7 @@ export interface FontDefinition {
   family: string
   url: string
   descriptors: { unicodeRange: string }
-  /** The first frame waits for this face. */
+  /** The app is not built before this face has loaded (none needs to be: see fontLoader). */
   blocking: boolean
 }
 
@@ -21,7 +21,7 @@ const faces = (family: string, weight: number): FontDefinition[] => [
     family,
     url: Utils.asset(`fonts/inter-latin-${weight}-normal.woff2`) as string,
     descriptors: { unicodeRange: LATIN },
-    blocking: true,
+    blocking: false,
   },
   {
     family,

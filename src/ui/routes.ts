@@ -1,5 +1,4 @@
 import { Router } from '@lightningjs/sdk'
-import { BootPage } from './pages/BootPage'
 import { GuidePage } from './pages/GuidePage'
 import { RecordingsPage } from './pages/RecordingsPage'
 import { StorePage } from './pages/StorePage'
@@ -8,7 +7,7 @@ import { ProgrammePage } from './pages/ProgrammePage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ErrorPage } from './pages/ErrorPage'
 
-/** Every route of the app, in one place. `$` boots, `*` is not found, `!` is the error page. */
+/** Every route of the app, in one place. `*` is not found, `!` is the error page. */
 export const ROUTE = {
   guide: 'guide',
   recordings: 'recordings',
@@ -28,10 +27,10 @@ const WITH_MENU: Array<keyof Router.WidgetContainer> = ['menu']
 
 export const createRouterConfig = (hooks: RouteHooks): Router.Config => ({
   root: ROUTE.guide,
+  // No `$` boot page: a page of its own costs a navigation before the first real one. Until
+  // boot resolves the app's background shows; a rejected boot lands on the error page.
+  boot: () => hooks.boot(),
   routes: [
-    // With a `$` route the router shows the boot page and waits for resume(); a rejected boot
-    // lands on the error page.
-    { path: '$', component: BootPage, after: () => hooks.boot().then(() => Router.resume()) },
     { path: ROUTE.guide, component: GuidePage, widgets: WITH_MENU },
     { path: ROUTE.recordings, component: RecordingsPage, widgets: WITH_MENU },
     { path: ROUTE.store, component: StorePage, widgets: WITH_MENU },
