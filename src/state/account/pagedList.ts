@@ -1,0 +1,75 @@
+import { BehaviorSubject, Observable } from 'rxjs'
+
+export interface Page<T> {
+  items: readonly T[]
+  /** How many there are in all (document 004's countAll), when the server says. */
+  total: number | undefined
+}
+
+export interface PagedListState<T> {
+  items: readonly T[]
+  total: number | undefined
+  loading: boolean
+  /** No more pages: the server returned fewer than asked for, or we have `total`. */
+  complete: boolean
+  error: unknown
+}
+
+export interface PagedListOptions<T> {
+  fetchPage: (offset: number, count: number, signal: AbortSignal) => Promise<Page<T>>
+  pageSize?: number
+}
+
+/**
+ * A list read page by page as the viewer scrolls (the account history of document 004,
+ * newest first). One page request at a time; a failed page can be asked for again without
+ * losing the pages already shown.
+ */
+export const createPagedList = <T>(options: PagedListOptions<T>) => {
+  const pageSize = options.pageSize ?? 20
+  const state = new BehaviorSubject<PagedListState<T>>({
+    items: [],
+    total: undefined,
+    loading: false,
+    complete: false,
+    error: undefined,
+  })
+  let controller: AbortController | undefined
+
+  const loadMore = async (): Promise<void> => {
+    const current = state.value
+    if (current.loading || current.complete) return
+    const mine = new AbortController()
+    controller = mine
+    state.next({ ...current, loading: true, error: undefined })
+    try {
+      const page = await options.fetchPage(current.items.length, pageSize, mine.signal)
+      if (mine.signal.aborted) return
+      const items = [...current.items, ...page.items]
+      const total = page.total ?? current.total
+      const complete = page.items.length < pageSize || (total !== undefined && items.length >= total)
+      state.next({ items, total, loading: false, complete, error: undefined })
+    } catch (error: unknown) {
+      if (mine.signal.aborted) return
+      state.next({ ...state.value, loading: false, error })
+    }
+  }
+
+  return {
+    state$: state.asObservable() as Observable<PagedListState<T>>,
+    get current(): PagedListState<T> {
+      return state.value
+    },
+    loadMore,
+    /** From the first page again (the history changed, or the viewer asked). */
+    reload(): Promise<void> {
+      controller?.abort()
+      state.next({ items: [], total: undefined, loading: false, complete: false, error: undefined })
+      return loadMore()
+    },
+    dispose(): void {
+      controller?.abort()
+      state.complete()
+    },
+  }
+}
