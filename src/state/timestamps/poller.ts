@@ -21,6 +21,8 @@ export type PollReason =
   | 'recordings-opened'
   | 'network-back'
   | 'user-action'
+  /** Our own write moved a stamp: never collapsed, queued behind a request in flight. */
+  | 'write'
 
 export interface PollerOptions<T> {
   /** One GetUserTimestamps request; it must emit once (or error). Cancelled by unsubscribing. */
@@ -71,6 +73,7 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
     let everVisible = false
     let failures = 0
     let lastCheckAt = Number.NEGATIVE_INFINITY
+    let writeWaiting = false
 
     const scheduleCheck = (delayMs: number, reason: PollReason): void => {
       timer?.unsubscribe()
@@ -80,9 +83,14 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
     }
 
     const check = (reason: PollReason, fromTimer: boolean): void => {
-      if (!visible || busy) return
-      // An action right after another check (or during one) rides on it.
-      if (!fromTimer && scheduler.now() - lastCheckAt < collapseMs) return
+      if (!visible) return
+      if (busy) {
+        // The answer in flight may predate the write; ask again once it is in.
+        if (reason === 'write') writeWaiting = true
+        return
+      }
+      // An action right after another check rides on it; a write cannot, its stamp is new.
+      if (!fromTimer && reason !== 'write' && scheduler.now() - lastCheckAt < collapseMs) return
       timer?.unsubscribe()
       timer = undefined
       busy = true
@@ -91,6 +99,11 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
       const settle = (): void => {
         busy = false
         request = undefined
+      }
+      const followUp = (): void => {
+        if (!writeWaiting) return
+        writeWaiting = false
+        check('write', false)
       }
       request = options
         .fetch(reason)
@@ -108,10 +121,12 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
               recovered ? uniform(0, period) : period * uniform(1 - jitter, 1 + jitter),
               'schedule',
             )
+            followUp()
           },
           error: (error: unknown) => {
             answered = true
             fail(error, reason)
+            followUp()
           },
           complete: () => {
             if (!answered) fail(new Error('the timestamps request ended without an answer'), reason)

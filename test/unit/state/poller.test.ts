@@ -137,6 +137,20 @@ describe('timestamps poller', () => {
     ])
   })
 
+  it('checks after our own write even right after another check, once the one in flight is in', () => {
+    const h = harness({ periodMs: 15 * MIN, random: () => 0.99 })
+    h.scheduler.schedule(() => h.triggers.next('recordings-opened'), 1000)
+    // Sent while the 200 ms request above is in flight, then again 5 s later.
+    h.scheduler.schedule(() => h.triggers.next('write'), 1100)
+    h.scheduler.schedule(() => h.triggers.next('write'), 6000)
+    h.run(60_000)
+    expect(h.requests).toEqual([
+      { at: 1000, reason: 'recordings-opened' },
+      { at: 1200, reason: 'write' },
+      { at: 6000, reason: 'write' },
+    ])
+  })
+
   it('has at most one request in flight', () => {
     // Answers take 40 s: every trigger meanwhile rides on the request under way.
     const h = harness({
