@@ -1,0 +1,31 @@
+import type { Licence } from '../../domain/licences'
+import type { PinState } from '../../domain/pin'
+import type { Product } from '../../domain/products'
+import type { Recording, RecordingList } from '../../domain/recordings'
+import type { Resume } from '../../domain/resumes'
+import type { Service } from '../../domain/services'
+import type { Stamps } from '../../domain/stamps'
+
+/** What the user owns: licences and the products they are for (document 003). */
+export interface Rights {
+  licences: readonly Licence[]
+  products: readonly Product[]
+}
+
+/**
+ * The operator calls the user's stores make, in domain values. The composition root adapts
+ * the API clients to this; tests pass fakes. Every call is made with the session's token and
+ * may be cancelled.
+ */
+export interface UserDataPorts {
+  getTimestamps(signal: AbortSignal): Promise<Stamps>
+  getRecordings(signal: AbortSignal): Promise<RecordingList>
+  getRights(signal: AbortSignal): Promise<Rights>
+  getServices(signal: AbortSignal): Promise<readonly Service[]>
+  getPinState(signal: AbortSignal): Promise<PinState>
+  getResumes(signal: AbortSignal): Promise<readonly Resume[]>
+  addRecording(programmeId: string, series: boolean): Promise<readonly Recording[]>
+  cancelRecording(recordingId: string): Promise<void>
+  deleteRecording(recordingId: string): Promise<void>
+  protectRecording(recordingId: string, protect: boolean): Promise<void>
+}

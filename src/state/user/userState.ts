@@ -1,0 +1,215 @@
+import { Observable, SchedulerLike, Subject, filter, map, merge, share, distinctUntilChanged } from 'rxjs'
+import type { Logger } from '../../platform/log'
+import type { PinState } from '../../domain/pin'
+import type { Recording, RecordingList } from '../../domain/recordings'
+import { recordingExpiry } from '../../domain/recordings'
+import type { Resume } from '../../domain/resumes'
+import type { Service } from '../../domain/services'
+import type { StampName, Stamps } from '../../domain/stamps'
+import { createStampedResource, type StampedResource } from '../cache/stampedResource'
+import { reviveList, reviveObject } from '../cache/revivers'
+import type { KeyValueStore } from '../storage/keyValueStore'
+import { pollTimestamps, type PollEvent, type PollReason } from '../timestamps/poller'
+import type { Rights, UserDataPorts } from './ports'
+
+export interface UserStateOptions {
+  ports: UserDataPorts
+  /** Whose data this is: caches are kept per user. */
+  userKey: string
+  storage: KeyValueStore
+  scheduler: SchedulerLike
+  random: () => number
+  /** Milliseconds since the epoch. */
+  nowMs: () => number
+  periodSeconds: number
+  jitter: number
+  visible$: Observable<boolean>
+  /** Outside reasons to check the stamps now (network back...). */
+  triggers$: Observable<PollReason>
+  /** Whether a failure means the operator cannot be reached (rather than refused the call). */
+  isUnreachable: (error: unknown) => boolean
+  log: Logger
+}
+
+/** Bumped whenever the shape of a cached value changes. */
+const SCHEMA = { recordings: 1, rights: 1, services: 1, pins: 1, resumes: 1 } as const
+
+const fromCall = <T>(call: (signal: AbortSignal) => Promise<T>): Observable<T> =>
+  new Observable<T>((subscriber) => {
+    const controller = new AbortController()
+    call(controller.signal).then(
+      (value) => {
+        subscriber.next(value)
+        subscriber.complete()
+      },
+      (error: unknown) => subscriber.error(error),
+    )
+    return () => controller.abort()
+  })
+
+const RECORDING_SHAPE = {
+  id: 'string',
+  title: 'string',
+  start: 'number',
+  end: 'number',
+  protected: 'boolean',
+}
+
+export type UserState = ReturnType<typeof createUserState>
+
+/**
+ * Everything the screens know about the user, each piece driven by its GetUserTimestamps
+ * stamp (document 000): recordings by Recordings, licences and entitlements by Rights,
+ * services by Services, the PIN state by Pins, resume points by Tags. One poller feeds them
+ * all; screens call `check` when they open, and writes show at once and settle by stamp.
+ */
+export const createUserState = (options: UserStateOptions) => {
+  const { ports, log } = options
+  const checks = new Subject<PollReason>()
+  const events$ = pollTimestamps<Stamps>({
+    fetch: () => fromCall((signal) => ports.getTimestamps(signal)),
+    scheduler: options.scheduler,
+    random: options.random,
+    periodMs: options.periodSeconds * 1000,
+    jitter: options.jitter,
+    visible$: options.visible$,
+    triggers$: merge(options.triggers$, checks),
+  }).pipe(share())
+
+  const logged = events$.subscribe((event) => logEvent(event, log))
+  const stamps$ = events$.pipe(
+    filter((e): e is Extract<PollEvent<Stamps>, { type: 'value' }> => e.type === 'value'),
+    map((e) => e.value),
+    share(),
+  )
+  const online$ = events$.pipe(
+    filter((e) => e.type === 'value' || e.type === 'error'),
+    map((e) => e.type === 'value' || !options.isUnreachable(e.error)),
+    distinctUntilChanged(),
+    share(),
+  )
+  const stampOf = (name: StampName) => stamps$.pipe(map((s) => s[name]))
+
+  const resource = <T>(
+    name: keyof typeof SCHEMA,
+    stamp: StampName,
+    fetch: (signal: AbortSignal) => Promise<T>,
+    revive: (data: unknown) => T | undefined,
+  ): StampedResource<T> =>
+    createStampedResource<T>({
+      key: `${options.userKey}:${name}`,
+      schema: SCHEMA[name],
+      storage: options.storage,
+      stamp$: stampOf(stamp),
+      online$,
+      fetch,
+      revive,
+      now: options.nowMs,
+      log,
+      afterChange: () => checks.next('write'),
+    })
+
+  const recordings = resource<RecordingList>(
+    'recordings',
+    'recordings',
+    (s) => ports.getRecordings(s),
+    reviveObject(
+      { recordings: 'array', quota: 'object', autoExpireDays: 'number' },
+      { recordings: RECORDING_SHAPE },
+    ),
+  )
+  const rights = resource<Rights>(
+    'rights',
+    'rights',
+    (s) => ports.getRights(s),
+    reviveObject({ licences: 'array', products: 'array' }),
+  )
+  const services = resource<readonly Service[]>(
+    'services',
+    'services',
+    (s) => ports.getServices(s),
+    reviveList({ id: 'number', title: 'string' }),
+  )
+  const pins = resource<PinState>(
+    'pins',
+    'pins',
+    (s) => ports.getPinState(s),
+    reviveObject({ enabled: 'boolean', failedAttempts: 'number' }),
+  )
+  const resumes = resource<readonly Resume[]>(
+    'resumes',
+    'tags',
+    (s) => ports.getResumes(s),
+    reviveList({ contentId: 'string', position: 'number' }),
+  )
+
+  const withRecordings =
+    (change: (list: readonly Recording[], autoExpireDays: number) => readonly Recording[]) =>
+    (data: RecordingList): RecordingList => ({
+      ...data,
+      recordings: change(data.recordings, data.autoExpireDays),
+    })
+
+  return {
+    events$,
+    stamps$,
+    online$,
+    recordings,
+    rights,
+    services,
+    pins,
+    resumes,
+    /** A screen opened, the app came back, the network returned: look at the stamps now. */
+    check(reason: PollReason): void {
+      checks.next(reason)
+    },
+    /** Shows `draft` at once; the server's own recording replaces it when the stamp moves. */
+    addRecording(draft: Recording, series: boolean): Promise<void> {
+      return recordings.change(
+        withRecordings((list) => (list.some((r) => r.id === draft.id) ? list : [...list, draft])),
+        () => ports.addRecording(draft.programmeId, series),
+      )
+    },
+    cancelRecording(id: string): Promise<void> {
+      return recordings.change(
+        withRecordings((list) => list.filter((r) => r.id !== id)),
+        () => ports.cancelRecording(id),
+      )
+    },
+    deleteRecording(id: string): Promise<void> {
+      return recordings.change(
+        withRecordings((list) => list.filter((r) => r.id !== id)),
+        () => ports.deleteRecording(id),
+      )
+    },
+    protectRecording(id: string, protect: boolean): Promise<void> {
+      return recordings.change(
+        withRecordings((list, days) =>
+          list.map((r) =>
+            r.id === id
+              ? {
+                  ...r,
+                  protected: protect,
+                  expiresAt: recordingExpiry({ end: r.end, protected: protect }, days),
+                }
+              : r,
+          ),
+        ),
+        () => ports.protectRecording(id, protect),
+      )
+    },
+    dispose(): void {
+      logged.unsubscribe()
+      for (const r of [recordings, rights, services, pins, resumes]) r.dispose()
+    },
+  }
+}
+
+const logEvent = (event: PollEvent<Stamps>, log: Logger): void => {
+  if (event.type === 'clamped')
+    log.warn(`poll period ${event.requestedMs / 1000} s is below the minimum; using ${event.usedMs / 1000} s`)
+  else if (event.type === 'error')
+    log.warn(
+      `timestamps check failed (${event.failures} in a row); next in ${Math.round(event.retryInMs / 1000)} s`,
+    )
+}
