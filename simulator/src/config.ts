@@ -1,5 +1,17 @@
 import path from 'node:path'
 
+export type ScenarioName = 'demo' | 'empty' | 'large'
+export const SCENARIOS: readonly ScenarioName[] = ['demo', 'empty', 'large']
+export const isScenarioName = (v: unknown): v is ScenarioName =>
+  typeof v === 'string' && (SCENARIOS as readonly string[]).includes(v)
+
+export interface ClockConfig {
+  /** Unix seconds the simulator clock starts at; the real time when absent. */
+  start?: number
+  /** Simulated seconds per real second; 0 freezes the clock (what tests want). */
+  speed?: number
+}
+
 /** How one simulator process is set up; every field can come from the environment. */
 export interface SimulatorConfig {
   host: string
@@ -11,15 +23,44 @@ export interface SimulatorConfig {
   /** Merged into the app's settings.json as served, e.g. to turn the e2e test hooks on. */
   settingsOverride: Record<string, unknown>
   logRequests: boolean
+  /** Scenario seeded into a database that has none yet (or whose guide no longer covers today). */
+  scenario?: ScenarioName
+  clock?: ClockConfig
+  /** Document 000's "maximum cache time": the Recordings stamp moves at least this often. */
+  maxCacheSeconds?: number
+  /** Simulated seconds a purchased licence stays PROCESSING. */
+  licenceProcessingSeconds?: number
+  /** Simulated lifetime of a session token. */
+  sessionSeconds?: number
+  /** Seed of the guide generator and of the fault dice. */
+  seed?: number
 }
+
+/** The optional fields with their defaults filled in. */
+export type ResolvedConfig = Required<Omit<SimulatorConfig, 'clock'>> & { clock: ClockConfig }
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
+const numberFrom = (value: string | undefined): number | undefined =>
+  value !== undefined && value !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined
+
 export const defaultConfig = (env: NodeJS.ProcessEnv = process.env): SimulatorConfig => ({
   host: env.HOST ?? '127.0.0.1',
-  port: env.PORT !== undefined && env.PORT !== '' ? Number(env.PORT) : 8080,
+  port: numberFrom(env.PORT) ?? 8080,
   appDir: env.KANAL_APP_DIR ?? path.join(ROOT, 'build'),
   dbPath: env.KANAL_DB ?? path.join(ROOT, 'simulator', 'data', 'kanal.sqlite'),
   settingsOverride: {},
   logRequests: env.KANAL_LOG_REQUESTS === '1',
+  scenario: isScenarioName(env.KANAL_SCENARIO) ? env.KANAL_SCENARIO : 'demo',
+  clock: { start: numberFrom(env.KANAL_CLOCK_START), speed: numberFrom(env.KANAL_CLOCK_SPEED) },
+})
+
+export const resolveConfig = (config: SimulatorConfig): ResolvedConfig => ({
+  ...config,
+  scenario: config.scenario ?? 'demo',
+  clock: config.clock ?? {},
+  maxCacheSeconds: config.maxCacheSeconds ?? 24 * 3600,
+  licenceProcessingSeconds: config.licenceProcessingSeconds ?? 5,
+  sessionSeconds: config.sessionSeconds ?? 30 * 24 * 3600,
+  seed: config.seed ?? 20250115,
 })

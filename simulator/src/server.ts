@@ -2,15 +2,42 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
-import type { SimulatorConfig } from './config'
+import { resolveConfig, type ScenarioName, type SimulatorConfig } from './config'
 import { readAppSettings } from './settings'
+import { createClock } from './clock'
+import { openDatabase } from './db/connection'
+import { needsSeed, seedScenario, type SeedReport } from './db/seed/scenarios'
+import type { Sim } from './model/context'
+import { FaultStore } from './faults'
+import { RequestLog } from './requestLog'
+import type { Api } from './http/api'
+import { pathOf } from './http/style'
+import { registerHooks } from './http/hooks'
 import { registerHealth } from './routes/health'
+import { registerSession } from './routes/session'
+import { registerTimestamps } from './routes/timestamps'
+import { registerServices } from './routes/services'
+import { registerGuide } from './routes/guide'
+import { registerRecordings } from './routes/recordings'
+import { registerResumes } from './routes/resumes'
+import { registerPin } from './routes/pin'
+import { registerPurchase } from './routes/purchase'
+import { registerSubscription } from './routes/subscription'
+import { registerCatalog } from './routes/catalog'
+import { registerAccountChanges } from './routes/accountChanges'
+import { registerLogos } from './routes/logos'
+import { registerQa } from './routes/qa'
+import { JSON_API_TYPE } from './http/style'
 
 export interface Simulator {
   app: FastifyInstance
   /** Starts listening; resolves with the URL to open. */
   listen(): Promise<string>
   close(): Promise<void>
+  /** The database, clock and settings, for scripts and tests that look inside. */
+  sim: Sim
+  /** What was seeded at start, if the database needed it. */
+  seeded?: SeedReport
 }
 
 const VERSION = '0.1.0'
@@ -20,10 +47,46 @@ const VERSION = '0.1.0'
  * the built app at /. Nothing here imports the client's code: it is the other side of
  * the contract.
  */
-export const createSimulator = (config: SimulatorConfig): Simulator => {
-  const app = Fastify({ logger: config.logRequests ? { level: 'info' } : false })
+export const createSimulator = (input: SimulatorConfig): Simulator => {
+  const config = resolveConfig(input)
+  const clock = createClock(config.clock)
+  const db = openDatabase(config.dbPath)
+  const sim: Sim = { db, clock, config }
+  const seeded = needsSeed(sim) ? seedScenario(sim, config.scenario) : undefined
 
+  const app = Fastify({
+    logger: config.logRequests
+      ? {
+          level: 'info',
+          // Only method and path: headers and query strings could carry a token.
+          serializers: { req: (req) => ({ method: req.method, url: pathOf(req.url ?? '') }) },
+        }
+      : false,
+  })
+  app.addContentTypeParser(JSON_API_TYPE, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'))
+
+  const api: Api = {
+    sim,
+    faults: new FaultStore(config.seed),
+    requests: new RequestLog(),
+    reset: (scenario: string) => seedScenario(sim, scenario as ScenarioName),
+  }
+
+  registerHooks(app, api)
   registerHealth(app, { startedAt: Date.now(), version: VERSION })
+  registerSession(app, api)
+  registerTimestamps(app, api)
+  registerServices(app, api)
+  registerGuide(app, api)
+  registerRecordings(app, api)
+  registerResumes(app, api)
+  registerPin(app, api)
+  registerPurchase(app, api)
+  registerSubscription(app, api)
+  registerCatalog(app, api)
+  registerAccountChanges(app, api)
+  registerLogos(app, api)
+  registerQa(app, api)
 
   // The app reads settings.json at start; serving it merged lets one build point anywhere.
   app.get('/settings.json', async (_req, reply) => {
@@ -44,17 +107,25 @@ export const createSimulator = (config: SimulatorConfig): Simulator => {
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/qa/')) {
-      return reply.code(404).send({ code: 'not_found', message: `No route ${req.method} ${req.url}` })
+      return reply.code(404).send({ code: 'not_found', message: `No route ${req.method} ${pathOf(req.url)}` })
     }
     return reply.code(404).type('text/plain').send('Not found')
   })
 
+  let closed = false
   return {
     app,
+    sim,
+    ...(seeded ? { seeded } : {}),
     async listen() {
       const address = await app.listen({ host: config.host, port: config.port })
       return `${address.replace('127.0.0.1', 'localhost')}/`
     },
-    close: () => app.close(),
+    async close() {
+      if (closed) return
+      closed = true
+      await app.close()
+      db.close()
+    },
   }
 }

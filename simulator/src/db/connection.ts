@@ -1,0 +1,31 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { migrate } from './migrations'
+
+export type Db = Database.Database
+
+/** Opens (creating if needed) and migrates the simulator's database. */
+export const openDatabase = (dbPath: string): Db => {
+  if (dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true })
+  const db = new Database(dbPath)
+  if (dbPath !== ':memory:') {
+    // WAL lets the XMLTV importer write while a running simulator reads.
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('busy_timeout = 5000')
+  }
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  return db
+}
+
+/** Reads one value of the meta table. */
+export const getMeta = (db: Db, key: string): string | undefined =>
+  db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value
+
+export const setMeta = (db: Db, key: string, value: string): void => {
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value)
+}

@@ -1,0 +1,104 @@
+import { createPrng, type Prng } from './db/seed/prng'
+
+export type FaultKind = 'status' | 'envelope' | 'latency' | 'malformed' | 'drop'
+export const FAULT_KINDS: readonly FaultKind[] = ['status', 'envelope', 'latency', 'malformed', 'drop']
+
+export interface Fault {
+  id: number
+  /** An exact path such as /api/GetUserTimestamps, or a prefix ending in `*`. */
+  route: string
+  kind: FaultKind
+  /** HTTP status of a `status` fault (default 500). */
+  status?: number
+  /** Envelope StatusCode of an `envelope` fault (default 30). */
+  statusCode?: number
+  /** Delay of a `latency` fault, in real milliseconds. */
+  latencyMs?: number
+  /** Probability that the fault fires on a matching request, 0..1. */
+  rate: number
+  /** How many more times it fires; null for ever. */
+  remaining: number | null
+}
+
+export type FaultInput = Omit<Fault, 'id' | 'rate' | 'remaining'> & { rate?: number; count?: number }
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const optInt = (o: Record<string, unknown>, key: string, min: number, max: number): number | undefined => {
+  const v = o[key]
+  if (v === undefined) return undefined
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new Error(`${key} must be a whole number in ${min}..${max}`)
+  }
+  return v
+}
+
+/** Checks a QA request body; the message says what is wrong. */
+export const parseFault = (body: unknown): FaultInput => {
+  if (!isRecord(body)) throw new Error('the body must be a JSON object')
+  const { route, kind } = body
+  if (typeof route !== 'string' || !route.startsWith('/'))
+    throw new Error('route must be a path starting with /')
+  if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
+    throw new Error(`kind must be one of ${FAULT_KINDS.join(', ')}`)
+  }
+  const rate = body.rate
+  if (rate !== undefined && (typeof rate !== 'number' || rate < 0 || rate > 1))
+    throw new Error('rate must be in 0..1')
+  const out: FaultInput = { route, kind: kind as FaultKind }
+  const status = optInt(body, 'status', 100, 599)
+  const statusCode = optInt(body, 'statusCode', 0, 999)
+  const latencyMs = optInt(body, 'latencyMs', 0, 120000)
+  const count = optInt(body, 'count', 1, 1_000_000)
+  if (status !== undefined) out.status = status
+  if (statusCode !== undefined) out.statusCode = statusCode
+  if (latencyMs !== undefined) out.latencyMs = latencyMs
+  if (typeof rate === 'number') out.rate = rate
+  if (count !== undefined) out.count = count
+  return out
+}
+
+/**
+ * The faults QA has switched on. Whether one fires is decided by a seeded die, so that a test
+ * with a rate below 1 sees the same sequence on every run.
+ */
+export class FaultStore {
+  private faults: Fault[] = []
+  private nextId = 1
+  private dice: Prng
+
+  constructor(private readonly seed: number) {
+    this.dice = createPrng(seed)
+  }
+
+  list(): Fault[] {
+    return this.faults.map((f) => ({ ...f }))
+  }
+
+  add(input: FaultInput): Fault {
+    const { count, rate, ...rest } = input
+    const fault: Fault = { ...rest, id: this.nextId, rate: rate ?? 1, remaining: count ?? null }
+    this.nextId += 1
+    this.faults.push(fault)
+    return { ...fault }
+  }
+
+  clear(): void {
+    this.faults = []
+    this.dice = createPrng(this.seed)
+  }
+
+  /** The faults that fire for this request, latency ones first; uses up their counts. */
+  fire(path: string): Fault[] {
+    const fired: Fault[] = []
+    for (const f of this.faults) {
+      const matches = f.route.endsWith('*') ? path.startsWith(f.route.slice(0, -1)) : path === f.route
+      if (!matches || (f.rate < 1 && this.dice.next() >= f.rate)) continue
+      fired.push({ ...f })
+      if (f.remaining !== null) f.remaining -= 1
+    }
+    this.faults = this.faults.filter((f) => f.remaining === null || f.remaining > 0)
+    return fired.sort((a, b) => Number(b.kind === 'latency') - Number(a.kind === 'latency'))
+  }
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify'
+import { isRecord, sessionOf, type Api } from '../http/api'
+import { JSON_RPC_ERRORS } from '../http/style'
+import { findAccountChanges } from '../model/accountChanges'
+import type { Session } from '../auth'
+
+type RpcId = string | number | null
+
+interface RpcResponse {
+  jsonrpc: '2.0'
+  id: RpcId
+  result?: unknown
+  error?: { code: number; message: string; data?: unknown }
+}
+
+const DEFAULT_COUNT = 50
+const MAX_COUNT = 500
+
+const failure = (id: RpcId, code: number, message: string): RpcResponse => ({
+  jsonrpc: '2.0',
+  id,
+  error: { code, message },
+})
+
+const optCount = (v: unknown, min: number): number | undefined | false =>
+  v === undefined || v === null
+    ? undefined
+    : typeof v === 'number' && Number.isInteger(v) && v >= min
+      ? v
+      : false
+
+/**
+ * Document 004 over JSON-RPC 2.0 at POST /api/rpc. The document writes `"jsonrpc": 2.0` (a
+ * number): requests may say either, answers always say the string "2.0". Batches work.
+ */
+export const registerAccountChanges = (app: FastifyInstance, api: Api): void => {
+  const call = (session: Session | undefined, request: unknown): RpcResponse | undefined => {
+    if (!isRecord(request)) return failure(null, JSON_RPC_ERRORS.invalidRequest, 'Invalid Request')
+    const rawId = request.id
+    const id: RpcId = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null
+    const isNotification = !('id' in request)
+    const version = request.jsonrpc
+    if ((version !== '2.0' && version !== 2) || typeof request.method !== 'string') {
+      return failure(id, JSON_RPC_ERRORS.invalidRequest, 'Invalid Request')
+    }
+    if (request.method !== 'findAccountChanges') {
+      return isNotification ? undefined : failure(id, JSON_RPC_ERRORS.methodNotFound, 'Method not found')
+    }
+    if (!session?.user) return failure(id, JSON_RPC_ERRORS.authenticationRequired, 'Authentication required')
+    const params = request.params ?? {}
+    if (!isRecord(params)) return failure(id, JSON_RPC_ERRORS.invalidParams, 'params must be an object')
+    const offset = optCount(params.offset, 0)
+    const count = optCount(params.count, 0)
+    if (offset === false || count === false) {
+      return failure(id, JSON_RPC_ERRORS.invalidParams, 'offset and count must be whole numbers >= 0')
+    }
+    const result = findAccountChanges(
+      api.sim,
+      session.user.id,
+      offset ?? 0,
+      Math.min(count ?? DEFAULT_COUNT, MAX_COUNT),
+    )
+    return isNotification ? undefined : { jsonrpc: '2.0', id, result }
+  }
+
+  app.post('/api/rpc', async (req, reply) => {
+    const session = sessionOf(api, req)
+    const body = req.body
+    if (Array.isArray(body)) {
+      if (body.length === 0)
+        return reply.send(failure(null, JSON_RPC_ERRORS.invalidRequest, 'Invalid Request'))
+      const answers = body
+        .map((r: unknown) => call(session, r))
+        .filter((r): r is RpcResponse => r !== undefined)
+      return answers.length === 0 ? reply.code(204).send() : reply.send(answers)
+    }
+    const answer = call(session, body)
+    return answer === undefined ? reply.code(204).send() : reply.send(answer)
+  })
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify'
+import type { Api } from '../http/api'
+import { envelopeMethod, int } from '../http/envelope'
+import { SimError } from '../model/context'
+import { MAX_GUIDE_CHANNELS, MAX_GUIDE_SECONDS, guideWindow, listChannels } from '../model/guide'
+
+/** GetChannels and GetGuide: anonymous tokens may read the guide. */
+export const registerGuide = (app: FastifyInstance, api: Api): void => {
+  envelopeMethod(app, api, 'GetChannels', 'session', ({ baseUrl }) => listChannels(api.sim, baseUrl))
+
+  envelopeMethod(app, api, 'GetGuide', 'session', ({ body }) => {
+    const ids = body.ChannelIDs
+    if (
+      !Array.isArray(ids) ||
+      ids.length < 1 ||
+      ids.length > MAX_GUIDE_CHANNELS ||
+      !ids.every((i): i is string => typeof i === 'string')
+    ) {
+      throw new SimError('invalid', `ChannelIDs must be 1..${MAX_GUIDE_CHANNELS} channel ids`)
+    }
+    const start = int(body, 'Start')
+    const end = int(body, 'End')
+    if (end <= start || end - start > MAX_GUIDE_SECONDS) {
+      throw new SimError('invalid', `End must be after Start, at most ${MAX_GUIDE_SECONDS} s later`)
+    }
+    return guideWindow(api.sim, ids, start, end)
+  })
+}
