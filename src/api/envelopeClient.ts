@@ -1,0 +1,25 @@
+import { createEnvelopeCall, loggerOf, type ClientDeps } from './envelope'
+import { guideMethods } from './guide'
+import { pinMethods } from './pin'
+import { purchaseMethods } from './purchase'
+import { recordingMethods } from './recordings'
+import { resumeMethods } from './resumes'
+import { sessionMethods } from './session'
+import { userdataMethods } from './userdata'
+
+/** Every envelope-style method (document 000's style) in one client. */
+export const createEnvelopeClient = (deps: ClientDeps) => {
+  const call = createEnvelopeCall(deps.transport)
+  const logger = loggerOf(deps)
+  return {
+    ...sessionMethods(call),
+    ...userdataMethods(call, logger),
+    ...guideMethods(call, logger),
+    ...recordingMethods(call, logger),
+    ...resumeMethods(call, logger),
+    ...pinMethods(call),
+    ...purchaseMethods(call),
+  }
+}
+
+export type EnvelopeClient = ReturnType<typeof createEnvelopeClient>

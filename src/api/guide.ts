@@ -1,0 +1,98 @@
+import * as v from 'valibot'
+import type { Channel } from '../domain/channels'
+import type { GuideWindow, Programme } from '../domain/guide'
+import type { ApiLogger } from './logger'
+import type { EnvelopeCall } from './envelope'
+import type { CallOptions } from './transport'
+import { anyList, id, num, parseDocument, parseItems, text } from './validate'
+
+export const channelSchema = v.pipe(
+  v.looseObject({ ID: id, Number: num, Name: text, Logo: text, CatchupHours: v.nullish(num, 0) }),
+  v.transform(
+    (c): Channel => ({
+      id: c.ID,
+      number: c.Number,
+      name: c.Name,
+      logo: c.Logo,
+      catchupHours: c.CatchupHours,
+    }),
+  ),
+)
+
+/** A programme; `channelId` fills in a ChannelID the item leaves out (it is implied by its guide row). */
+export const programmeSchema = (channelId?: string) =>
+  v.pipe(
+    v.looseObject({
+      ID: id,
+      ChannelID: v.nullish(id),
+      Title: text,
+      Start: num,
+      End: num,
+      Description: v.nullish(v.string()),
+      Categories: v.nullish(v.array(v.unknown()), []),
+      SeriesID: v.nullish(id),
+      Episode: v.nullish(v.union([v.string(), v.pipe(v.number(), v.transform(String))])),
+    }),
+    v.check((p) => p.End > p.Start, 'End must be after Start'),
+    v.check((p) => (p.ChannelID ?? channelId) !== undefined, 'ChannelID is missing'),
+    v.transform(
+      (p): Programme => ({
+        id: p.ID,
+        channelId: p.ChannelID ?? channelId ?? '',
+        title: p.Title,
+        start: p.Start,
+        end: p.End,
+        ...(p.Description != null ? { description: p.Description } : {}),
+        categories: p.Categories.filter((c): c is string => typeof c === 'string'),
+        ...(p.SeriesID != null ? { seriesId: p.SeriesID } : {}),
+        ...(p.Episode != null ? { episode: p.Episode } : {}),
+      }),
+    ),
+  )
+
+const rowSchema = v.looseObject({ ChannelID: id, Programmes: v.nullish(anyList, []) })
+const windowSchema = v.looseObject({ Start: num, End: num, Channels: anyList })
+
+export interface GuideRequest {
+  channelIds: readonly string[]
+  start: number
+  end: number
+}
+
+const readWindow = (content: unknown, logger: ApiLogger): GuideWindow => {
+  const window = parseDocument(windowSchema, content, 'GetGuide Content')
+  const rows = parseItems(rowSchema, window.Channels, 'GetGuide channels', logger)
+  return {
+    start: window.Start,
+    end: window.End,
+    channels: rows.map((row) => ({
+      channelId: row.ChannelID,
+      programmes: parseItems(
+        programmeSchema(row.ChannelID),
+        row.Programmes,
+        `GetGuide ${row.ChannelID}`,
+        logger,
+      ),
+    })),
+  }
+}
+
+/** GetChannels and GetGuide (Kanal's own envelope methods; guide windows <= 100 channels x 24 h). */
+export const guideMethods = (call: EnvelopeCall, logger: ApiLogger) => ({
+  getChannels: (options: CallOptions = {}): Promise<Channel[]> =>
+    call(
+      'GetChannels',
+      {},
+      (c) =>
+        parseItems(channelSchema, parseDocument(anyList, c, 'GetChannels Content'), 'GetChannels', logger),
+      { ...options, idempotent: true },
+    ),
+
+  getGuide: (request: GuideRequest, options: CallOptions = {}): Promise<GuideWindow> =>
+    call(
+      'GetGuide',
+      { ChannelIDs: [...request.channelIds], Start: request.start, End: request.end },
+      (c) => readWindow(c, logger),
+      { ...options, idempotent: true },
+    ),
+})

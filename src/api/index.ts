@@ -1,0 +1,43 @@
+import { createAccountClient } from './account'
+import { createCatalogClient } from './catalog'
+import { createEnvelopeClient } from './envelopeClient'
+import type { ApiLogger } from './logger'
+import { createSubscriptionClient } from './subscription'
+import { createTransport, type TransportOptions } from './transport'
+
+export {
+  apiError,
+  isApiError,
+  isRetryable,
+  type ApiError,
+  type ApiErrorKind,
+  type ApiFailure,
+} from './errors'
+export type { ApiLogger } from './logger'
+export type { CallOptions, Transport, TransportOptions, TransportRequest } from './transport'
+export { createTransport } from './transport'
+export { createEnvelopeClient, type EnvelopeClient } from './envelopeClient'
+export { createSubscriptionClient, type SubscriptionClient } from './subscription'
+export { createCatalogClient, type CatalogClient } from './catalog'
+export { createAccountClient, type AccountClient } from './account'
+export type { LoginRequest } from './session'
+export type { GuideRequest } from './guide'
+
+/** Every operator client over one transport: what the state layer is given. */
+export interface Api {
+  envelope: ReturnType<typeof createEnvelopeClient>
+  subscription: ReturnType<typeof createSubscriptionClient>
+  catalog: ReturnType<typeof createCatalogClient>
+  account: ReturnType<typeof createAccountClient>
+}
+
+export const createApi = (options: TransportOptions & { logger?: ApiLogger }): Api => {
+  const { logger, ...transportOptions } = options
+  const deps = { transport: createTransport(transportOptions), ...(logger ? { logger } : {}) }
+  return {
+    envelope: createEnvelopeClient(deps),
+    subscription: createSubscriptionClient(deps),
+    catalog: createCatalogClient(deps),
+    account: createAccountClient(deps),
+  }
+}
