@@ -9,7 +9,8 @@ import { XmltvError } from '../../simulator/src/xmltv/errors'
 import type { ImportReport } from '../../simulator/src/xmltv/report'
 import { startClient, type Client, type Json } from './harness'
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'xmltv')
+// A copy of ../shared/data/xmltv/ (the published guides as they are), so a fresh clone has them.
+const SHARED = path.resolve(__dirname, '..', 'fixtures', 'xmltv')
 const ROOT = path.resolve(__dirname, '..', '..')
 const sharedFiles = fs.existsSync(SHARED) ? fs.readdirSync(SHARED).filter((f) => f.endsWith('.xml')) : []
 
