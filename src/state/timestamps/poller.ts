@@ -4,7 +4,7 @@ import { Observable, SchedulerLike, Subscription, take } from 'rxjs'
  * The GetUserTimestamps poller (document 000): at most one request in flight, the first poll
  * at a random point of the first period, each next one a jittered period after the last, user
  * actions checked at once but collapsed when close together, failures backed off with full
- * jitter, the schedule re-randomised after recovery, and nothing while the app is hidden.
+ * jitter, recovery on each device's own random schedule, and nothing while the app is hidden.
  *
  * Time, randomness and the request are injected: tests and the fleet simulation run hours of
  * it in virtual time. It never uses Date.now() or setTimeout itself.
@@ -39,8 +39,12 @@ export interface PollerOptions<T> {
   triggers$: Observable<PollReason>
   /** Checks asked for within this time of the last one collapse into it. */
   collapseMs?: number
+  /** Window of the first quick retry; each next one doubles it (full jitter within). */
   backoffBaseMs?: number
+  /** No quick retry waits longer than this (the period, unless told). */
   backoffCapMs?: number
+  /** Quick retries before the operator is taken to be down and the device waits a period. */
+  quickRetries?: number
 }
 
 export type PollEvent<T> =
@@ -51,8 +55,8 @@ export type PollEvent<T> =
   | { type: 'clamped'; requestedMs: number; usedMs: number }
 
 export const DEFAULT_COLLAPSE_MS = 10_000
-export const DEFAULT_BACKOFF_BASE_MS = 5_000
-export const DEFAULT_BACKOFF_CAP_MS = 300_000
+export const DEFAULT_BACKOFF_BASE_MS = 1_000
+export const DEFAULT_QUICK_RETRIES = 3
 
 export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEvent<T>> =>
   new Observable<PollEvent<T>>((subscriber) => {
@@ -60,7 +64,8 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
     const period = Math.max(MIN_PERIOD_MS, options.periodMs)
     const collapseMs = options.collapseMs ?? DEFAULT_COLLAPSE_MS
     const base = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS
-    const cap = options.backoffCapMs ?? DEFAULT_BACKOFF_CAP_MS
+    const cap = options.backoffCapMs ?? period
+    const quickRetries = options.quickRetries ?? DEFAULT_QUICK_RETRIES
     if (period !== options.periodMs) {
       subscriber.next({ type: 'clamped', requestedMs: options.periodMs, usedMs: period })
     }
@@ -111,16 +116,10 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
         .subscribe({
           next: (value) => {
             answered = true
-            const recovered = failures > 0
             failures = 0
             settle()
             subscriber.next({ type: 'value', value, at: scheduler.now(), reason })
-            // A fleet that failed together must not come back in step: after a recovery the
-            // next poll lands anywhere in a period, not a period after everyone's success.
-            scheduleCheck(
-              recovered ? uniform(0, period) : period * uniform(1 - jitter, 1 + jitter),
-              'schedule',
-            )
+            scheduleCheck(period * uniform(1 - jitter, 1 + jitter), 'schedule')
             followUp()
           },
           error: (error: unknown) => {
@@ -139,8 +138,15 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
       failures += 1
       busy = false
       request = undefined
-      // Full jitter: anywhere between now and the capped exponential step.
-      const retryInMs = random() * Math.min(cap, base * 2 ** (failures - 1))
+      // A blip is retried at once: full jitter within 1 s, 2 s, 4 s. Past that the operator is
+      // down, and a fleet that kept retrying would meet it, all together, the moment it is
+      // back (measured: 4.7x the normal load in the minute after a 10-minute outage). So the
+      // capped step is the device's own jittered period, counted from its own failure: the
+      // fleet keeps the spread it had and recovers on it, at no more than its normal load.
+      const retryInMs =
+        failures <= quickRetries
+          ? random() * Math.min(cap, base * 2 ** (failures - 1))
+          : period * uniform(1 - jitter, 1 + jitter)
       subscriber.next({ type: 'error', error, at: scheduler.now(), reason, failures, retryInMs })
       scheduleCheck(retryInMs, 'retry')
     }

@@ -14,7 +14,7 @@ import {
 } from 'rxjs'
 import {
   DEFAULT_BACKOFF_BASE_MS,
-  DEFAULT_BACKOFF_CAP_MS,
+  DEFAULT_QUICK_RETRIES,
   MIN_PERIOD_MS,
   PollEvent,
   PollReason,
@@ -167,15 +167,11 @@ describe('timestamps poller', () => {
     expect(h.valuesAt()).toEqual([55_000])
   })
 
-  it('backs off exponentially with full jitter, capped, while the operator fails', () => {
-    const draws: number[] = []
-    const rnd = seeded(3)
+  it('retries a failure quickly with exponential full jitter, then waits a jittered period', () => {
+    const period = 15 * MIN
     const h = harness({
-      random: () => {
-        const r = rnd()
-        draws.push(r)
-        return r
-      },
+      periodMs: period,
+      random: seeded(3),
       answer: () => throwError(() => new Error('503')),
     })
     h.run(6 * HOUR)
@@ -184,57 +180,53 @@ describe('timestamps poller', () => {
     )
     expect(errors.length).toBeGreaterThan(20)
     errors.forEach((e, i) => {
-      const ceiling = Math.min(DEFAULT_BACKOFF_CAP_MS, DEFAULT_BACKOFF_BASE_MS * 2 ** i)
       expect(e.failures).toBe(i + 1)
-      expect(e.retryInMs).toBeGreaterThanOrEqual(0)
-      expect(e.retryInMs).toBeLessThanOrEqual(ceiling)
+      if (i < DEFAULT_QUICK_RETRIES) {
+        // 1 s, 2 s, 4 s windows, anywhere within.
+        expect(e.retryInMs).toBeGreaterThanOrEqual(0)
+        expect(e.retryInMs).toBeLessThanOrEqual(DEFAULT_BACKOFF_BASE_MS * 2 ** i)
+      } else {
+        // Capped at the device's own jittered period: never faster than normal polling.
+        expect(e.retryInMs).toBeGreaterThanOrEqual(period * 0.8)
+        expect(e.retryInMs).toBeLessThanOrEqual(period * 1.2)
+      }
       const next = h.requests[i + 1]
       if (next) expect(next.at - e.at).toBeCloseTo(e.retryInMs, 6)
     })
-    // Capped: late in the outage the device still asks at least every cap.
-    const lastGaps = h.requests.slice(-5).map((r, i, a) => (i ? r.at - (a[i - 1] as { at: number }).at : 0))
-    expect(Math.max(...lastGaps)).toBeLessThanOrEqual(DEFAULT_BACKOFF_CAP_MS)
+    // The quick retries do not spread the way the draws were: two devices draw differently.
+    const other = harness({
+      periodMs: period,
+      random: seeded(4),
+      answer: () => throwError(() => new Error('503')),
+    })
+    other.run(10 * MIN)
+    expect(other.requests[1]?.at).not.toBe(h.requests[1]?.at)
   })
 
-  it('re-randomises the schedule after recovering, instead of keeping the fleet in step', () => {
+  it('lets a fleet that failed together come back spread over a period, not in step', () => {
     const period = 15 * MIN
-    // Outage for the first 30 minutes, then the operator answers.
-    const h = harness({
-      periodMs: period,
-      random: seeded(11),
-      answer: (n, at) => (at < 30 * MIN ? throwError(() => new Error('down')) : of(n)),
-    })
-    h.run(30 * MIN + 10 * MIN)
-    const recovery = h.events.find((e) => e.type === 'value')
-    expect(recovery).toBeDefined()
-    const scheduledAfter = h.events.find(
-      (e): e is Extract<PollEvent<number>, { type: 'scheduled' }> =>
-        e.type === 'scheduled' && e.at === (recovery as { at: number }).at,
-    )
-    expect(scheduledAfter).toBeDefined()
-    const delay =
-      (scheduledAfter as { nextAt: number; at: number }).nextAt - (scheduledAfter as { at: number }).at
-    expect(delay).toBeGreaterThanOrEqual(0)
-    expect(delay).toBeLessThan(period)
-
-    // Across devices, the delay after recovery covers the whole period, not period +/- 20%.
-    const delays: number[] = []
-    for (let d = 0; d < 200; d++) {
+    // 300 devices, outage for the first 40 minutes: each first polls somewhere in the first
+    // period, fails, and must find the operator back on its own schedule.
+    const recoveries: number[] = []
+    for (let d = 0; d < 300; d++) {
       const g = harness({
         periodMs: period,
         random: seeded(100 + d),
-        answer: (n, at) => (at < 30 * MIN ? throwError(() => new Error('down')) : of(n)),
+        answer: (n, at) => (at < 40 * MIN ? throwError(() => new Error('down')) : of(n)),
       })
-      g.run(60 * MIN)
-      const value = g.events.find((e) => e.type === 'value') as { at: number } | undefined
-      const next = g.events.find((e) => e.type === 'scheduled' && value && e.at === value.at) as
-        | { at: number; nextAt: number }
-        | undefined
-      if (next) delays.push(next.nextAt - next.at)
+      g.run(2 * HOUR)
+      const value = g.events.find((e) => e.type === 'value')
+      expect(value).toBeDefined()
+      recoveries.push((value as { at: number }).at)
+      // No request beyond the quick retries and the regular schedule during the outage.
+      expect(g.requests.filter((r) => r.at < 40 * MIN).length).toBeLessThanOrEqual(4 * 4)
     }
-    expect(delays.length).toBe(200)
-    expect(Math.min(...delays)).toBeLessThan(period * 0.2)
-    expect(Math.max(...delays)).toBeGreaterThan(period * 0.8)
+    const minutes = new Map<number, number>()
+    for (const at of recoveries)
+      minutes.set(Math.floor(at / MIN), (minutes.get(Math.floor(at / MIN)) ?? 0) + 1)
+    // Spread like the boot was: over at least a period, and no minute takes more than 3x its share.
+    expect(Math.max(...recoveries) - Math.min(...recoveries)).toBeGreaterThan(period * 0.8)
+    expect(Math.max(...minutes.values())).toBeLessThanOrEqual((300 / 15) * 3)
   })
 
   it('polls nothing while the app is in the background, and checks when it comes back', () => {
