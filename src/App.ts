@@ -43,8 +43,10 @@ export class App extends Router.App<AppTemplateSpec> {
   readonly Toast = this.tag('Toast') as Toast
 
   override _setup(): void {
-    const { settings, log } = appContext()
+    const { settings, log, state } = appContext()
     if (settings.testHooks) installTestHooks(this, () => this.Toast.message)
+    // Signing in runs beside the first page, never in front of it.
+    void state?.start()
     Router.startRouter(
       createRouterConfig({
         boot: () => Promise.resolve(),

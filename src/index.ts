@@ -5,6 +5,11 @@ import { readSettings } from './platform/settings'
 import { createLogger } from './platform/log'
 import { provideContext } from './ui/context'
 import { loadFontsInParallel } from './ui/fontLoader'
+import { asyncScheduler } from 'rxjs'
+import { createAppState } from './state/appState'
+import { createLocalforageStore } from './state/storage/localforageStore'
+import { createResilientStore } from './state/storage/resilientStore'
+import { networkBack$, visibility$ } from './platform/lifecycle'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -15,7 +20,23 @@ export default function (
   const log = createLogger('app')
   const { settings, warnings } = readSettings(appSettings)
   warnings.forEach((w) => log.warn(`settings.json: ${w}`))
-  provideContext({ settings, log })
+  // The one place with the real clock, randomness and browser: everything below gets them.
+  const state = createAppState({
+    settings,
+    apiBaseUrl: new URL(settings.apiBaseUrl, window.location.href).toString(),
+    storage: createResilientStore(createLocalforageStore(), createLogger('storage')),
+    scheduler: asyncScheduler,
+    random: Math.random,
+    nowMs: () => Date.now(),
+    visible$: visibility$(document),
+    networkBack$: networkBack$(window),
+    newDeviceId: () =>
+      typeof crypto.randomUUID === 'function'
+        ? crypto.randomUUID()
+        : `box-${Math.random().toString(36).slice(2)}`,
+    log: createLogger('state'),
+  })
+  provideContext({ settings, log, state })
   const platform = { ...platformSettings, fontLoader: loadFontsInParallel } as PlatformSettings
   return Launch(App, { ...appSettings, keys: buildKeyMap() }, platform, appData)
 }

@@ -135,7 +135,7 @@ export const createAccountClient = (deps: ClientDeps) => {
       try {
         const response = await deps.transport.request({
           method: 'POST',
-          path: 'api/rpc',
+          path: 'rpc',
           body: payload,
           idempotent: true,
           ...(params.signal ? { signal: params.signal } : {}),

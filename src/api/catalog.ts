@@ -86,14 +86,14 @@ const readLicences = (raw: unknown, logger: ApiLogger): Licence[] => {
 export const createCatalogClient = (deps: ClientDeps) => {
   const logger = loggerOf(deps)
   const base = { method: 'GET' as const, accept: JSON_API_TYPE, readError: readJsonApiError }
-  const userPath = (userId: string): string => `api/user/${encodeURIComponent(userId)}/license`
+  const userPath = (userId: string): string => `user/${encodeURIComponent(userId)}/license`
 
   return {
     getProducts: (options: CallOptions = {}): Promise<Product[]> =>
       deps.transport.request({
         ...options,
         ...base,
-        path: 'api/products',
+        path: 'products',
         read: (raw) => {
           const items = parseDocument(
             v.array(v.unknown()),

@@ -102,7 +102,7 @@ export const createEnvelopeCall =
   (method, body, readContent, options) =>
     transport.request({
       method: 'POST',
-      path: `api/${method}`,
+      path: method,
       body,
       idempotent: options.idempotent,
       ...(options.signal ? { signal: options.signal } : {}),

@@ -142,7 +142,7 @@ export const createSubscriptionClient = (deps: ClientDeps) => {
       packages: parseItems(packageSchema, s.packages, 'Subscription packages', logger),
     }
   }
-  const path = (customerId: string): string => `api/iptv/subscription/${encodeURIComponent(customerId)}`
+  const path = (customerId: string): string => `iptv/subscription/${encodeURIComponent(customerId)}`
 
   return {
     getSettings: (customerId: string, options: CallOptions = {}): Promise<SubscriptionSettings> =>

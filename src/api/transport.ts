@@ -20,7 +20,7 @@ export interface CallOptions {
 
 export interface TransportRequest<T> extends CallOptions {
   method: HttpMethod
-  /** Relative to the base URL, e.g. `api/GetChannels`. */
+  /** Relative to the base URL of the operator APIs (settings apiBaseUrl, e.g. `/api`): `GetChannels`. */
   path: string
   /** Sent as JSON. */
   body?: unknown

@@ -1,5 +1,6 @@
 import type { KanalSettings } from '../platform/settings'
 import type { Logger } from '../platform/log'
+import type { AppState } from '../state/appState'
 
 /**
  * What the composition root (src/index.ts) hands to the UI: settings, the logger and, as the
@@ -9,6 +10,8 @@ import type { Logger } from '../platform/log'
 export interface AppContext {
   settings: KanalSettings
   log: Logger
+  /** The stores; absent in component tests that need none. */
+  state?: AppState
 }
 
 let current: AppContext | undefined

@@ -27,6 +27,18 @@ describe('the app shell in Chromium, driven by the remote keys alone', () => {
     await tv.screenshot('shell-guide')
   })
 
+  it('signs in anonymously beside the first page, with the token never in a URL', async () => {
+    tv = await openTv(sim.url)
+    const requests = async () =>
+      ((await (await fetch(`${sim.url}qa/requests`)).json()) as { requests: { path: string }[] }).requests
+    const until = Date.now() + 10_000
+    while (!(await requests()).some((r) => r.path === '/api/LoginAnonymous') && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    const paths = (await requests()).map((r) => r.path)
+    expect(paths).toContain('/api/LoginAnonymous')
+    expect(paths.join(' ')).not.toMatch(/token/i)
+  })
+
   it('reaches every page through the menu and comes back with Back', async () => {
     tv = await openTv(sim.url)
     await tv.press('menu')

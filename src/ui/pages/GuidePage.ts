@@ -1,4 +1,5 @@
 import { SectionPage, Section } from './SectionPage'
+import { appContext } from '../context'
 
 /** Home. Back here asks before the app closes (the App owns that dialog). */
 export class GuidePage extends SectionPage {
@@ -12,5 +13,10 @@ export class GuidePage extends SectionPage {
 
   override _handleBack(): void {
     this.fireAncestors('$askExit')
+  }
+
+  /** Opening the screen is a moment to look at the stamps (document 000, action based). */
+  override _active(): void {
+    appContext().state?.check('guide-opened')
   }
 }

@@ -1,4 +1,5 @@
 import { SectionPage, Section } from './SectionPage'
+import { appContext } from '../context'
 
 export class RecordingsPage extends SectionPage {
   protected readonly titleKey = 'recordings.title'
@@ -9,4 +10,9 @@ export class RecordingsPage extends SectionPage {
     { id: 'ongoing', labelKey: 'recordings.ongoing', emptyKey: 'recordings.ongoing.empty' },
     { id: 'recorded', labelKey: 'recordings.recorded', emptyKey: 'recordings.recorded.empty' },
   ]
+
+  /** Opening the screen is a moment to look at the stamps (document 000, action based). */
+  override _active(): void {
+    appContext().state?.check('recordings-opened')
+  }
 }

@@ -20,7 +20,7 @@ const deps = (answer: Parameters<typeof fakeFetch>[0]) => {
     logger,
     deps: {
       transport: createTransport({
-        baseUrl: 'http://operator.test/',
+        baseUrl: 'http://operator.test/api',
         getToken: () => 'tok',
         fetch,
         retries: 0,

@@ -21,7 +21,13 @@ beforeEach(async () => {
 })
 
 const apiWith = (retries: number, timeoutMs = 5000): Api =>
-  createApi({ baseUrl: s.url, getToken: () => token, retries, timeoutMs, delay: async () => undefined })
+  createApi({
+    baseUrl: `${s.url}api`,
+    getToken: () => token,
+    retries,
+    timeoutMs,
+    delay: async () => undefined,
+  })
 
 const fault = (body: Record<string, unknown>): Promise<unknown> => s.qa('POST', 'faults', body)
 
@@ -108,7 +114,7 @@ describe('authentication required', () => {
   })
 
   test('without a token: envelope 30, HTTP 401, JSON-RPC -32001; document 002 refuses with its access_denied 403', async () => {
-    const api = createApi({ baseUrl: s.url, getToken: () => undefined, retries: 0 })
+    const api = createApi({ baseUrl: `${s.url}api`, getToken: () => undefined, retries: 0 })
     expect(await failureOf(api.envelope.getUserTimestamps())).toMatchObject({ kind: 'auth', code: 30 })
     expect(await failureOf(api.catalog.getProducts())).toMatchObject({ kind: 'auth', status: 401 })
     // Document 002 defines no 401: a request without rights is its 403 access_denied.
@@ -125,7 +131,7 @@ describe('authentication required', () => {
     try {
       const t = await local.tokenFor('ben')
       await local.qa('POST', 'clock', { advance: 31 * 86400 })
-      const api = createApi({ baseUrl: local.url, getToken: () => t, retries: 0 })
+      const api = createApi({ baseUrl: `${local.url}api`, getToken: () => t, retries: 0 })
       expect(await failureOf(api.envelope.getUserTimestamps())).toMatchObject({ kind: 'auth', code: 30 })
     } finally {
       await local.close()

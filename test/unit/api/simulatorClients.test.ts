@@ -26,7 +26,7 @@ const holder = (): { token?: string } => ({})
 
 const signedIn = async (username: string): Promise<Api> => {
   const store = holder()
-  const api = createApi({ baseUrl: s.url, getToken: () => store.token, logger, retries: 0 })
+  const api = createApi({ baseUrl: `${s.url}api`, getToken: () => store.token, logger, retries: 0 })
   store.token = (
     await api.envelope.login({ username, password: username, deviceId: `jest-${username}` })
   ).token
@@ -50,7 +50,7 @@ afterEach(() => {
 
 describe('session', () => {
   test('Login gives a session with the user and its customer', async () => {
-    const api = createApi({ baseUrl: s.url, getToken: () => undefined })
+    const api = createApi({ baseUrl: `${s.url}api`, getToken: () => undefined })
     const session = await api.envelope.login({ username: 'anna', password: 'anna', deviceId: 'jest-login' })
     expect(session.token).not.toBe('')
     expect(session.expiresAt).toBeGreaterThan(SIM_START)
@@ -58,14 +58,14 @@ describe('session', () => {
   })
 
   test('a wrong password is an auth error', async () => {
-    const api = createApi({ baseUrl: s.url, getToken: () => undefined })
+    const api = createApi({ baseUrl: `${s.url}api`, getToken: () => undefined })
     const e = await failureOf(api.envelope.login({ username: 'anna', password: 'wrong', deviceId: 'x' }))
     expect(e).toMatchObject({ kind: 'auth', code: 30 })
   })
 
   test('an anonymous session has no user and may read channels, not stamps', async () => {
     const store = holder()
-    const api = createApi({ baseUrl: s.url, getToken: () => store.token })
+    const api = createApi({ baseUrl: `${s.url}api`, getToken: () => store.token })
     const session = await api.envelope.loginAnonymous('jest-anon')
     expect(session.user).toBeUndefined()
     store.token = session.token

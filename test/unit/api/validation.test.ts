@@ -12,7 +12,7 @@ const setup = (answer: Parameters<typeof fakeFetch>[0]) => {
   const fetch = fakeFetch(answer)
   const logger = recordingLogger()
   const deps = {
-    transport: createTransport({ baseUrl: 'http://op.test/', getToken: () => 't', fetch, retries: 0 }),
+    transport: createTransport({ baseUrl: 'http://op.test/api/', getToken: () => 't', fetch, retries: 0 }),
     logger,
   }
   return { fetch, logger, deps }

@@ -1,0 +1,121 @@
+import { BehaviorSubject, Observable, SchedulerLike, Subject, distinctUntilChanged, map, merge } from 'rxjs'
+import { createApi, isApiError, type Api } from '../api'
+import type { Logger } from '../platform/log'
+import type { KanalSettings } from '../platform/settings'
+import { sessionApiOf } from './session/apiSession'
+import { createSessionStore, type SessionStore } from './session/sessionStore'
+import type { KeyValueStore } from './storage/keyValueStore'
+import type { PollReason } from './timestamps/poller'
+import { userPortsOf } from './user/apiPorts'
+import { createUserState, type UserState } from './user/userState'
+
+export interface AppStateOptions {
+  settings: KanalSettings
+  /** Absolute base URL of the operator APIs (settings.apiBaseUrl resolved against the page). */
+  apiBaseUrl: string
+  storage: KeyValueStore
+  scheduler: SchedulerLike
+  random: () => number
+  nowMs: () => number
+  visible$: Observable<boolean>
+  networkBack$: Observable<void>
+  newDeviceId: () => string
+  log: Logger
+}
+
+export interface AppState {
+  api: Api
+  session: SessionStore
+  /** The signed-in user's stores; undefined while nobody is signed in (document 000 is per user). */
+  user$: Observable<UserState | undefined>
+  readonly user: UserState | undefined
+  /** Signs in (the saved session, else anonymously); failures leave the app usable offline. */
+  start(): Promise<void>
+  check(reason: PollReason): void
+}
+
+const DEVICE_KEY = 'device-id'
+
+/** Wires the API clients, the session and the per-user stores for the app's lifetime. */
+export const createAppState = (options: AppStateOptions): AppState => {
+  const { log, storage } = options
+  let session: SessionStore | undefined
+  const api = createApi({
+    baseUrl: options.apiBaseUrl,
+    getToken: () => session?.token(),
+    random: options.random,
+    logger: { warn: (message, data) => log.warn(message, data) },
+  })
+  const user = new BehaviorSubject<UserState | undefined>(undefined)
+  const checks = new Subject<PollReason>()
+  const triggers$ = merge(checks, options.networkBack$.pipe(map((): PollReason => 'network-back')))
+
+  const deviceId = async (): Promise<string> => {
+    const saved = await storage.getItem(DEVICE_KEY).catch(() => null)
+    if (typeof saved === 'string' && saved !== '') return saved
+    const fresh = options.newDeviceId()
+    await storage.setItem(DEVICE_KEY, fresh).catch(() => undefined)
+    return fresh
+  }
+
+  const follow = (store: SessionStore): void => {
+    store.userId$.pipe(distinctUntilChanged()).subscribe((userId) => {
+      user.value?.dispose()
+      if (userId === undefined) {
+        user.next(undefined)
+        return
+      }
+      user.next(
+        createUserState({
+          ports: userPortsOf(
+            api,
+            (call) => store.authorised(call),
+            () => userId,
+          ),
+          userKey: `user-${userId}`,
+          storage,
+          scheduler: options.scheduler,
+          random: options.random,
+          nowMs: options.nowMs,
+          periodSeconds: options.settings.pollPeriodSeconds,
+          jitter: options.settings.pollJitter,
+          visible$: options.visible$,
+          triggers$,
+          isUnreachable: (e) => isApiError(e) && (e.kind === 'network' || e.kind === 'timeout'),
+          log,
+        }),
+      )
+    })
+  }
+
+  return {
+    api,
+    get session(): SessionStore {
+      if (session === undefined) throw new Error('AppState.session read before start()')
+      return session
+    },
+    user$: user.asObservable(),
+    get user() {
+      return user.value
+    },
+    async start() {
+      try {
+        session = createSessionStore({
+          api: sessionApiOf(api),
+          storage,
+          deviceId: await deviceId(),
+          nowSeconds: () => Math.floor(options.nowMs() / 1000),
+          isAuthError: (e) => isApiError(e) && e.kind === 'auth',
+          log,
+        })
+        follow(session)
+        await session.start()
+      } catch (error: unknown) {
+        log.warn('sign-in failed; showing what is cached', error)
+      }
+    },
+    check(reason) {
+      checks.next(reason)
+    },
+  }
+}
