@@ -54,9 +54,8 @@ describe('the user state against the simulator', () => {
   it('sees another device’s recording within one poll, keeps the list offline, and recovers', async () => {
     const url = await start()
     const storage = createMemoryStore()
-    let session: ReturnType<typeof createSessionStore> | undefined
-    const api = createApi({ baseUrl: `${url}api`, getToken: () => session?.token(), retries: 0 })
-    session = createSessionStore({
+    const api = createApi({ baseUrl: `${url}api`, getToken: () => session.token(), retries: 0 })
+    const session = createSessionStore({
       api: sessionApiOf(api),
       storage,
       deviceId: 'box-integration',
