@@ -4,6 +4,8 @@ export interface Page<T> {
   items: readonly T[]
   /** How many there are in all (document 004's countAll), when the server says. */
   total: number | undefined
+  /** Server items this page took up, counting any dropped as malformed; items.length if absent. */
+  consumed?: number
 }
 
 export interface PagedListState<T> {
@@ -35,6 +37,8 @@ export const createPagedList = <T>(options: PagedListOptions<T>) => {
     error: undefined,
   })
   let controller: AbortController | undefined
+  // The server's offset: ahead of items.length when a malformed item was dropped.
+  let offset = 0
 
   const loadMore = async (): Promise<void> => {
     const current = state.value
@@ -43,11 +47,13 @@ export const createPagedList = <T>(options: PagedListOptions<T>) => {
     controller = mine
     state.next({ ...current, loading: true, error: undefined })
     try {
-      const page = await options.fetchPage(current.items.length, pageSize, mine.signal)
+      const page = await options.fetchPage(offset, pageSize, mine.signal)
       if (mine.signal.aborted) return
+      const consumed = page.consumed ?? page.items.length
+      offset += consumed
       const items = [...current.items, ...page.items]
       const total = page.total ?? current.total
-      const complete = page.items.length < pageSize || (total !== undefined && items.length >= total)
+      const complete = consumed < pageSize || (total !== undefined && offset >= total)
       state.next({ items, total, loading: false, complete, error: undefined })
     } catch (error: unknown) {
       if (mine.signal.aborted) return
@@ -64,6 +70,7 @@ export const createPagedList = <T>(options: PagedListOptions<T>) => {
     /** From the first page again (the history changed, or the viewer asked). */
     reload(): Promise<void> {
       controller?.abort()
+      offset = 0
       state.next({ items: [], total: undefined, loading: false, complete: false, error: undefined })
       return loadMore()
     },

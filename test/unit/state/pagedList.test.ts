@@ -75,3 +75,25 @@ describe('the paged account history', () => {
     expect(list.current.items).toEqual(history.slice(0, 20))
   })
 })
+
+describe('the paged list over a page with dropped items', () => {
+  it('asks for the next page from the server offset, not the count of items kept', async () => {
+    const calls: number[] = []
+    const list = createPagedList<string>({
+      pageSize: 3,
+      fetchPage: (offset) => {
+        calls.push(offset)
+        // The first page had a malformed item: 3 taken up, 2 kept.
+        return Promise.resolve(
+          offset === 0
+            ? { items: ['a', 'b'], total: 5, consumed: 3 }
+            : { items: ['d', 'e'], total: 5, consumed: 2 },
+        )
+      },
+    })
+    await list.loadMore()
+    await list.loadMore()
+    expect(calls).toEqual([0, 3])
+    expect(list.current).toMatchObject({ items: ['a', 'b', 'd', 'e'], complete: true })
+  })
+})
