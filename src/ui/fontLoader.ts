@@ -3,19 +3,16 @@ import type { FontDefinition } from './fonts'
 /**
  * The SDK loads fonts one after another and builds the app only once all have loaded. That
  * wait is not needed: Lightning's text renderer itself waits for a face (document.fonts.load)
- * before drawing a text in it. So this adds every face and starts all loads at once, and lets
- * the SDK go on at once when nothing is `blocking`: the page tree, the router and the first
- * data are built while the fonts arrive.
+ * before drawing a text in it. So this adds every face, starts all loads at once and lets the
+ * SDK go on: the page tree, the router and the sign-in are built while the fonts arrive.
  */
 export const loadFontsInParallel = (fonts: FontDefinition[], store: FontFace[]): Promise<void> => {
-  const loads = fonts.map((font) => {
+  for (const font of fonts) {
     const face = new FontFace(font.family, `url(${font.url})`, font.descriptors)
     store.push(face)
     document.fonts.add(face)
-    const loading = face.load()
     // A face that fails to load leaves the browser's fallback font: worth a line, not a crash.
-    if (!font.blocking) loading.catch(() => console.warn(`[Kanal:fonts] ${font.url} did not load`))
-    return font.blocking ? loading : Promise.resolve(face)
-  })
-  return Promise.all(loads).then(() => undefined)
+    face.load().catch(() => console.warn(`[Kanal:fonts] ${font.url} did not load`))
+  }
+  return Promise.resolve()
 }

@@ -12,8 +12,6 @@ export interface FontDefinition {
   family: string
   url: string
   descriptors: { unicodeRange: string }
-  /** The app is not built before this face has loaded (none needs to be: see fontLoader). */
-  blocking: boolean
 }
 
 const faces = (family: string, weight: number): FontDefinition[] => [
@@ -21,13 +19,11 @@ const faces = (family: string, weight: number): FontDefinition[] => [
     family,
     url: Utils.asset(`fonts/inter-latin-${weight}-normal.woff2`) as string,
     descriptors: { unicodeRange: LATIN },
-    blocking: false,
   },
   {
     family,
     url: Utils.asset(`fonts/inter-latin-ext-${weight}-normal.woff2`) as string,
     descriptors: { unicodeRange: LATIN_EXT },
-    blocking: false,
   },
 ]
 

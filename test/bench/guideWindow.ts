@@ -6,28 +6,18 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createSimulator, type Simulator } from '../../simulator/src/server'
+import type { Simulator } from '../../simulator/src/server'
+import { startSimulator, T0 } from '../simulator/harness'
 import { importXmltvFile } from '../../simulator/src/xmltv/import'
 
-const T0 = 1_750_000_000
 const DAY = 86400
-const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'xmltv')
+const SHARED = path.resolve(__dirname, '..', 'fixtures', 'xmltv')
 const BUDGET_MS = 50
 
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 
-const start = (scenario: 'large' | 'empty'): Simulator =>
-  createSimulator({
-    host: '127.0.0.1',
-    port: 0,
-    appDir: os.tmpdir(),
-    dbPath: ':memory:',
-    settingsOverride: {},
-    logRequests: false,
-    scenario,
-    clock: { start: T0, speed: 0 },
-  })
+const start = (scenario: 'large' | 'empty'): Simulator => startSimulator({ scenario })
 
 const baseUrl = (sim: Simulator): string => {
   const a = sim.app.server.address()

@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { BehaviorSubject, NEVER, VirtualAction, VirtualTimeScheduler } from 'rxjs'
-import { createSimulator, type Simulator } from '../../../simulator/src/server'
+import type { Simulator } from '../../../simulator/src/server'
+import { startSimulator } from '../../simulator/harness'
 import { createApi, isApiError } from '../../../src/api'
 import { createSessionStore } from '../../../src/state/session/sessionStore'
 import { sessionApiOf } from '../../../src/state/session/apiSession'
@@ -32,15 +33,7 @@ describe('the user state against the simulator', () => {
   let simulator: Simulator | undefined
 
   const start = async (): Promise<string> => {
-    simulator = createSimulator({
-      host: '127.0.0.1',
-      port,
-      appDir: dir,
-      dbPath,
-      settingsOverride: {},
-      logRequests: false,
-      clock: { start: SIM_START, speed: 0 },
-    })
+    simulator = startSimulator({ port, appDir: dir, dbPath, clock: { start: SIM_START, speed: 0 } })
     const url = await simulator.listen()
     port = Number(new URL(url).port)
     return url

@@ -1,4 +1,5 @@
-import { createSimulator, type Simulator } from '../../../../simulator/src/server'
+import type { Simulator } from '../../../../simulator/src/server'
+import { startSimulator as startServer } from '../../../simulator/harness'
 
 /** 2026-01-01T00:00:00Z, frozen: the simulator clock does not move unless a test moves it. */
 export const SIM_START = 1767225600
@@ -14,15 +15,7 @@ export interface RunningSimulator {
 }
 
 export const startSimulator = async (): Promise<RunningSimulator> => {
-  const sim = createSimulator({
-    host: '127.0.0.1',
-    port: 0,
-    appDir: '/tmp',
-    dbPath: ':memory:',
-    settingsOverride: {},
-    logRequests: false,
-    clock: { start: SIM_START, speed: 0 },
-  })
+  const sim = startServer({ clock: { start: SIM_START, speed: 0 } })
   const url = await sim.listen()
   const qa = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${url}qa/${path}`, {
