@@ -4,6 +4,9 @@ import { RecordingsPage } from './pages/RecordingsPage'
 import { StorePage } from './pages/StorePage'
 import { AccountPage } from './pages/AccountPage'
 import { ProgrammePage } from './pages/ProgrammePage'
+import { ProductPage } from './pages/ProductPage'
+import { PlayerPage } from './pages/PlayerPage'
+import { SignInPage } from './pages/SignInPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ErrorPage } from './pages/ErrorPage'
 
@@ -14,7 +17,17 @@ export const ROUTE = {
   store: 'store',
   account: 'account',
   programme: 'programme/:programmeId',
+  /** A store product; `store/channel/:channelId` opens one that grants the channel. */
+  product: 'store/product/:productId',
+  productForChannel: 'store/channel/:channelId',
+  /** kind: live (id = channel), startover | catchup (id = programme), recording (id = recording). */
+  play: 'play/:kind/:id',
+  signIn: 'signin',
 } as const
+
+/** Builds the hash of a route with parameters: routeTo(ROUTE.play, { kind: 'live', id: '7' }). */
+export const routeTo = (route: string, params: Record<string, string>): string =>
+  route.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
 
 export interface RouteHooks {
   /** Runs before the first page: sign-in, first data. A rejection shows the error page. */
@@ -36,6 +49,10 @@ export const createRouterConfig = (hooks: RouteHooks): Router.Config => ({
     { path: ROUTE.store, component: StorePage, widgets: WITH_MENU },
     { path: ROUTE.account, component: AccountPage, widgets: WITH_MENU },
     { path: ROUTE.programme, component: ProgrammePage, widgets: WITH_MENU },
+    { path: ROUTE.product, component: ProductPage, widgets: WITH_MENU },
+    { path: ROUTE.productForChannel, component: ProductPage, widgets: WITH_MENU },
+    { path: ROUTE.play, component: PlayerPage },
+    { path: ROUTE.signIn, component: SignInPage, widgets: WITH_MENU },
     { path: '*', component: NotFoundPage, widgets: WITH_MENU },
     { path: '!', component: ErrorPage, widgets: WITH_MENU },
   ],

@@ -24,7 +24,7 @@ const CANVAS2D = RENDERER === 'canvas2d'
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT MET')
 
 const main = async (): Promise<void> => {
-  const buildDir = path.join(ROOT, 'build')
+  const buildDir = path.join(ROOT, process.env.LNG_BUILD_FOLDER ?? 'build')
   const js = shippedJs(buildDir)
 
   const plainDir = path.join(__dirname, 'plain')

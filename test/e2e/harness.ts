@@ -37,7 +37,7 @@ export interface TestSimulator {
 /** A simulator on a free loopback port with a throw-away database and the test hooks on. */
 export const startTestSimulator = async (): Promise<TestSimulator> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-e2e-'))
-  const appDir = path.join(ROOT, 'build')
+  const appDir = path.join(ROOT, process.env.LNG_BUILD_FOLDER ?? 'build')
   if (!fs.existsSync(path.join(appDir, 'appBundle.js'))) {
     throw new Error('build/appBundle.js is missing: run "npm run build" before the e2e tests')
   }
