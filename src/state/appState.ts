@@ -5,6 +5,7 @@ import type { KanalSettings } from '../platform/settings'
 import { sessionApiOf } from './session/apiSession'
 import { createSessionStore, type SessionStore } from './session/sessionStore'
 import type { KeyValueStore } from './storage/keyValueStore'
+import { createOperatorClock, type OperatorClock } from './clock/operatorClock'
 import type { PollReason } from './timestamps/poller'
 import { userPortsOf } from './user/apiPorts'
 import { createUserState, type UserState } from './user/userState'
@@ -25,6 +26,8 @@ export interface AppStateOptions {
 
 export interface AppState {
   api: Api
+  /** The operator's time: what every screen means by "now". */
+  clock: OperatorClock
   session: SessionStore
   /** The signed-in user's stores; undefined while nobody is signed in (document 000 is per user). */
   user$: Observable<UserState | undefined>
@@ -39,6 +42,7 @@ const DEVICE_KEY = 'device-id'
 /** Wires the API clients, the session and the per-user stores for the app's lifetime. */
 export const createAppState = (options: AppStateOptions): AppState => {
   const { log, storage } = options
+  const clock = createOperatorClock({ localNowMs: options.nowMs, scheduler: options.scheduler })
   let session: SessionStore | undefined
   const api = createApi({
     baseUrl: options.apiBaseUrl,
@@ -90,6 +94,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
 
   return {
     api,
+    clock,
     get session(): SessionStore {
       if (session === undefined) throw new Error('AppState.session read before start()')
       return session
