@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createSimulator, Simulator } from '../../simulator/src/server'
 import { defaultConfig } from '../../simulator/src/config'
 import { launchChromium } from './browser'
+import { pathTo, type KeyPosition } from '../../src/ui/signin/keyboardLayout'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const RESULTS = path.join(ROOT, 'test-results')
@@ -150,4 +151,35 @@ export const openTv = async (baseUrl: string, hash = ''): Promise<Tv> => {
     close: () => browser.close(),
   }
   return tv
+}
+
+/**
+ * Signs in the way a viewer does: the sign-in page, the on-screen keyboard driven with the
+ * arrows and OK (src/ui/signin/keyboardLayout.ts says where each key is), then back to the
+ * page the viewer came from. Resolves once the sign-in page has closed.
+ */
+export const signIn = async (tv: Tv, username: string, password: string): Promise<void> => {
+  await tv.page.evaluate(() => {
+    window.location.hash = '#signin'
+  })
+  await tv.waitForRoute('signin')
+  await tv.page.waitForFunction(() =>
+    (window as unknown as { __kanal: { pageReady(): boolean } }).__kanal.pageReady(),
+  )
+  let at: KeyPosition = { row: 0, column: 0 }
+  const typeKey = async (key: string): Promise<void> => {
+    const path = pathTo(at, key)
+    for (const move of path.moves) await tv.press(move.toLowerCase() as RemoteButton)
+    await tv.press('ok')
+    at = path.at
+  }
+  for (const char of username) await typeKey(char)
+  await typeKey('next')
+  for (const char of password) await typeKey(char)
+  await typeKey('submit')
+  await tv.page.waitForFunction(
+    () => (window as unknown as { __kanal: { route(): string } }).__kanal.route() !== 'signin',
+    undefined,
+    { timeout: 15000 },
+  )
 }

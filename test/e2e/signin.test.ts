@@ -1,0 +1,60 @@
+import { openTv, signIn, startTestSimulator, TestSimulator, Tv } from './harness'
+
+jest.setTimeout(120_000)
+
+const qaRequests = async (url: string): Promise<{ path: string; query?: string }[]> =>
+  ((await (await fetch(`${url}qa/requests`)).json()) as { requests: { path: string; query?: string }[] })
+    .requests
+
+describe('signing in with the remote and the on-screen keyboard', () => {
+  let sim: TestSimulator
+  let tv: Tv | undefined
+  beforeAll(async () => {
+    sim = await startTestSimulator()
+  })
+  afterAll(async () => {
+    await sim.close()
+  })
+  afterEach(async () => {
+    if (tv) expect(tv.errors).toEqual([])
+    await tv?.close()
+    tv = undefined
+  })
+
+  it('refuses a wrong password with a message, keeps the user name and never shows the password', async () => {
+    tv = await openTv(sim.url)
+    // A wrong password leaves the page open: signIn waits for it to close, so give it a moment.
+    const attempt = signIn(tv, 'anna', 'wrong').catch((e: unknown) => e)
+    await tv.waitForText('That user name and password do not match. Check them and try again.')
+    const texts = await tv.screenTexts()
+    expect(texts).toContain('anna')
+    expect(texts.join(' ')).not.toContain('wrong')
+    expect(await tv.route()).toBe('signin')
+    await tv.screenshot('signin-wrong-password')
+    await tv.press('menu', 'ok')
+    await attempt
+  })
+
+  it('signs anna in and returns to the page she came from, with her name in a toast', async () => {
+    tv = await openTv(sim.url)
+    await signIn(tv, 'anna', 'anna')
+    expect(await tv.route()).toBe('guide')
+    await tv.page.waitForFunction(() =>
+      (window as unknown as { __kanal: { toast(): string } }).__kanal.toast().includes('Anna Berg'),
+    )
+    const paths = (await qaRequests(sim.url)).map((r) => `${r.path}?${r.query ?? ''}`)
+    expect(paths).toContain('/api/Login?')
+    // The password went in the body, never in a URL.
+    expect(paths.join(' ')).not.toMatch(/anna&|password/i)
+  })
+
+  it('types digits with the remote and shows the password as dots only', async () => {
+    tv = await openTv(sim.url, 'signin')
+    await tv.waitForRoute('signin')
+    await tv.press('down', 'down', 'down', 'down', 'right', 'ok')
+    await tv.page.keyboard.press('1')
+    await tv.page.keyboard.press('2')
+    await tv.waitForText('••|')
+    await tv.screenshot('signin-keyboard')
+  })
+})

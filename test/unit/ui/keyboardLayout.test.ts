@@ -1,0 +1,39 @@
+import { keyAt, move, pathTo, positionOf } from '../../../src/ui/signin/keyboardLayout'
+
+describe('the on-screen keyboard layout', () => {
+  it('finds every character and special key where keyAt says it is', () => {
+    for (const key of [...'abcdefghijklmnopqrstuvwxyz.-_@0123456789', 'delete', 'next', 'submit']) {
+      const at = positionOf(key)
+      expect(at).toBeDefined()
+      expect(keyAt(at!)).toBe(key)
+    }
+  })
+
+  it('stops at the edges so that the key can travel on to the page', () => {
+    expect(move({ row: 0, column: 0 }, 'Up')).toBeUndefined()
+    expect(move({ row: 0, column: 0 }, 'Left')).toBeUndefined()
+    expect(move({ row: 0, column: 9 }, 'Right')).toBeUndefined()
+    expect(move({ row: 4, column: 8 }, 'Right')).toBeUndefined()
+    expect(move({ row: 4, column: 1 }, 'Down')).toBeUndefined()
+  })
+
+  it('jumps whole wide keys on the bottom row and keeps the column going up and down', () => {
+    expect(keyAt(move({ row: 4, column: 0 }, 'Right')!)).toBe('next')
+    expect(keyAt(move({ row: 4, column: 3 }, 'Right')!)).toBe('submit')
+    const down = move({ row: 3, column: 5 }, 'Down')!
+    expect(keyAt(down)).toBe('next')
+    expect(keyAt(move(down, 'Up')!)).toBe('6')
+  })
+
+  it('walks from any key to any other key with the arrows alone', () => {
+    const keys = [...'anz@09', 'delete', 'next', 'submit']
+    for (const from of keys)
+      for (const to of keys) {
+        const { moves, at } = pathTo(positionOf(from)!, to)
+        let walked = positionOf(from)!
+        for (const m of moves) walked = move(walked, m)!
+        expect(keyAt(walked)).toBe(to)
+        expect(keyAt(at)).toBe(to)
+      }
+  })
+})
