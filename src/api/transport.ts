@@ -58,6 +58,11 @@ export interface TransportOptions {
   delay?: (ms: number, signal: AbortSignal | undefined) => Promise<void>
   /** The timers of the per-attempt timeout. */
   timers?: Timers
+  /**
+   * Told the operator's time from each response's `Date` header (ms since the epoch), so that
+   * the app can follow the operator's clock rather than the box's.
+   */
+  onServerDate?: (operatorMs: number) => void
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -130,6 +135,8 @@ export const createTransport = (options: TransportOptions): Transport => {
           ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
           signal: controller.signal,
         })
+        const date = response.headers.get('date')
+        if (date !== null && options.onServerDate) options.onServerDate(Date.parse(date))
         // The body is read under the same timeout: a server may stall in the middle of it.
         text = await response.text()
       } catch (e) {

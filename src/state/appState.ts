@@ -50,6 +50,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     random: options.random,
     logger: { warn: (message, data) => log.warn(message, data) },
   })
+    onServerDate: (operatorMs) => clock.observe(operatorMs, options.nowMs()),
   const user = new BehaviorSubject<UserState | undefined>(undefined)
   const checks = new Subject<PollReason>()
   const triggers$ = merge(checks, options.networkBack$.pipe(map((): PollReason => 'network-back')))
@@ -80,7 +81,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
           storage,
           scheduler: options.scheduler,
           random: options.random,
-          nowMs: options.nowMs,
+          nowMs: clock.nowMs,
           periodSeconds: options.settings.pollPeriodSeconds,
           jitter: options.settings.pollJitter,
           visible$: options.visible$,
@@ -109,7 +110,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
           api: sessionApiOf(api),
           storage,
           deviceId: await deviceId(),
-          nowSeconds: () => Math.floor(options.nowMs() / 1000),
+          nowSeconds: clock.nowSeconds,
           isAuthError: (e) => isApiError(e) && e.kind === 'auth',
           log,
         })

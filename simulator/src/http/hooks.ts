@@ -76,6 +76,11 @@ const sendFault = (
  * /api routes, and /api requests are logged for QA (method, path, status, time; never a token).
  */
 export const registerHooks = (app: FastifyInstance, api: Api): void => {
+  // The operator's time is the simulator's clock: boxes set theirs from the Date header, so a
+  // QA clock move reaches the app's "now" (what is on, recording states, the live edge).
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('date', new Date(api.sim.clock.nowMs()).toUTCString())
+  })
   app.addHook('onRequest', async (req, reply) => {
     const path = pathOf(req.url)
     if (hasTokenInQuery(req.url)) {
