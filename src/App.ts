@@ -47,6 +47,12 @@ export class App extends Router.App<AppTemplateSpec> {
     if (settings.testHooks) installTestHooks(this, () => this.Toast.message)
     // Signing in runs beside the first page, never in front of it.
     void state?.start()
+    state?.user$.subscribe((user) => {
+      const session = user === undefined ? undefined : state.session.current
+      this.Menu.setWho(
+        session?.kind === 'user' ? { kind: 'user', name: session.user.name } : { kind: 'anonymous' },
+      )
+    })
     Router.startRouter(
       createRouterConfig({
         boot: () => Promise.resolve(),

@@ -42,6 +42,10 @@ describe('signing in with the remote and the on-screen keyboard', () => {
     await tv.page.waitForFunction(() =>
       (window as unknown as { __kanal: { toast(): string } }).__kanal.toast().includes('Anna Berg'),
     )
+    // The menu's right end now names her instead of offering to sign in.
+    await tv.waitForText('Anna Berg')
+    expect(await tv.screenTexts()).not.toContain('Sign in')
+    await tv.screenshot('signin-done-guide')
     const paths = (await qaRequests(sim.url)).map((r) => `${r.path}?${r.query ?? ''}`)
     expect(paths).toContain('/api/Login?')
     // The password went in the body, never in a URL.

@@ -18,7 +18,11 @@ interface MenuTemplateSpec extends Lightning.Component.TemplateSpec {
   Bar: object
   Logo: object
   Items: object
+  Who: typeof MenuItem
 }
+
+/** Who is using the box, at the menu's right end: a name leads to the account, else sign-in. */
+export type MenuWho = { kind: 'anonymous' } | { kind: 'user'; name: string }
 
 /**
  * The top menu, a Router widget present on every page. Menu (or Up at the top of a page)
@@ -29,6 +33,7 @@ export class Menu
   implements Lightning.Component.ImplementTemplateSpec<MenuTemplateSpec>
 {
   readonly Items = this.getByRef('Items')!
+  readonly Who = this.getByRef('Who')!
   private _index = 0
   private _activeRoute = ''
 
@@ -45,6 +50,7 @@ export class Menu
         text: { text: 'Kanal', fontFace: FONT.bold, fontSize: TYPE.heading, textColor: COLORS.focus },
       },
       Items: { x: SAFE.x + 260, y: (MENU_HEIGHT - 72) / 2, flex: { direction: 'row' } },
+      Who: { type: MenuItem, x: 1920 - SAFE.x, mountX: 1, y: (MENU_HEIGHT - 72) / 2 },
     }
   }
 
@@ -55,6 +61,18 @@ export class Menu
       label: t(entry.labelKey),
       flexItem: { marginRight: i < MENU_ENTRIES.length - 1 ? SPACE.l : 0 },
     }))
+    this.setWho({ kind: 'anonymous' })
+  }
+
+  /** Shows who is signed in; the composition follows the session and calls this. */
+  setWho(who: MenuWho): void {
+    this.Who.route = who.kind === 'user' ? 'account' : 'signin'
+    this.Who.label = who.kind === 'user' ? who.name : t('menu.signIn')
+  }
+
+  /** The focusable items: the pages, then who is signed in. */
+  private get items(): MenuItem[] {
+    return [...(this.Items.children as MenuItem[]), this.Who]
   }
 
   /** Marks the page on screen; called by the router after each navigation. */
@@ -62,8 +80,7 @@ export class Menu
     this._activeRoute = route
     const index = MENU_ENTRIES.findIndex((e) => e.route === route)
     if (index >= 0) this._index = index
-    this.Items.children.forEach((child) => {
-      const item = child as MenuItem
+    this.items.forEach((item) => {
       item.current = item.route === route
     })
   }
@@ -73,7 +90,7 @@ export class Menu
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.Items.children[this._index] as Lightning.Component | undefined
+    return this.items[this._index]
   }
 
   override _handleLeft(): void {
@@ -81,14 +98,14 @@ export class Menu
   }
 
   override _handleRight(): void {
-    this._index = Math.min(MENU_ENTRIES.length - 1, this._index + 1)
+    this._index = Math.min(MENU_ENTRIES.length, this._index + 1)
   }
 
   override _handleEnter(): void {
-    const entry = MENU_ENTRIES[this._index]
-    if (!entry) return
-    if (entry.route === this._activeRoute) Router.focusPage()
-    else Router.navigate(entry.route)
+    const item = this.items[this._index]
+    if (!item) return
+    if (item.route === this._activeRoute) Router.focusPage()
+    else Router.navigate(item.route)
   }
 
   override _handleDown(): void {
@@ -112,7 +129,7 @@ interface MenuItemTemplateSpec extends Lightning.Component.TemplateSpec {
   Underline: object
 }
 
-class MenuItem
+export class MenuItem
   extends Lightning.Component<MenuItemTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<MenuItemTemplateSpec>
 {
@@ -139,7 +156,7 @@ class MenuItem
   }
 
   set label(value: string) {
-    this.Label.patch({ text: { text: value } })
+    this.Label.patch({ text: { text: value, wordWrapWidth: 420, maxLines: 1, textOverflow: 'ellipsis' } })
   }
 
   get current(): boolean {

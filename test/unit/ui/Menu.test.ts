@@ -47,7 +47,15 @@ describe('Menu widget', () => {
   it('does not move past either end', () => {
     m.press('Left', 'Left', 'Enter')
     expect(navigate).not.toHaveBeenCalled()
-    m.press('Right', 'Right', 'Right', 'Right', 'Right', 'Enter')
-    expect(navigate).toHaveBeenCalledWith('account')
+    m.press('Right', 'Right', 'Right', 'Right', 'Right', 'Right', 'Enter')
+    expect(navigate).toHaveBeenCalledWith('signin')
+  })
+
+  it('ends with who is signed in: sign-in for nobody, the account for a name', () => {
+    m.press('Right', 'Right', 'Right', 'Right', 'Enter')
+    expect(navigate).toHaveBeenLastCalledWith('signin')
+    m.subject.setWho({ kind: 'user', name: 'Anna Berg' })
+    m.press('Enter')
+    expect(navigate).toHaveBeenLastCalledWith('account')
   })
 })
