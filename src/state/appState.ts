@@ -48,9 +48,9 @@ export const createAppState = (options: AppStateOptions): AppState => {
     baseUrl: options.apiBaseUrl,
     getToken: () => session?.token(),
     random: options.random,
+    onServerDate: (operatorMs) => clock.observe(operatorMs, options.nowMs()),
     logger: { warn: (message, data) => log.warn(message, data) },
   })
-    onServerDate: (operatorMs) => clock.observe(operatorMs, options.nowMs()),
   const user = new BehaviorSubject<UserState | undefined>(undefined)
   const checks = new Subject<PollReason>()
   const triggers$ = merge(checks, options.networkBack$.pipe(map((): PollReason => 'network-back')))
