@@ -17,6 +17,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'build/',
+      'build-*/',
       'dist/',
       'test-results/',
       'bench-results/',
