@@ -2,7 +2,7 @@ import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import { Menu } from './ui/widgets/Menu'
 import { Toast, ToastKind } from './ui/widgets/Toast'
 import { ExitDialog } from './ui/widgets/ExitDialog'
-import { createRouterConfig, ROUTE, sectionOf } from './ui/routes'
+import { createRouterConfig, ROUTE, routeTo, sectionOf } from './ui/routes'
 import { appFonts } from './ui/fonts'
 import { appContext } from './ui/context'
 import { installTestHooks } from './ui/testHooks'
@@ -25,7 +25,12 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   static language() {
-    return { file: Utils.asset('translations.json') as string, language: appContext().settings.locale }
+    const { settings, state } = appContext()
+    // The viewer's saved language (Account > Preferences), read before the first page is drawn.
+    return {
+      file: Utils.asset('translations.json') as string,
+      language: state?.preferences.language() ?? settings.locale,
+    }
   }
 
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
@@ -53,6 +58,8 @@ export class App extends Router.App<AppTemplateSpec> {
         session?.kind === 'user' ? { kind: 'user', name: session.user.name } : { kind: 'anonymous' },
       )
     })
+    // Signed out by the app itself (this device removed, the sign-in ended): say why.
+    state?.account.signedOut$.subscribe((reason) => Router.navigate(routeTo(ROUTE.signedOut, { reason })))
     Router.startRouter(
       createRouterConfig({
         boot: () => Promise.resolve(),
@@ -60,6 +67,9 @@ export class App extends Router.App<AppTemplateSpec> {
           // A page that has just opened takes the focus, wherever the key that opened it was.
           Router.focusPage()
           this.Menu.setActive(sectionOf(hash))
+          // The guide opens on the channel last watched live (zaps included).
+          const live = /^#?\/?play\/live\/([^/?]+)/.exec(hash)
+          if (live?.[1]) state?.guide.rememberChannel(decodeURIComponent(live[1]))
           log.debug(`route ${hash}`)
         },
       }),
@@ -82,6 +92,15 @@ export class App extends Router.App<AppTemplateSpec> {
 
   $toast(message: string, kind: ToastKind = 'info'): void {
     this.Toast.show(message, kind)
+  }
+
+  /**
+   * The player's video is a <video> element under the (transparent) canvas: while it shows,
+   * the app's background steps aside so that the picture shows through.
+   */
+  $videoShown(shown: boolean): void {
+    const background = this.tag('Background')
+    if (background) background.visible = !shown
   }
 
   static override _states() {

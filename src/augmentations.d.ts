@@ -28,6 +28,8 @@ declare module '@lightningjs/sdk' {
       interface FireAncestorsMap {
         $askExit(): void
         $toast(message: string, kind?: ToastKind): void
+        /** The player's video shows (the App's background steps aside) or not. */
+        $videoShown(shown: boolean): void
       }
     }
   }

@@ -27,6 +27,7 @@ import { registerCatalog } from './routes/catalog'
 import { registerAccountChanges } from './routes/accountChanges'
 import { registerLogos } from './routes/logos'
 import { registerQa } from './routes/qa'
+import { registerStreams } from './routes/streams'
 import { JSON_API_TYPE } from './http/style'
 
 export interface Simulator {
@@ -86,6 +87,7 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   registerCatalog(app, api)
   registerAccountChanges(app, api)
   registerLogos(app, api)
+  registerStreams(app, api)
   registerQa(app, api)
 
   // The app reads settings.json at start; serving it merged lets one build point anywhere.

@@ -5,6 +5,7 @@ import { purchaseMethods } from './purchase'
 import { recordingMethods } from './recordings'
 import { resumeMethods } from './resumes'
 import { sessionMethods } from './session'
+import { streamMethods } from './streams'
 import { userdataMethods } from './userdata'
 
 /** Every envelope-style method (document 000's style) in one client. */
@@ -19,6 +20,7 @@ export const createEnvelopeClient = (deps: ClientDeps) => {
     ...resumeMethods(call, logger),
     ...pinMethods(call),
     ...purchaseMethods(call),
+    ...streamMethods(call),
   }
 }
 

@@ -92,3 +92,44 @@ export const purchaseEligibility = (
 /** Whether buying `service` replaces something owned (an upgrade), and what. */
 export const upgradesFrom = (service: Service, services: readonly Service[]): Service[] =>
   owned(services).filter((s) => s.upgrade.includes(service.id))
+
+/**
+ * What the store does with a subscription for this user at `now`. The issue's rule: only what
+ * can be bought is offered; an upgrade that waits for RequiredDays is shown with the date it
+ * becomes possible; what the user owns is shown as theirs. Everything else (incompatible with
+ * something owned, out of its commercialisation dates, refused by the server) is not offered.
+ */
+export type ServiceOffer =
+  | { kind: 'buy'; replaces: readonly number[] }
+  | { kind: 'owned' }
+  | { kind: 'later'; availableFrom: UnixSeconds; upgradesFrom: number }
+  | { kind: 'hidden'; reason: 'notOnSale' | 'incompatible' | 'refused' }
+
+export const serviceOffer = (
+  service: Service,
+  services: readonly Service[],
+  now: UnixSeconds,
+): ServiceOffer => {
+  const eligibility = purchaseEligibility(service, services, now)
+  if (eligibility.canBuy) {
+    return { kind: 'buy', replaces: upgradesFrom(service, services).map((s) => s.id) }
+  }
+  switch (eligibility.reason) {
+    case 'owned':
+      return { kind: 'owned' }
+    case 'upgradeTooEarly':
+      return { kind: 'later', availableFrom: eligibility.availableFrom, upgradesFrom: eligibility.from }
+    default:
+      return { kind: 'hidden', reason: eligibility.reason }
+  }
+}
+
+/** The subscriptions the store shows (bought, buyable, or an upgrade with its date), in catalogue order. */
+export const offeredServices = (
+  services: readonly Service[],
+  now: UnixSeconds,
+): { service: Service; offer: Exclude<ServiceOffer, { kind: 'hidden' }> }[] =>
+  services.flatMap((service) => {
+    const offer = serviceOffer(service, services, now)
+    return offer.kind === 'hidden' ? [] : [{ service, offer }]
+  })

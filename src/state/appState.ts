@@ -9,6 +9,10 @@ import { createOperatorClock, type OperatorClock } from './clock/operatorClock'
 import type { PollReason } from './timestamps/poller'
 import { userPortsOf } from './user/apiPorts'
 import { createUserState, type UserState } from './user/userState'
+import { createStore, type Store } from './store/store'
+import { createAccountState, type AccountState } from './account/accountState'
+import { createPreferencesStore, type PreferencesStore } from './account/preferences'
+import { createGuideService, type GuideService } from './guide/guideService'
 
 export interface AppStateOptions {
   settings: KanalSettings
@@ -29,9 +33,19 @@ export interface AppState {
   /** The operator's time: what every screen means by "now". */
   clock: OperatorClock
   session: SessionStore
+  /** The box's storage (resilient): for small stores the screens build, e.g. channel names. */
+  storage: KeyValueStore
   /** The signed-in user's stores; undefined while nobody is signed in (document 000 is per user). */
   user$: Observable<UserState | undefined>
   readonly user: UserState | undefined
+  /** The store (issue 8): catalogue, what the user owns, purchases. */
+  store: Store
+  /** The guide (issue 6): lineup, programme windows, rights per channel, recording marks. */
+  guide: GuideService
+  /** The account (issue 9): settings, history, PIN change, sign-out and its reasons. */
+  account: AccountState
+  /** Language and poll period, kept on the box. */
+  preferences: PreferencesStore
   /** Signs in (the saved session, else anonymously); failures leave the app usable offline. */
   start(): Promise<void>
   check(reason: PollReason): void
@@ -63,6 +77,19 @@ export const createAppState = (options: AppStateOptions): AppState => {
     return fresh
   }
 
+  const preferences = createPreferencesStore({
+    storage,
+    defaults: { language: options.settings.locale, pollPeriodSeconds: options.settings.pollPeriodSeconds },
+    log,
+  })
+  const account = createAccountState({
+    api,
+    user$: user.asObservable(),
+    user: () => user.value,
+    preferences,
+    log,
+  })
+
   const follow = (store: SessionStore): void => {
     store.userId$.pipe(distinctUntilChanged()).subscribe((userId) => {
       user.value?.dispose()
@@ -82,7 +109,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
           scheduler: options.scheduler,
           random: options.random,
           nowMs: clock.nowMs,
-          periodSeconds: options.settings.pollPeriodSeconds,
+          periodSeconds: preferences.pollPeriodSeconds(),
+          periodSeconds$: preferences.pollPeriodSeconds$,
           jitter: options.settings.pollJitter,
           visible$: options.visible$,
           triggers$,
@@ -93,31 +121,77 @@ export const createAppState = (options: AppStateOptions): AppState => {
     })
   }
 
+  // The store's first loads wait for start(): without a token the operator answers 401.
+  let markStarted: () => void = () => undefined
+  const started = new Promise<void>((resolve) => (markStarted = resolve))
+  const store = createStore({
+    api,
+    authorised: async (call) => {
+      await started
+      return session ? session.authorised(call) : call()
+    },
+    user$: user.asObservable(),
+    user: () => user.value,
+    userId: () => {
+      const current = session?.current
+      return current?.kind === 'user' ? current.user.id : undefined
+    },
+    storage,
+    scheduler: options.scheduler,
+    clock,
+    log,
+  })
+
+  const guide = createGuideService({
+    api,
+    // Like the store: the first guide requests wait for the session (no token, no answer).
+    authorised: async (call) => {
+      await started
+      return session ? session.authorised(call) : call()
+    },
+    clock,
+    storage,
+    user$: user.asObservable(),
+    user: () => user.value,
+    log,
+  })
+
   return {
     api,
     clock,
+    store,
+    account,
+    preferences,
+    guide,
     get session(): SessionStore {
       if (session === undefined) throw new Error('AppState.session read before start()')
       return session
     },
+    storage,
     user$: user.asObservable(),
     get user() {
       return user.value
     },
     async start() {
       try {
+        const device = await deviceId()
+        // The saved poll period applies from the first poll.
+        await preferences.load()
         session = createSessionStore({
           api: sessionApiOf(api),
           storage,
-          deviceId: await deviceId(),
+          deviceId: device,
           nowSeconds: clock.nowSeconds,
           isAuthError: (e) => isApiError(e) && e.kind === 'auth',
           log,
         })
         follow(session)
+        account.follow(session, device)
         await session.start()
       } catch (error: unknown) {
         log.warn('sign-in failed; showing what is cached', error)
+      } finally {
+        markStarted()
       }
     },
     check(reason) {

@@ -5,8 +5,10 @@ import { StorePage } from './pages/StorePage'
 import { AccountPage } from './pages/AccountPage'
 import { ProgrammePage } from './pages/ProgrammePage'
 import { ProductPage } from './pages/ProductPage'
+import { MyProductsPage } from './store/MyProductsPage'
 import { PlayerPage } from './pages/PlayerPage'
 import { SignInPage } from './pages/SignInPage'
+import { SignedOutPage } from './account/SignedOutPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ErrorPage } from './pages/ErrorPage'
 
@@ -20,9 +22,13 @@ export const ROUTE = {
   /** A store product; `store/channel/:channelId` opens one that grants the channel. */
   product: 'store/product/:productId',
   productForChannel: 'store/channel/:channelId',
+  /** The user's licences with their products (issue 8). */
+  myProducts: 'store/mine',
   /** kind: live (id = channel), startover | catchup (id = programme), recording (id = recording). */
   play: 'play/:kind/:id',
   signIn: 'signin',
+  /** Signed out by the app (reason: device-removed | session-ended), with the explanation. */
+  signedOut: 'signedout/:reason',
 } as const
 
 /** Builds the hash of a route with parameters: routeTo(ROUTE.play, { kind: 'live', id: '7' }). */
@@ -51,8 +57,10 @@ export const createRouterConfig = (hooks: RouteHooks): Router.Config => ({
     { path: ROUTE.programme, component: ProgrammePage, widgets: WITH_MENU },
     { path: ROUTE.product, component: ProductPage, widgets: WITH_MENU },
     { path: ROUTE.productForChannel, component: ProductPage, widgets: WITH_MENU },
+    { path: ROUTE.myProducts, component: MyProductsPage, widgets: WITH_MENU },
     { path: ROUTE.play, component: PlayerPage },
     { path: ROUTE.signIn, component: SignInPage, widgets: WITH_MENU },
+    { path: ROUTE.signedOut, component: SignedOutPage, widgets: WITH_MENU },
     { path: '*', component: NotFoundPage, widgets: WITH_MENU },
     { path: '!', component: ErrorPage, widgets: WITH_MENU },
   ],

@@ -183,3 +183,119 @@ export const signIn = async (tv: Tv, username: string, password: string): Promis
     { timeout: 15000 },
   )
 }
+
+/**
+ * A simulator that can be stopped and started again on the same database and the same port, as
+ * when the operator goes away and comes back: the browser's session, cache and IndexedDB stay
+ * valid across it. `close` stops it for good and removes the database.
+ */
+export interface RestartableSimulator extends TestSimulator {
+  /** Stops answering (connections are refused); the database is kept. */
+  stop(): Promise<void>
+  /** Answers again on the same URL with the same data (its clock starts again at real time). */
+  start(): Promise<void>
+}
+
+export const startRestartableSimulator = async (): Promise<RestartableSimulator> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-e2e-'))
+  const appDir = path.join(ROOT, process.env.LNG_BUILD_FOLDER ?? 'build')
+  if (!fs.existsSync(path.join(appDir, 'appBundle.js'))) {
+    throw new Error('build/appBundle.js is missing: run "npm run build" before the e2e tests')
+  }
+  const make = (port: number): Simulator =>
+    createSimulator({
+      ...defaultConfig({}),
+      port,
+      appDir,
+      dbPath: path.join(dir, 'kanal.sqlite'),
+      settingsOverride: { appSettings: { testHooks: true } },
+    })
+  let simulator: Simulator | undefined = make(0)
+  const url = await simulator.listen()
+  const port = Number(new URL(url).port)
+  return {
+    url,
+    dir,
+    async stop() {
+      await simulator?.close()
+      simulator = undefined
+    },
+    async start() {
+      if (simulator) return
+      simulator = make(port)
+      await simulator.listen()
+    },
+    async close() {
+      await simulator?.close()
+      simulator = undefined
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Keeps a copy of the app's own files (bundle, settings, fonts, translations) as they load, and
+ * serves that copy when the server does not answer: a set-top box has its app installed, so a
+ * restart without the operator still starts the app. Operator calls (/api, /qa) are never kept.
+ * Call it before the first load whose files should be kept.
+ */
+export const keepAppFiles = async (tv: Tv): Promise<void> => {
+  const kept = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>()
+  await tv.page.context().route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/qa/')) return route.continue()
+    const key = url.origin + url.pathname
+    try {
+      const response = await route.fetch()
+      const body = await response.body()
+      if (response.ok()) kept.set(key, { status: response.status(), headers: response.headers(), body })
+      return route.fulfill({ response, body })
+    } catch {
+      const copy = kept.get(key)
+      if (copy) return route.fulfill(copy)
+      return route.abort()
+    }
+  })
+}
+
+/**
+ * Restarts the app in the same browser context, as a box that is switched off and on keeps its
+ * IndexedDB and saved session; resolves once the first page is shown again.
+ */
+export const reloadTv = async (tv: Tv, hash?: string): Promise<void> => {
+  if (hash !== undefined) {
+    await tv.page.goto(`${new URL(tv.page.url()).origin}/#${hash}`)
+    await tv.page.reload()
+  } else await tv.page.reload()
+  await tv.page.waitForFunction(
+    () => {
+      const k = (window as unknown as { __kanal?: { route(): string } }).__kanal
+      return k !== undefined && k.route() !== '' && k.route() !== '$'
+    },
+    undefined,
+    { timeout: 30000 },
+  )
+}
+
+/** The operator calls the simulator logged (GET /qa/requests), by method name: "GetRecordings". */
+export const apiCalls = async (simUrl: string): Promise<string[]> => {
+  const log = (await (await fetch(`${simUrl}qa/requests`)).json()) as { requests: { path: string }[] }
+  return log.requests.map((r) => r.path.replace(/^\/api\//, ''))
+}
+
+/** Forgets the request log, so that what follows can be counted from zero. */
+export const clearApiCalls = async (simUrl: string): Promise<void> => {
+  await fetch(`${simUrl}qa/requests`, { method: 'DELETE' })
+}
+
+/** POSTs a QA control (/qa/another-device, /qa/clock, /qa/faults...) and returns its JSON. */
+export const qa = async (simUrl: string, control: string, body: unknown): Promise<unknown> => {
+  const response = await fetch(`${simUrl}qa/${control}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  const json: unknown = await response.json()
+  if (!response.ok) throw new Error(`qa/${control} answered ${response.status}: ${JSON.stringify(json)}`)
+  return json
+}

@@ -56,6 +56,11 @@ export interface StampedResource<T> {
    * fetch made after it brings the server's own version.
    */
   change(apply: (data: T) => T, commit: () => Promise<unknown>): Promise<void>
+  /**
+   * Fetches again under the latest stamp, whatever the cache holds: for changes the stamp does
+   * not cover (document 000: series rules live elsewhere and do not move the Recordings stamp).
+   */
+  refresh(): void
   dispose(): void
 }
 
@@ -195,6 +200,10 @@ export const createStampedResource = <T>(options: StampedResourceOptions<T>): St
       }
       // Our own write moved the stamp: asking for the stamps now brings the server's version.
       options.afterChange?.()
+    },
+    refresh() {
+      const stamp = latestStamp ?? confirmed?.stamp
+      if (loaded && !disposed && stamp !== undefined) fetchFor(stamp)
     },
     dispose() {
       disposed = true

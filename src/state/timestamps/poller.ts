@@ -31,6 +31,11 @@ export interface PollerOptions<T> {
   /** Uniform in [0, 1). */
   random: () => number
   periodMs: number
+  /**
+   * Later periods (the viewer's preference): each is clamped like `periodMs` and applies from
+   * the next scheduled poll, which is drawn again in the new period.
+   */
+  periodMs$?: Observable<number>
   /** Each next poll is period x uniform(1 - jitter, 1 + jitter). */
   jitter: number
   /** Whether the app is in the foreground; nothing is polled while it is false. */
@@ -61,10 +66,9 @@ export const DEFAULT_QUICK_RETRIES = 3
 export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEvent<T>> =>
   new Observable<PollEvent<T>>((subscriber) => {
     const { scheduler, random, jitter } = options
-    const period = Math.max(MIN_PERIOD_MS, options.periodMs)
+    let period = Math.max(MIN_PERIOD_MS, options.periodMs)
     const collapseMs = options.collapseMs ?? DEFAULT_COLLAPSE_MS
     const base = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS
-    const cap = options.backoffCapMs ?? period
     const quickRetries = options.quickRetries ?? DEFAULT_QUICK_RETRIES
     if (period !== options.periodMs) {
       subscriber.next({ type: 'clamped', requestedMs: options.periodMs, usedMs: period })
@@ -145,7 +149,7 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
       // fleet keeps the spread it had and recovers on it, at no more than its normal load.
       const retryInMs =
         failures <= quickRetries
-          ? random() * Math.min(cap, base * 2 ** (failures - 1))
+          ? random() * Math.min(options.backoffCapMs ?? period, base * 2 ** (failures - 1))
           : period * uniform(1 - jitter, 1 + jitter)
       subscriber.next({ type: 'error', error, at: scheduler.now(), reason, failures, retryInMs })
       scheduleCheck(retryInMs, 'retry')
@@ -174,8 +178,18 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
       }
     })
     const triggers = options.triggers$.subscribe((reason) => check(reason, false))
+    const periods = options.periodMs$?.subscribe((requested) => {
+      const next = Math.max(MIN_PERIOD_MS, requested)
+      if (next !== requested) subscriber.next({ type: 'clamped', requestedMs: requested, usedMs: next })
+      if (next === period) return
+      period = next
+      // A poll waiting on the old period is drawn again in the new one (never while failing).
+      if (visible && everVisible && !busy && failures === 0 && timer !== undefined)
+        scheduleCheck(period * uniform(1 - jitter, 1 + jitter), 'schedule')
+    })
 
     return () => {
+      periods?.unsubscribe()
       visibility.unsubscribe()
       triggers.unsubscribe()
       timer?.unsubscribe()

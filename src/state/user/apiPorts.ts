@@ -33,5 +33,6 @@ export const userPortsOf = (
     protectRecording: async (id, protect) => {
       await authorised(() => envelope.protectRecording(id, protect))
     },
+    cancelSeries: (seriesId) => authorised(() => envelope.cancelSeries(seriesId)),
   }
 }

@@ -28,4 +28,6 @@ export interface UserDataPorts {
   cancelRecording(recordingId: string): Promise<void>
   deleteRecording(recordingId: string): Promise<void>
   protectRecording(recordingId: string, protect: boolean): Promise<void>
+  /** Cancels the scheduled episodes of a series rule; resolves with how many. Optional in fakes. */
+  cancelSeries?(seriesId: string): Promise<number>
 }

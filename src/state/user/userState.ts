@@ -22,6 +22,8 @@ export interface UserStateOptions {
   /** Milliseconds since the epoch. */
   nowMs: () => number
   periodSeconds: number
+  /** The viewer's later choices of period (preferences), applied from the next poll. */
+  periodSeconds$?: Observable<number>
   jitter: number
   visible$: Observable<boolean>
   /** Outside reasons to check the stamps now (network back...). */
@@ -71,6 +73,7 @@ export const createUserState = (options: UserStateOptions) => {
     scheduler: options.scheduler,
     random: options.random,
     periodMs: options.periodSeconds * 1000,
+    ...(options.periodSeconds$ ? { periodMs$: options.periodSeconds$.pipe(map((s) => s * 1000)) } : {}),
     jitter: options.jitter,
     visible$: options.visible$,
     triggers$: merge(options.triggers$, checks),
@@ -197,6 +200,19 @@ export const createUserState = (options: UserStateOptions) => {
         ),
         () => ports.protectRecording(id, protect),
       )
+    },
+    /**
+     * Cancels the scheduled episodes of a series (recorded ones stay). Series rules do not move
+     * the Recordings stamp (document 000), so the list is fetched again once the server agreed.
+     */
+    async cancelSeries(seriesId: string, now: number): Promise<void> {
+      const cancel = ports.cancelSeries
+      if (cancel === undefined) throw new Error('cancelling a series is not supported')
+      await recordings.change(
+        withRecordings((list) => list.filter((r) => r.seriesId !== seriesId || r.start <= now)),
+        () => cancel(seriesId),
+      )
+      recordings.refresh()
     },
     dispose(): void {
       logged.unsubscribe()

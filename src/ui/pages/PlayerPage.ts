@@ -1,15 +1,328 @@
-import { Router } from '@lightningjs/sdk'
-import { MessagePage } from './MessagePage'
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Subscription } from 'rxjs'
+import type { Channel } from '../../domain/channels'
+import { channelByNumber, isPlaybackKind, nearbyChannels, zapTarget } from '../../domain/playback'
+import { digitOf } from '../../platform/keys'
+import type { PlayerLineup } from '../../state/player/lineup'
+import { playerLineupOf } from '../../state/player/lineup'
+import { createAppPlayerSession } from '../../state/player/playerPorts'
+import type { MediaCommand, PlayerSession } from '../../state/player/playerSession'
+import { appContext } from '../context'
 import { t } from '../i18n'
+import { ROUTE, routeTo } from '../routes'
+import { MINI_GUIDE_ROWS, type MiniGuideRow } from '../player/MiniGuide'
+import { PlayerView } from '../player/PlayerView'
+import { video } from '../player/videoPlayer'
+import { PageTypeConfig } from './PageTypeConfig'
+
+interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
+  View: typeof PlayerView
+}
+
+/** Seconds a Left/Right press moves; Rewind/FastForward move further. */
+export const SEEK_STEP = 30
+export const SKIP_STEP = 120
+/** How long a typed channel number waits for its next digit. */
+const DIGIT_WAIT_MS = 1500
+const MAX_DIGITS = 3
 
 /**
- * Playback, reached as #play/<kind>/<id> (kind: live, startover, catchup, recording). Until the
- * player arrives it says so plainly instead of showing a black screen.
+ * Playback, reached as #play/<kind>/<id> (kind: live, startover, catchup, recording). The page
+ * owns a playback session (state/player) and the video; keys become the session's intents, and
+ * the session's state is drawn by the PlayerView. Zapping replaces the page without adding to
+ * the history, so Back returns to where the viewer came from.
  */
-export class PlayerPage extends MessagePage {
-  override _onUrlParams(): void {
-    this.show(t('player.title'), t('player.pending'), [
-      { id: 'back', label: t('action.back'), run: () => Router.back() },
-    ])
+export class PlayerPage
+  extends Lightning.Component<PlayerPageTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<PlayerPageTemplateSpec>
+{
+  readonly View = this.getByRef('View')!
+  private _session: PlayerSession | undefined
+  private _subscriptions: Subscription[] = []
+  private _stopListening: (() => void) | undefined
+  private _videoHandle = -1
+  private _params: { kind: string; id: string } | undefined
+  private _lineup: PlayerLineup | undefined
+  private _digits = ''
+  private _digitTimer: ReturnType<typeof setTimeout> | undefined
+
+  static override _template(): Lightning.Component.Template<PlayerPageTemplateSpec> {
+    // No background of its own: the video shows through where nothing is drawn.
+    return { w: 1920, h: 1080, View: { type: PlayerView } }
+  }
+
+  override _onUrlParams(params: Router.PageParams): void {
+    const kind = typeof params.kind === 'string' ? params.kind : ''
+    const id = typeof params.id === 'string' ? params.id : ''
+    this._params = { kind, id }
+    this._start()
+  }
+
+  override _init(): void {
+    this.View.intents = {
+      back: () => Router.back(),
+      retry: () => this._start(),
+      signIn: () => Router.navigate(ROUTE.signIn),
+      choose: (resume) => this._session?.choose(resume),
+      watchAgain: () => this._session?.togglePause(),
+    }
+  }
+
+  override _active(): void {
+    this.fireAncestors('$videoShown', true)
+  }
+
+  override _inactive(): void {
+    this._stop()
+    this.fireAncestors('$videoShown', false)
+  }
+
+  override _detach(): void {
+    this._stop()
+  }
+
+  private _start(): void {
+    this._stop()
+    const { state, log } = appContext()
+    const user = state?.user
+    const params = this._params
+    if (!state || !user) {
+      this.View.showError('signIn')
+      return
+    }
+    if (!params || !isPlaybackKind(params.kind) || params.id === '') {
+      this.View.showError('notFound')
+      return
+    }
+    this._lineup ??= playerLineupOf(state)
+    const session = createAppPlayerSession(state, user, log)
+    this._session = session
+    this._stopListening = video.listen((event, time) => {
+      if (event === 'timeupdate') session.mediaTime(time)
+      else if (event === 'error') session.mediaError()
+      else if (event === 'playing') this.View.pictureShown()
+    })
+    this._subscriptions = [
+      session.state$.subscribe((s) => this.View.render(s)),
+      session.media$.subscribe((c) => this._media(c)),
+    ]
+    session.connect()
+    this.View.showLoading()
+    void session.start(params.kind, params.id)
+  }
+
+  private _stop(): void {
+    const session = this._session
+    this._session = undefined
+    this._subscriptions.forEach((s) => s.unsubscribe())
+    this._subscriptions = []
+    this._stopListening?.()
+    this._stopListening = undefined
+    if (session) {
+      // Saves the resume point on the way out, then lets go of the video.
+      void session.stop().finally(() => session.dispose())
+    }
+    video.close(this._videoHandle)
+    this._videoHandle = -1
+    if (this._digitTimer !== undefined) clearTimeout(this._digitTimer)
+  }
+
+  private _media(c: MediaCommand): void {
+    switch (c.type) {
+      case 'load':
+        this._videoHandle = video.open(c.url, c.time)
+        break
+      case 'seek':
+        video.seek(c.time)
+        break
+      case 'play':
+        video.play()
+        break
+      case 'pause':
+        video.pause()
+        break
+      case 'stop':
+        video.close(this._videoHandle)
+        break
+    }
+  }
+
+  // ---- zapping ------------------------------------------------------------------------------
+
+  private get _channelId(): string | undefined {
+    return this._session?.current.playback?.channelId
+  }
+
+  private async _channels(): Promise<readonly Channel[] | undefined> {
+    try {
+      return await this._lineup?.channels()
+    } catch {
+      this.View.notice(t('player.zap.unavailable'))
+      return undefined
+    }
+  }
+
+  /** Plays a channel live in place of this page: no history entry, Back still leads out. */
+  private _zapTo(channel: Channel): void {
+    if (channel.id === this._channelId && this._session?.current.playback?.kind === 'live') return
+    Router.navigate(routeTo(ROUTE.play, { kind: 'live', id: channel.id }), {}, false)
+  }
+
+  private async _zap(step: 1 | -1): Promise<void> {
+    const lineup = await this._channels()
+    const current = this._channelId
+    if (!lineup || current === undefined) return
+    const target = zapTarget(lineup, current, step)
+    if (target) this._zapTo(target)
+  }
+
+  private _digit(d: number): void {
+    this._digits = (this._digits + String(d)).slice(-MAX_DIGITS)
+    this.View.showDigits(this._digits)
+    if (this._digitTimer !== undefined) clearTimeout(this._digitTimer)
+    const typed = this._digits
+    const go = (): void => {
+      this._digitTimer = undefined
+      this._digits = ''
+      this.View.showDigits('')
+      void this._channels().then((lineup) => {
+        if (!lineup) return
+        const channel = channelByNumber(lineup, typed)
+        if (channel) this._zapTo(channel)
+        else this.View.notice(t('player.zap.unknown', { number: typed }))
+      })
+    }
+    if (typed.length >= MAX_DIGITS) go()
+    else this._digitTimer = setTimeout(go, DIGIT_WAIT_MS)
+  }
+
+  // ---- mini guide ---------------------------------------------------------------------------
+
+  private async _openGuide(around?: Channel): Promise<void> {
+    const lineup = await this._channels()
+    const centre = around?.id ?? this._channelId
+    if (!lineup || centre === undefined) return
+    const channels = nearbyChannels(lineup, centre, 2, MINI_GUIDE_ROWS - 3)
+    const show = (rows: MiniGuideRow[]): void => {
+      this.View.MiniGuide.show(rows, centre)
+      if (!this.View.MiniGuide.visible) {
+        this.View.MiniGuide.visible = true
+        this.View.hideOsd()
+        this._refocus()
+      }
+    }
+    show(channels.map((channel) => ({ channel, nowNext: undefined })))
+    this.View.MiniGuide.onZap = (c) => {
+      this._closeGuide()
+      this._zapTo(c)
+    }
+    this.View.MiniGuide.onMove = (c) => void this._openGuide(c)
+    const now = appContext().state?.clock.nowSeconds() ?? 0
+    try {
+      const nowNext = await this._lineup?.nowNext(
+        channels.map((c) => c.id),
+        now,
+      )
+      if (this.View.MiniGuide.visible && this.View.MiniGuide.selected?.id === centre) {
+        show(channels.map((channel) => ({ channel, nowNext: nowNext?.get(channel.id) ?? {} })))
+      }
+    } catch {
+      show(channels.map((channel) => ({ channel, nowNext: {} })))
+    }
+  }
+
+  private _closeGuide(): void {
+    this.View.MiniGuide.visible = false
+    this._refocus()
+  }
+
+  // ---- keys ---------------------------------------------------------------------------------
+
+  override _getFocused(): Lightning.Component {
+    return this.View
+  }
+
+  override _handleEnter(): void {
+    this._session?.togglePause()
+    this.View.showOsd()
+  }
+
+  override _handlePlayPause(): void {
+    this._handleEnter()
+  }
+
+  override _handleLeft(): void {
+    if (this.View.guideShown) return this._closeGuide()
+    this._session?.skip(-SEEK_STEP)
+    this.View.showOsd()
+  }
+
+  override _handleRight(): void {
+    if (this.View.guideShown) return
+    this._session?.skip(SEEK_STEP)
+    this.View.showOsd()
+  }
+
+  override _handleRewind(): void {
+    this._session?.skip(-SKIP_STEP)
+    this.View.showOsd()
+  }
+
+  override _handleFastForward(): void {
+    this._session?.skip(SKIP_STEP)
+    this.View.showOsd()
+  }
+
+  /** Green: back to live (live and start-over). */
+  override _handleGreen(): void {
+    this._session?.goLive()
+    this.View.showOsd()
+  }
+
+  /** Red: start the programme on now over, from live. */
+  override _handleRed(): void {
+    const p = this._session?.current.playback
+    if (p?.kind === 'live' && p.programmeId !== undefined)
+      Router.navigate(routeTo(ROUTE.play, { kind: 'startover', id: p.programmeId }), {}, false)
+  }
+
+  /** Info shows the OSD (again, for its full time); any trick-play key shows it too. */
+  override _handleInfo(): void {
+    this.View.showOsd()
+  }
+
+  override _handleUp(): void {
+    void this._openGuide()
+  }
+
+  override _handleDown(): void {
+    void this._openGuide()
+  }
+
+  override _handleChannelUp(): void {
+    void this._zap(1)
+  }
+
+  override _handleChannelDown(): void {
+    void this._zap(-1)
+  }
+
+  override _handleDigit(e: KeyboardEvent): void {
+    const d = digitOf(e)
+    if (d !== null) this._digit(d)
+  }
+
+  /** Back closes the mini guide first; otherwise it travels on to the App (Router.back()). */
+  override _handleBack(): boolean | void {
+    if (this.View.guideShown) {
+      this._closeGuide()
+      return
+    }
+    return false
+  }
+
+  /** The menu has no place over the video. */
+  override _handleMenu(): void {
+    return
   }
 }

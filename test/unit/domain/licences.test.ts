@@ -1,11 +1,16 @@
 import {
   daysLeft,
+  filterLicences,
+  licenceAdvice,
+  licenceFilters,
+  ownedProducts,
   expiresSoon,
   licenceGrantsAt,
   licenceMeaning,
   viewLicence,
   type Licence,
 } from '../../../src/domain/licences'
+import type { Product } from '../../../src/domain/products'
 import { DAY } from '../../../src/domain/time'
 
 const licence = (over: Partial<Licence> = {}): Licence => ({
@@ -69,5 +74,54 @@ describe('expires soon', () => {
       grants: false,
       expiresSoon: false,
     })
+  })
+})
+
+describe('my products: licences with their products', () => {
+  const product = (id: string): Product => ({
+    id,
+    title: id,
+    description: '',
+    type: 'CHANNEL_GROUP',
+    isPremium: false,
+    channels: { live: [], catchup: [], npvr: [], startover: [] },
+  })
+
+  test('PROCESSING, ORDER_ERROR, CHECK_INVALID, SUSPENDED and SUSPENDEDADMIN each need their own words', () => {
+    expect(
+      (['PROCESSING', 'ORDER_ERROR', 'CHECK_INVALID', 'SUSPENDED', 'SUSPENDEDADMIN'] as const).map((status) =>
+        licenceAdvice(licence({ status })),
+      ),
+    ).toEqual(['processing', 'orderError', 'checkInvalid', 'suspended', 'suspendedAdmin'])
+    expect(licenceAdvice(licence())).toBeUndefined()
+    expect(licenceAdvice(licence({ status: 'EXPIRED' }))).toBeUndefined()
+  })
+
+  test('filtered by status; the filters offered are the statuses the user has', () => {
+    const list = [
+      licence({ id: 'a' }),
+      licence({ id: 'b', status: 'EXPIRED' }),
+      licence({ id: 'c', status: 'SUSPENDED' }),
+    ]
+    expect(filterLicences(list, 'EXPIRED').map((l) => l.id)).toEqual(['b'])
+    expect(filterLicences(list, 'all')).toHaveLength(3)
+    expect(licenceFilters(list)).toEqual(['all', 'ACTIVE', 'EXPIRED', 'SUSPENDED'])
+  })
+
+  test('joined with the included product, else the catalogue’s; what needs attention first, then ending soonest', () => {
+    const now = 10 * DAY
+    const included = product('inc')
+    const list = [
+      licence({ id: 'old', productId: 'x', status: 'EXPIRED', end: 5 * DAY }),
+      licence({ id: 'long', productId: 'x', end: 90 * DAY }),
+      licence({ id: 'soon', productId: 'inc', end: 12 * DAY, product: included }),
+      licence({ id: 'wait', productId: 'x', status: 'PROCESSING' }),
+      licence({ id: 'gone', productId: 'nowhere', status: 'EXPIRED', end: 8 * DAY }),
+    ]
+    const rows = ownedProducts(list, [product('x')], now)
+    expect(rows.map((r) => r.licence.id)).toEqual(['wait', 'soon', 'long', 'gone', 'old'])
+    expect(rows[1]?.product).toBe(included)
+    expect(rows[1]?.view).toMatchObject({ expiresSoon: true, daysLeft: 2 })
+    expect(rows[3]?.product).toBeUndefined()
   })
 })

@@ -2,6 +2,13 @@ import fc from 'fast-check'
 import {
   canCancel,
   canDelete,
+  countByFilter,
+  groupSeries,
+  matchesFilter,
+  npvrAccess,
+  recordingEntries,
+  resumeFraction,
+  seriesShortfalls,
   fitsInQuota,
   isExpiredAt,
   quotaAt,
@@ -161,5 +168,118 @@ describe('delete and cancel', () => {
         expect(canDelete({ ...r, protected: true }, t).allowed).toBe(false)
       }),
     )
+  })
+})
+
+describe('the screen: filters, sort and series', () => {
+  const T = 100 * HOUR
+  const past = rec({ id: 'past', title: 'beta', start: T - 5 * HOUR, end: T - 4 * HOUR, state: 'finished' })
+  const failed = rec({
+    id: 'failed',
+    title: 'Alpha',
+    start: T - 3 * HOUR,
+    end: T - 2 * HOUR,
+    state: 'failed',
+  })
+  const now = rec({ id: 'now', title: 'Gamma', start: T - 600, end: T + 600, state: 'scheduled' })
+  const later = rec({ id: 'later', title: 'delta', start: T + HOUR, end: T + 2 * HOUR })
+  const all = [past, failed, now, later]
+
+  test('each filter holds the recordings in its state at t; recorded includes failed ones', () => {
+    const ids = (f: Parameters<typeof matchesFilter>[1]) =>
+      all.filter((r) => matchesFilter(r, f, T)).map((r) => r.id)
+    expect(ids('all')).toEqual(['past', 'failed', 'now', 'later'])
+    expect(ids('scheduled')).toEqual(['later'])
+    // The server said scheduled, the clock says it has started: the clock wins.
+    expect(ids('ongoing')).toEqual(['now'])
+    expect(ids('recorded')).toEqual(['past', 'failed'])
+    expect(countByFilter(all, T)).toEqual({ all: 4, scheduled: 1, ongoing: 1, recorded: 2 })
+  })
+
+  test('date sorts the newest first; title sorts alphabetically whatever the case', () => {
+    const ids = (sort: 'date' | 'title') =>
+      recordingEntries(all, 'all', sort, T, 'en').map((e) =>
+        e.kind === 'recording' ? e.recording.id : e.seriesId,
+      )
+    expect(ids('date')).toEqual(['later', 'now', 'failed', 'past'])
+    expect(ids('title')).toEqual(['failed', 'past', 'later', 'now'])
+  })
+
+  test('a series is one entry with its episodes oldest first; a lone episode stays a line', () => {
+    const e1 = rec({ id: 'e1', title: 'Show', seriesId: 's', start: T - 2 * DAY, end: T - 2 * DAY + HOUR })
+    const e2 = rec({ id: 'e2', title: 'Show', seriesId: 's', start: T + DAY, end: T + DAY + HOUR })
+    const lone = rec({ id: 'lone', title: 'Other', seriesId: 'o', start: T, end: T + HOUR })
+    const entries = groupSeries([e2, past, lone, e1])
+    expect(entries.map((e) => e.kind)).toEqual(['series', 'recording', 'recording'])
+    const series = entries[0]
+    expect(series?.kind === 'series' && series.episodes.map((r) => r.id)).toEqual(['e1', 'e2'])
+    // Filtering first: only one episode is scheduled, so no folder of one.
+    expect(recordingEntries([e1, e2], 'scheduled', 'date', T).map((e) => e.kind)).toEqual(['recording'])
+  })
+
+  test('a scheduled series that finds the storage full will not fit, and by how much', () => {
+    const ep = (i: number) =>
+      rec({ id: `s${i}`, title: 'Saga', seriesId: 'saga', start: T + i * DAY, end: T + i * DAY + 2 * HOUR })
+    const recorded = rec({ id: 'r', start: T - DAY, end: T - DAY + 5 * HOUR, state: 'finished' })
+    const list = [recorded, ep(1), ep(2), ep(3)]
+    // 5 h recorded + 3 x 2 h scheduled = 11 h.
+    expect(seriesShortfalls(list, 11, T)).toEqual([])
+    expect(seriesShortfalls(list, 8, T)).toEqual([
+      { seriesId: 'saga', title: 'Saga', episodes: 2, hoursShort: 3 },
+    ])
+    // A single scheduled recording that does not fit is not a series warning.
+    expect(seriesShortfalls([recorded, later], 5, T)).toEqual([])
+    // Failed recordings take no space.
+    expect(seriesShortfalls([{ ...recorded, state: 'failed' }, ep(1)], 2, T)).toEqual([])
+  })
+
+  test('resume progress is a fraction of the length, absent when never started', () => {
+    expect(resumeFraction(later, undefined)).toBeUndefined()
+    expect(resumeFraction(later, 0)).toBeUndefined()
+    expect(resumeFraction(later, HOUR / 4)).toBe(0.25)
+    expect(resumeFraction(later, 10 * HOUR)).toBe(1)
+  })
+})
+
+describe('nPVR in the package', () => {
+  const recorder = {
+    id: 'rec',
+    title: 'Cloud recorder',
+    description: '',
+    type: 'PVR' as const,
+    isPremium: false,
+    channels: { live: [], catchup: [], npvr: ['ch1'], startover: [] },
+  }
+  const basis = {
+    ...recorder,
+    id: 'basis',
+    title: 'Basis',
+    type: 'CHANNEL_GROUP' as const,
+    channels: { ...recorder.channels, npvr: [], live: ['ch1'] },
+  }
+  const licence = (productId: string, status: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE') => ({
+    id: productId,
+    productId,
+    status,
+    start: 0,
+    end: null,
+  })
+  const input = { products: [basis, recorder], services: [], refused: false, listed: false, now: 1000 }
+
+  test('an ACTIVE licence for a product with nPVR channels gives it; a suspended one does not', () => {
+    expect(npvrAccess({ ...input, licences: [licence('basis'), licence('rec')] })).toEqual({
+      kind: 'available',
+    })
+    expect(npvrAccess({ ...input, licences: [licence('basis'), licence('rec', 'SUSPENDED')] })).toEqual({
+      kind: 'notInPackage',
+      offers: ['Cloud recorder'],
+    })
+  })
+
+  test('the server refusing the list means no nPVR, and rights not loaded yet mean no verdict', () => {
+    expect(npvrAccess({ ...input, licences: [licence('rec')], refused: true }).kind).toBe('notInPackage')
+    expect(npvrAccess({ ...input, licences: undefined, products: undefined }).kind).toBe('available')
+    // A list the operator sent settles it, whatever the licences say.
+    expect(npvrAccess({ ...input, licences: [], listed: true }).kind).toBe('available')
   })
 })

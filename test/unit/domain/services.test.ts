@@ -1,4 +1,10 @@
-import { purchaseEligibility, upgradesFrom, type Service } from '../../../src/domain/services'
+import {
+  offeredServices,
+  purchaseEligibility,
+  serviceOffer,
+  upgradesFrom,
+  type Service,
+} from '../../../src/domain/services'
 import { DAY } from '../../../src/domain/time'
 
 const service = (id: number, over: Partial<Service> = {}): Service => ({
@@ -84,6 +90,80 @@ describe('whether a service can be bought now', () => {
   test('the server`s CanAcquire has the last word', () => {
     expect(purchaseEligibility(service(1, { canAcquire: false }), [], now)).toEqual({
       canBuy: false,
+      reason: 'refused',
+    })
+  })
+})
+
+describe('what the store offers of the subscriptions (issue 8)', () => {
+  const now = 100 * DAY
+
+  test('a buyable subscription is offered; an upgrade says what it replaces', () => {
+    expect(serviceOffer(service(1), [service(1)], now)).toEqual({ kind: 'buy', replaces: [] })
+    const mine = owned(12, now - 40 * DAY, { upgrade: [13], requiredDays: 30 })
+    const target = service(13, { incompatible: [12] })
+    expect(serviceOffer(target, [mine, target], now)).toEqual({ kind: 'buy', replaces: [12] })
+  })
+
+  test('what the user owns is shown as theirs', () => {
+    const mine = owned(1, 0)
+    expect(serviceOffer(mine, [mine], now)).toEqual({ kind: 'owned' })
+  })
+
+  test('an incompatible subscription is not offered, whichever side declares it', () => {
+    const mine = owned(12, 0, { incompatible: [22] })
+    const rpvr = service(22)
+    const other = service(11, { incompatible: [12] })
+    const all = [mine, rpvr, other]
+    expect(serviceOffer(rpvr, all, now)).toEqual({ kind: 'hidden', reason: 'incompatible' })
+    expect(serviceOffer(other, all, now)).toEqual({ kind: 'hidden', reason: 'incompatible' })
+    expect(offeredServices(all, now).map((o) => o.service.id)).toEqual([12])
+  })
+
+  test('an upgrade before RequiredDays is offered with the date it becomes possible', () => {
+    const boughtAt = now - 10 * DAY
+    const mine = owned(12, boughtAt, { upgrade: [13], requiredDays: 30 })
+    const target = service(13, { canAcquire: false })
+    expect(serviceOffer(target, [mine, target], now)).toEqual({
+      kind: 'later',
+      availableFrom: boughtAt + 30 * DAY,
+      upgradesFrom: 12,
+    })
+    // One second before the date it still waits; at the date it is for sale.
+    expect(serviceOffer(target, [mine, target], boughtAt + 30 * DAY - 1).kind).toBe('later')
+    expect(serviceOffer({ ...target, canAcquire: true }, [mine, target], boughtAt + 30 * DAY).kind).toBe(
+      'buy',
+    )
+  })
+
+  test('RequiredDays 0 means an upgrade at once; an unknown purchase date leaves it to CanAcquire', () => {
+    const mine = owned(31, now, { upgrade: [32], requiredDays: 0 })
+    const target = service(32)
+    expect(serviceOffer(target, [mine, target], now).kind).toBe('buy')
+    const undated = service(31, { canWatch: { isOwned: true }, upgrade: [32], requiredDays: 14 })
+    expect(serviceOffer(target, [undated, target], now).kind).toBe('buy')
+    expect(serviceOffer({ ...target, canAcquire: false }, [undated, target], now)).toEqual({
+      kind: 'hidden',
+      reason: 'refused',
+    })
+  })
+
+  test('out of its commercialisation dates it is not offered, before or after', () => {
+    expect(serviceOffer(service(1, { dateStart: now + DAY }), [], now)).toEqual({
+      kind: 'hidden',
+      reason: 'notOnSale',
+    })
+    expect(serviceOffer(service(1, { dateEnd: now - DAY }), [], now)).toEqual({
+      kind: 'hidden',
+      reason: 'notOnSale',
+    })
+    // The window's ends are inside it.
+    expect(serviceOffer(service(1, { dateStart: now, dateEnd: now }), [], now).kind).toBe('buy')
+  })
+
+  test('the server saying CanAcquire false hides it even when no rule explains why', () => {
+    expect(serviceOffer(service(1, { canAcquire: false }), [], now)).toEqual({
+      kind: 'hidden',
       reason: 'refused',
     })
   })

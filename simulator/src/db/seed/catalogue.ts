@@ -38,6 +38,11 @@ export const PRODUCT = {
   worldCup: '30',
 } as const
 
+const worldCupChannels = (lineup: readonly SeedChannel[], sport: readonly SeedChannel[]): SeedChannel[] => {
+  const beyond = lineup.filter((c) => c.genre === 'sport' && c.number > 100).slice(0, 2)
+  return beyond.length > 0 ? beyond : sport.slice(0, 2)
+}
+
 const products = (lineup: readonly SeedChannel[]): SeedProduct[] => {
   const first = (n: number): SeedChannel[] => lineup.slice(0, n)
   const withCatchup = (cs: readonly SeedChannel[]): SeedChannel[] => cs.filter((c) => c.catchupHours > 0)
@@ -216,7 +221,8 @@ const products = (lineup: readonly SeedChannel[]): SeedProduct[] => {
       main: false,
       priceCents: 4900,
       failsOrder: true,
-      channels: { live: sport.slice(0, 2) },
+      // Sport channels beyond the first 100, which no demo user has: the pass is offered to all.
+      channels: { live: worldCupChannels(lineup, sport) },
     },
   ]
 }

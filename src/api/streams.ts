@@ -1,0 +1,86 @@
+import * as v from 'valibot'
+import { isPlaybackKind, type Playback, type PlaybackKind } from '../domain/playback'
+import type { EnvelopeCall } from './envelope'
+import type { CallOptions } from './transport'
+import { bool, id, num, parseDocument, text } from './validate'
+
+const scrubSchema = v.nullish(
+  v.looseObject({ Pause: v.nullish(bool), Forward: v.nullish(bool), Backward: v.nullish(bool) }),
+  {},
+)
+
+/** Kanal's GetPlayback answer. A URL that is not http(s) is refused: it goes straight to the video element. */
+const playbackSchema = (asked: PlaybackKind) =>
+  v.pipe(
+    v.looseObject({
+      PlaybackID: id,
+      URL: v.pipe(v.string(), v.regex(/^https?:\/\//i, 'URL must be http(s)')),
+      Kind: v.nullish(v.string()),
+      ChannelID: id,
+      ChannelNumber: v.nullish(num, 0),
+      ChannelName: text,
+      ProgrammeID: v.nullish(id),
+      RecordingID: v.nullish(id),
+      Title: text,
+      Start: num,
+      End: num,
+      Position: num,
+      LiveEdge: v.nullish(num),
+      MediaOffset: v.nullish(num, 0),
+      ClipDuration: v.pipe(num, v.minValue(1)),
+      ChannelScrub: scrubSchema,
+    }),
+    v.check((p) => p.End > p.Start, 'End must be after Start'),
+    v.transform(
+      (p): Playback => ({
+        playbackId: p.PlaybackID,
+        url: p.URL,
+        // A kind the server spells differently (or leaves out) is the one asked for.
+        kind: typeof p.Kind === 'string' && isPlaybackKind(p.Kind) ? p.Kind : asked,
+        channelId: p.ChannelID,
+        channelNumber: p.ChannelNumber,
+        channelName: p.ChannelName,
+        ...(p.ProgrammeID != null ? { programmeId: p.ProgrammeID } : {}),
+        ...(p.RecordingID != null ? { recordingId: p.RecordingID } : {}),
+        title: p.Title,
+        start: p.Start,
+        end: p.End,
+        position: Math.min(Math.max(p.Position, p.Start), p.End),
+        liveEdge: p.LiveEdge ?? p.Position,
+        mediaOffset: p.MediaOffset,
+        clipDuration: p.ClipDuration,
+        channelScrub: {
+          ...(p.ChannelScrub.Pause != null ? { pause: p.ChannelScrub.Pause } : {}),
+          ...(p.ChannelScrub.Forward != null ? { forward: p.ChannelScrub.Forward } : {}),
+          ...(p.ChannelScrub.Backward != null ? { backward: p.ChannelScrub.Backward } : {}),
+        },
+      }),
+    ),
+  )
+
+const keepSchema = v.looseObject({ ExpiresAt: v.nullish(num) })
+
+/**
+ * GetPlayback and KeepPlayback (Kanal's own envelope methods, docs/API.md). Both only read or
+ * extend a grant, so both may be retried.
+ */
+export const streamMethods = (call: EnvelopeCall) => ({
+  getPlayback: (kind: PlaybackKind, contentId: string, options: CallOptions = {}): Promise<Playback> =>
+    call(
+      'GetPlayback',
+      { Kind: kind, ID: contentId },
+      (c) => parseDocument(playbackSchema(kind), c, 'GetPlayback Content'),
+      { ...options, idempotent: true },
+    ),
+
+  keepPlayback: (playbackId: string, options: CallOptions = {}): Promise<{ expiresAt?: number }> =>
+    call(
+      'KeepPlayback',
+      { PlaybackID: playbackId },
+      (c) => {
+        const k = parseDocument(keepSchema, c ?? {}, 'KeepPlayback Content')
+        return k.ExpiresAt != null ? { expiresAt: k.ExpiresAt } : {}
+      },
+      { ...options, idempotent: true },
+    ),
+})

@@ -1,0 +1,79 @@
+import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs'
+import type { Logger } from '../../platform/log'
+import { clampPollPeriod, revivePreferences, type Preferences } from '../../domain/preferences'
+import type { KeyValueStore } from '../storage/keyValueStore'
+
+export interface PreferencesOptions {
+  storage: KeyValueStore
+  /** What applies while the viewer chose nothing (settings.json). */
+  defaults: { language: string; pollPeriodSeconds: number }
+  log: Logger
+}
+
+const KEY = 'preferences'
+
+/**
+ * The viewer's preferences, kept on the box (not per user: the language is the TV's): the
+ * interface language, read before the first page so that the app starts in it, and the poll
+ * period of the timestamps (document 000), within its range. A storage failure keeps the
+ * choice for the session and says so in the log; it never stops the app.
+ */
+export const createPreferencesStore = (options: PreferencesOptions) => {
+  const { storage, defaults, log } = options
+  const state = new BehaviorSubject<Preferences>({ language: undefined, pollPeriodSeconds: undefined })
+  let loading: Promise<Preferences> | undefined
+
+  const load = (): Promise<Preferences> => {
+    loading ??= storage.getItem(KEY).then(
+      (raw) => {
+        const saved = revivePreferences(raw)
+        state.next(saved)
+        return saved
+      },
+      () => {
+        log.warn('preferences: not readable; using the defaults')
+        return state.value
+      },
+    )
+    return loading
+  }
+
+  const write = async (next: Preferences): Promise<void> => {
+    state.next(next)
+    try {
+      await storage.setItem(KEY, next)
+    } catch {
+      log.warn('preferences: not saved; they will last until the app closes')
+    }
+  }
+
+  return {
+    load,
+    state$: state.asObservable() as Observable<Preferences>,
+    get current(): Preferences {
+      return state.value
+    },
+    /** The language to start in: the saved one, else the settings' default. */
+    async language(): Promise<string> {
+      return (await load()).language ?? defaults.language
+    },
+    /** The poll period in force, as it changes (the saved one, else the settings'). */
+    pollPeriodSeconds$: state.pipe(
+      map((p) => p.pollPeriodSeconds ?? defaults.pollPeriodSeconds),
+      distinctUntilChanged(),
+    ),
+    pollPeriodSeconds(): number {
+      return state.value.pollPeriodSeconds ?? defaults.pollPeriodSeconds
+    },
+    async setLanguage(language: string): Promise<void> {
+      await load()
+      await write({ ...state.value, language })
+    },
+    async setPollPeriod(seconds: number): Promise<void> {
+      await load()
+      await write({ ...state.value, pollPeriodSeconds: clampPollPeriod(seconds) })
+    },
+  }
+}
+
+export type PreferencesStore = ReturnType<typeof createPreferencesStore>

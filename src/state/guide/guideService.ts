@@ -1,0 +1,209 @@
+import { BehaviorSubject, Observable, Subscription, combineLatest, map, of, switchMap } from 'rxjs'
+import type { Api } from '../../api'
+import type { Channel } from '../../domain/channels'
+import { entitlementsAt, type Entitlements } from '../../domain/entitlements'
+import type { Programme } from '../../domain/guide'
+import { recordingMarks, type RecordingMark } from '../../domain/guideActions'
+import type { Recording } from '../../domain/recordings'
+import type { Logger } from '../../platform/log'
+import type { OperatorClock } from '../clock/operatorClock'
+import type { KeyValueStore } from '../storage/keyValueStore'
+import type { UserState } from '../user/userState'
+import { createGuideStore, type GuideStore } from './guideStore'
+
+export type LineupStatus = 'loading' | 'ready' | 'failed'
+
+export interface LineupState {
+  channels: readonly Channel[]
+  status: LineupStatus
+  /** The channels are the cached ones: the operator could not be reached. */
+  stale: boolean
+}
+
+/** What the signed-in user may do: per channel capabilities and the recording marks. */
+export interface GuideRights {
+  signedIn: boolean
+  entitlements: Entitlements
+  marks: ReadonlyMap<string, { mark: RecordingMark; recordingId: string }>
+}
+
+export interface GuideServiceOptions {
+  api: Pick<Api, 'envelope'>
+  /** Runs an operator call once the session is there, renewing an expired token. */
+  authorised: <T>(call: () => Promise<T>) => Promise<T>
+  clock: Pick<OperatorClock, 'nowSeconds' | 'nowMs' | 'ticks'>
+  storage: KeyValueStore
+  user$: Observable<UserState | undefined>
+  user: () => UserState | undefined
+  log: Logger
+  /** Windows of the store; the defaults suit a set-top box. */
+  channelsPerBlock?: number
+  windowSeconds?: number
+  maxWindows?: number
+}
+
+const CHANNELS_KEY = 'guide-channels'
+const LAST_CHANNEL_KEY = 'guide-last-channel'
+/** Programmes remembered by id for the details page (a deep link finds what the grid showed). */
+const REMEMBERED = 200
+/** Marks follow the clock (scheduled -> recording -> recorded) at this pace. */
+const MARK_TICK_MS = 30_000
+
+const isChannel = (c: unknown): c is Channel =>
+  typeof c === 'object' &&
+  c !== null &&
+  typeof (c as Channel).id === 'string' &&
+  typeof (c as Channel).number === 'number' &&
+  typeof (c as Channel).name === 'string' &&
+  typeof (c as Channel).logo === 'string' &&
+  typeof (c as Channel).catchupHours === 'number'
+
+export type GuideService = ReturnType<typeof createGuideService>
+
+/**
+ * The guide's data for the app's lifetime: the lineup (cached, so the grid shows offline), the
+ * programme windows (state/guide/guideStore), what the user may do per channel and the
+ * recording marks, the last watched channel, and programmes by id for the details page.
+ */
+export const createGuideService = (options: GuideServiceOptions) => {
+  const { api, storage, log, clock, authorised } = options
+  const lineup = new BehaviorSubject<LineupState>({ channels: [], status: 'loading', stale: false })
+  const store: GuideStore<Programme> = createGuideStore<Programme>({
+    fetchWindow: async (ids, start, end, signal) => {
+      const window = await authorised(() =>
+        api.envelope.getGuide({ channelIds: ids, start, end }, { signal }),
+      )
+      const out = new Map<string, readonly Programme[]>()
+      for (const row of window.channels) out.set(row.channelId, row.programmes)
+      return out
+    },
+    ...(options.channelsPerBlock !== undefined ? { channelsPerBlock: options.channelsPerBlock } : {}),
+    ...(options.windowSeconds !== undefined ? { windowSeconds: options.windowSeconds } : {}),
+    // A screen needs 2-4 windows (20 channels x 4 h) and the prefetch 2 more: 8 keeps the page
+    // just left warm while the heap stays flat however long the viewer browses (bench: 500 flips).
+    maxWindows: options.maxWindows ?? 8,
+    now: clock.nowMs,
+    log,
+  })
+  const remembered = new Map<string, Programme>()
+  let loading: Promise<void> | undefined
+
+  const publish = (channels: readonly Channel[], status: LineupStatus, stale: boolean): void => {
+    const sorted = [...channels].sort((a, b) => a.number - b.number)
+    const before = lineup.value.channels
+    const same = before.length === sorted.length && before.every((c, i) => c.id === sorted[i]?.id)
+    if (!same) store.setChannels(sorted.map((c) => c.id))
+    lineup.next({ channels: same ? before : sorted, status, stale })
+  }
+
+  const loadChannels = (): Promise<void> => {
+    loading ??= (async () => {
+      if (lineup.value.channels.length === 0) {
+        const cached = await storage.getItem(CHANNELS_KEY).catch(() => null)
+        if (Array.isArray(cached) && cached.every(isChannel) && cached.length > 0)
+          publish(cached, 'loading', false)
+      }
+      try {
+        const channels = await authorised(() => api.envelope.getChannels())
+        publish(channels, 'ready', false)
+        await storage.setItem(CHANNELS_KEY, channels).catch(() => undefined)
+      } catch (error: unknown) {
+        log.warn('guide: the lineup could not be fetched', error)
+        const cached = lineup.value.channels
+        publish(cached, cached.length > 0 ? 'ready' : 'failed', cached.length > 0)
+      } finally {
+        loading = undefined
+      }
+    })()
+    return loading
+  }
+
+  const rights$: Observable<GuideRights> = options.user$.pipe(
+    switchMap((user) =>
+      user === undefined
+        ? of<GuideRights>({ signedIn: false, entitlements: new Map(), marks: new Map() })
+        : combineLatest([user.rights.state$, user.recordings.state$, clock.ticks(MARK_TICK_MS)]).pipe(
+            map(([rights, recordings]): GuideRights => {
+              const now = clock.nowSeconds()
+              const r = rights.data
+              return {
+                signedIn: true,
+                entitlements: r ? entitlementsAt(r.licences, r.products, now) : new Map(),
+                marks: recordingMarks(recordings.data?.recordings ?? [], now),
+              }
+            }),
+          ),
+    ),
+  )
+
+  return {
+    lineup$: lineup.asObservable(),
+    get lineup(): LineupState {
+      return lineup.value
+    },
+    store,
+    rights$,
+    /** Asks for the lineup (at first use, and again after a failure). */
+    loadChannels,
+
+    async lastChannel(): Promise<string | undefined> {
+      const id = await storage.getItem(LAST_CHANNEL_KEY).catch(() => null)
+      return typeof id === 'string' ? id : undefined
+    },
+    /** The player tells this whenever a channel plays live: the guide opens on it next time. */
+    rememberChannel(id: string): void {
+      void storage.setItem(LAST_CHANNEL_KEY, id).catch(() => undefined)
+    },
+
+    /** The grid hands the programme it opens, so the details page needs no request. */
+    rememberProgramme(p: Programme): void {
+      remembered.delete(p.id)
+      remembered.set(p.id, p)
+      for (const old of remembered.keys()) {
+        if (remembered.size <= REMEMBERED) break
+        remembered.delete(old)
+      }
+    },
+    programme(id: string): Programme | undefined {
+      return remembered.get(id)
+    },
+    channel(id: string): Channel | undefined {
+      return lineup.value.channels.find((c) => c.id === id)
+    },
+
+    /** Records a programme (or its series): shown at once, settled by the Recordings stamp. */
+    record(p: Programme, series: boolean): Promise<void> {
+      const user = options.user()
+      if (!user) return Promise.reject(new Error('not signed in'))
+      const draft: Recording = {
+        id: `pending-${p.id}`,
+        programmeId: p.id,
+        channelId: p.channelId,
+        title: p.title,
+        start: p.start,
+        end: p.end,
+        state: 'scheduled',
+        protected: false,
+        expiresAt: null,
+        ...(p.seriesId !== undefined ? { seriesId: p.seriesId } : {}),
+      }
+      return user.addRecording(draft, series)
+    },
+    cancelRecording(recordingId: string): Promise<void> {
+      const user = options.user()
+      if (!user) return Promise.reject(new Error('not signed in'))
+      return user.cancelRecording(recordingId)
+    },
+
+    dispose(): void {
+      store.dispose()
+      lineup.complete()
+    },
+  }
+}
+
+/** Subscriptions a screen holds on the service, released together. */
+export const releaseAll = (subscriptions: Subscription[]): void => {
+  for (const s of subscriptions) s.unsubscribe()
+  subscriptions.length = 0
+}

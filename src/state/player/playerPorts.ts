@@ -1,0 +1,100 @@
+import { filter, firstValueFrom, interval, race, timer } from 'rxjs'
+import { isApiError } from '../../api'
+import { capabilitiesOf, entitlementsAt } from '../../domain/entitlements'
+import type { Resume } from '../../domain/resumes'
+import type { Logger } from '../../platform/log'
+import type { Observable } from 'rxjs'
+import type { ResourceState } from '../cache/stampedResource'
+import type { AppState } from '../appState'
+import type { UserState } from '../user/userState'
+import { createPlayerSession, type PlayerSession } from './playerSession'
+import type { FailureReader, PlayerPorts } from './ports'
+
+/** How long the player waits for the user's rights and resume points before it plays anyway. */
+const READY_TIMEOUT_MS = 4000
+
+/** The API's error kinds as the player reads them. */
+export const apiFailures: FailureReader = {
+  kindOf(error) {
+    if (!isApiError(error)) return 'other'
+    switch (error.kind) {
+      case 'auth':
+        return 'auth'
+      case 'denied':
+        return 'denied'
+      case 'notFound':
+        return 'notFound'
+      case 'network':
+      case 'timeout':
+        return 'network'
+      default:
+        return 'other'
+    }
+  },
+}
+
+/**
+ * The player's ports over the app state: the envelope client for the stream, document 002 for
+ * scrubbing, the user's rights and resume points. A resume point is saved through the user's
+ * resumes resource, so that it shows at once and settles when the Tags stamp moves.
+ */
+export const playerPortsOf = (state: AppState, user: UserState): PlayerPorts => {
+  const { api, session } = state
+  const authorised = <T>(call: () => Promise<T>): Promise<T> => session.authorised(call)
+  const settled = <T>(resource: { state$: Observable<ResourceState<T>> }): Promise<unknown> =>
+    firstValueFrom(
+      race(
+        resource.state$.pipe(filter((s) => s.data !== undefined || s.status === 'error')),
+        timer(READY_TIMEOUT_MS),
+      ),
+    )
+  return {
+    async ready() {
+      // The first scheduled poll may be minutes away: ask for the stamps now.
+      user.check('user-action')
+      await Promise.all([settled(user.rights), settled(user.resumes)])
+    },
+    getPlayback: (kind, id, signal) => authorised(() => api.envelope.getPlayback(kind, id, { signal })),
+    keepPlayback: async (playbackId) => {
+      await authorised(() => api.envelope.keepPlayback(playbackId))
+    },
+    scrubSettings: async () => {
+      const current = session.current
+      const customerId = current.kind === 'user' ? current.user.customerId : undefined
+      if (customerId === undefined) return undefined
+      return (await authorised(() => api.subscription.getSettings(customerId))).scrub
+    },
+    capabilities: (channelId) => {
+      const rights = user.rights.current.data
+      if (!rights) return capabilitiesOf(new Map(), channelId)
+      return capabilitiesOf(
+        entitlementsAt(rights.licences, rights.products, state.clock.nowSeconds()),
+        channelId,
+      )
+    },
+    resumes: () => user.resumes.current.data ?? [],
+    saveResume: (contentId, position) =>
+      user.resumes.change(
+        (list): readonly Resume[] => [
+          { contentId, position, updatedAt: state.clock.nowSeconds() },
+          ...list.filter((r) => r.contentId !== contentId),
+        ],
+        () => authorised(() => api.envelope.setResume(contentId, position)),
+      ),
+  }
+}
+
+/** Timings of a session in the app (tests inject their own triggers). */
+export const PLAYER_TIMINGS = { tickMs: 1000, heartbeatMs: 20_000, saveMs: 30_000 } as const
+
+/** A playback session wired to the app: the operator clock, real intervals, the API. */
+export const createAppPlayerSession = (state: AppState, user: UserState, log: Logger): PlayerSession =>
+  createPlayerSession({
+    ports: playerPortsOf(state, user),
+    failures: apiFailures,
+    nowMs: () => state.clock.nowMs(),
+    tick$: interval(PLAYER_TIMINGS.tickMs),
+    heartbeat$: interval(PLAYER_TIMINGS.heartbeatMs),
+    save$: interval(PLAYER_TIMINGS.saveMs),
+    log,
+  })

@@ -1,0 +1,221 @@
+import { Lightning } from '@lightningjs/sdk'
+import { stepLanguage, stepPollPeriod } from '../../domain/preferences'
+import { t } from '../i18n'
+import { COLORS, FONT, TYPE } from '../theme'
+import { ACCOUNT_ROW_H, AccountRow, type AccountRowModel } from './AccountRow'
+import { pollPeriodText } from './labels'
+
+interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpec {
+  Intro: object
+  Rows: object
+}
+
+export type PreferenceRow = 'language' | 'poll' | 'pin' | 'signOut' | 'signIn'
+
+export interface PreferencesInput {
+  languages: readonly { code: string; name: string }[]
+  language: string
+  pollPeriodSeconds: number
+  /** The signed-in user's name; undefined for an anonymous session. */
+  userName: string | undefined
+}
+
+export interface PreferencesIntents {
+  setLanguage(code: string): void
+  setPollPeriod(seconds: number): void
+  changePin(): void
+  signOut(): void
+  signIn(): void
+}
+
+/**
+ * Preferences: interface language and poll period (Left/Right choose, OK applies), the
+ * parental/purchase PIN change, and signing out (or in).
+ */
+export class PreferencesSection
+  extends Lightning.Component<PreferencesSectionTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<PreferencesSectionTemplateSpec>
+{
+  readonly Intro = this.getByRef('Intro')!
+  readonly Rows = this.getByRef('Rows')!
+  intents: PreferencesIntents | undefined
+  private _input: PreferencesInput | undefined
+  private _rows: PreferenceRow[] = []
+  private _index = 0
+  private _language = ''
+  private _period = 0
+
+  static override _template(): Lightning.Component.Template<PreferencesSectionTemplateSpec> {
+    return {
+      Intro: {
+        text: {
+          text: '',
+          fontFace: FONT.regular,
+          fontSize: TYPE.body,
+          textColor: COLORS.textDim,
+          wordWrapWidth: 1700,
+          maxLines: 1,
+        },
+      },
+      Rows: { y: 70 },
+    }
+  }
+
+  readonly focusable = true
+
+  resetFocus(): void {
+    this._index = 0
+    this._language = this._input?.language ?? ''
+    this._period = this._input?.pollPeriodSeconds ?? 0
+    this._draw()
+  }
+
+  show(input: PreferencesInput): void {
+    const first = this._input === undefined
+    this._input = input
+    if (first || this._language === '') this._language = input.language
+    if (first || this._period === 0) this._period = input.pollPeriodSeconds
+    this._rows = [
+      'language',
+      'poll',
+      ...(input.userName !== undefined ? (['pin', 'signOut'] as const) : (['signIn'] as const)),
+    ]
+    this.Intro.patch({ text: { text: t('account.prefs.intro') } })
+    if (this.Rows.children.length !== this._rows.length) {
+      this.Rows.children = this._rows.map((id, i) => ({
+        type: AccountRow,
+        ref: `Pref-${id}`,
+        y: i * ACCOUNT_ROW_H,
+      }))
+    }
+    this._index = Math.min(this._index, this._rows.length - 1)
+    this._draw()
+    this._refocus()
+  }
+
+  private _draw(): void {
+    const input = this._input
+    if (!input) return
+    this._rows.forEach((id, i) => {
+      const row = this.Rows.children[i] as AccountRow | undefined
+      if (row) row.model = this._model(id, input)
+    })
+  }
+
+  private _model(id: PreferenceRow, input: PreferencesInput): AccountRowModel {
+    const base = { stepper: false, readOnly: false, tone: 'muted' as const }
+    switch (id) {
+      case 'language': {
+        const name = input.languages.find((l) => l.code === this._language)?.name ?? this._language
+        const dirty = this._language !== input.language
+        return {
+          ...base,
+          stepper: true,
+          label: t('account.prefs.language'),
+          value: name,
+          note: t(dirty ? 'account.prefs.language.dirty' : 'account.prefs.language.hint'),
+          tone: dirty ? 'accent' : 'muted',
+        }
+      }
+      case 'poll': {
+        const dirty = this._period !== input.pollPeriodSeconds
+        return {
+          ...base,
+          stepper: true,
+          label: t('account.prefs.poll'),
+          value: pollPeriodText(this._period),
+          note: t(dirty ? 'account.prefs.poll.dirty' : 'account.prefs.poll.hint'),
+          tone: dirty ? 'accent' : 'muted',
+        }
+      }
+      case 'pin':
+        return { ...base, label: t('account.prefs.pin'), value: '••••', note: t('account.prefs.pin.hint') }
+      case 'signOut':
+        return {
+          ...base,
+          label: t('account.prefs.signOut'),
+          value: input.userName ?? '',
+          note: t('account.prefs.signOut.hint'),
+        }
+      case 'signIn':
+        return { ...base, label: t('account.action.signIn'), value: '', note: t('account.prefs.signIn.hint') }
+    }
+  }
+
+  private get _row(): PreferenceRow | undefined {
+    return this._rows[this._index]
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.Rows.children[this._index] as Lightning.Component | undefined
+  }
+
+  override _handleUp(): boolean | void {
+    if (this._index === 0) return false
+    this._index -= 1
+    this._refocus()
+  }
+
+  override _handleDown(): boolean | void {
+    if (this._index < this._rows.length - 1) {
+      this._index += 1
+      this._refocus()
+    }
+  }
+
+  private _step(direction: 1 | -1): boolean {
+    const input = this._input
+    if (!input) return false
+    if (this._row === 'language') {
+      this._language = stepLanguage(
+        input.languages.map((l) => l.code),
+        this._language,
+        direction,
+      )
+    } else if (this._row === 'poll') {
+      this._period = stepPollPeriod(this._period, direction)
+    } else return false
+    this._draw()
+    return true
+  }
+
+  override _handleLeft(): boolean | void {
+    return this._step(-1) ? undefined : false
+  }
+
+  override _handleRight(): boolean | void {
+    this._step(1)
+  }
+
+  override _handleEnter(): void {
+    const intents = this.intents
+    if (!intents) return
+    switch (this._row) {
+      case 'language':
+        if (this._language !== this._input?.language) intents.setLanguage(this._language)
+        return
+      case 'poll':
+        intents.setPollPeriod(this._period)
+        return
+      case 'pin':
+        intents.changePin()
+        return
+      case 'signOut':
+        intents.signOut()
+        return
+      case 'signIn':
+        intents.signIn()
+    }
+  }
+
+  override _handleBack(): boolean | void {
+    const input = this._input
+    if (input && (this._language !== input.language || this._period !== input.pollPeriodSeconds)) {
+      this._language = input.language
+      this._period = input.pollPeriodSeconds
+      this._draw()
+      return
+    }
+    return false
+  }
+}

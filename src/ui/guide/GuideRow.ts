@@ -1,0 +1,272 @@
+import { Lightning } from '@lightningjs/sdk'
+import type { Channel } from '../../domain/channels'
+import { cellBox, isRightToLeft, type Slot } from '../../domain/guideGrid'
+import type { Programme } from '../../domain/guide'
+import type { RecordingMark } from '../../domain/guideActions'
+import { COLORS, FONT } from '../theme'
+import { GEOMETRY, GUIDE, TIME_X } from './layout'
+
+/** What the row shows besides its slots: the channel and what the viewer may do with it. */
+export interface RowLook {
+  channel: Channel
+  locked: boolean
+  /** The second line of the channel column: capability names, or "Locked". */
+  badges: string
+  /** Texts of slots that are not programmes (translated once by the grid). */
+  gapText: string
+  loadingText: string
+  failedText: string
+  failed: boolean
+  recordingText: string
+  mark: (programmeId: string) => RecordingMark
+}
+
+const PAD = 16
+const MARK_W = 64
+const WHITE = 0xffffffff
+const COLOR = {
+  past: 0xff111623,
+  onAir: COLORS.surfaceRaised,
+  future: COLORS.surface,
+  gap: 0x80161c2c,
+  loading: 0xff141a29,
+} as const
+
+/** One pooled cell: its elements and what they show, so that only what changes is patched. */
+interface Cell {
+  el: Lightning.Element
+  title: Lightning.Element
+  mark: Lightning.Element
+  markText: Lightning.Element
+  text: string
+  rtl: boolean
+  x: number
+  w: number
+  color: number
+  tint: number
+  markShown: RecordingMark
+  shown: boolean
+}
+
+const titleText = (text: string, width: number, rtl: boolean): Lightning.textures.TextTexture.Settings => ({
+  text,
+  fontFace: FONT.semibold,
+  fontSize: 26,
+  textColor: WHITE,
+  wordWrapWidth: Math.max(1, width),
+  maxLines: 1,
+  textOverflow: 'ellipsis',
+  textAlign: rtl ? 'right' : 'left',
+})
+
+/**
+ * One channel row of the guide: the channel column (number, logo, name, capability badges) and
+ * a pool of cell elements that grows to the most programmes a row has shown and is reused for
+ * whatever channel and time the row shows next. Nothing is created or destroyed on a move.
+ */
+export class GuideRow {
+  readonly el: Lightning.Element
+  private readonly header: Lightning.Element
+  private readonly number: Lightning.Element
+  private readonly logo: Lightning.Element
+  private readonly name: Lightning.Element
+  private readonly badges: Lightning.Element
+  private readonly cells: Lightning.Element
+  private readonly pool: Cell[] = []
+  /** The slots on screen, for navigation. */
+  slots: Slot<Programme>[] = []
+  /** The channel index shown, -1 for none; and the key of what was drawn, to skip redraws. */
+  index = -1
+  drawnKey = ''
+  private shown = { number: '', logo: '', name: '', badges: '', locked: false }
+
+  constructor(parent: Lightning.Element, y: number) {
+    this.el = parent.childList.a({ x: 0, y, w: 1920, h: GUIDE.rowH })
+    this.header = this.el.childList.a({
+      x: GUIDE.x,
+      w: GUIDE.channelW,
+      h: GUIDE.cellH,
+      rect: true,
+      color: COLORS.surface,
+    })
+    this.number = this.header.childList.a({
+      x: 12,
+      y: 20,
+      // Four digits (a 1,000-channel lineup) still end before the logo.
+      text: { text: '', fontFace: FONT.bold, fontSize: 24, textColor: COLORS.text },
+    })
+    this.logo = this.header.childList.a({ x: 72, y: 14, w: 80, h: 45 })
+    this.name = this.header.childList.a({
+      x: 162,
+      y: 6,
+      text: {
+        text: '',
+        fontFace: FONT.semibold,
+        fontSize: 26,
+        textColor: COLORS.text,
+        wordWrapWidth: GUIDE.channelW - 170,
+        maxLines: 1,
+        textOverflow: 'ellipsis',
+      },
+    })
+    this.badges = this.header.childList.a({
+      x: 162,
+      y: 42,
+      text: {
+        text: '',
+        fontFace: FONT.regular,
+        fontSize: 21,
+        textColor: WHITE,
+        wordWrapWidth: GUIDE.channelW - 170,
+        maxLines: 1,
+        textOverflow: 'ellipsis',
+      },
+    })
+    this.cells = this.el.childList.a({ x: TIME_X, y: 0 })
+  }
+
+  /** The row as a whole: hidden when the lineup is shorter than the screen. */
+  set visible(on: boolean) {
+    this.el.visible = on
+  }
+
+  /** Fills the row; the cells are patched in place, texts only when they changed. */
+  draw(look: RowLook, slots: Slot<Programme>[], viewStart: number, now: number): void {
+    this.slots = slots
+    this.drawHeader(look)
+    let used = 0
+    for (const slot of slots) {
+      const box = cellBox(slot.start, slot.end, viewStart, GEOMETRY)
+      if (box === null) continue
+      const cell = this.cellAt(used++)
+      this.drawCell(cell, slot, box.x, box.w, look, now)
+    }
+    for (let i = used; i < this.pool.length; i++) {
+      const cell = this.pool[i] as Cell
+      if (cell.shown) {
+        cell.el.visible = false
+        cell.shown = false
+      }
+    }
+  }
+
+  /** Elements alive in this row (the bench counts them). */
+  get elementCount(): number {
+    return 6 + this.pool.length * 4
+  }
+
+  private drawHeader(look: RowLook): void {
+    const s = this.shown
+    const number = String(look.channel.number)
+    if (s.number !== number) this.number.patch({ text: { text: (s.number = number) } })
+    if (s.logo !== look.channel.logo) this.logo.patch({ src: (s.logo = look.channel.logo) })
+    if (s.name !== look.channel.name) this.name.patch({ text: { text: (s.name = look.channel.name) } })
+    if (s.badges !== look.badges) this.badges.patch({ text: { text: (s.badges = look.badges) } })
+    if (s.locked !== look.locked || this.badges.color === WHITE) {
+      s.locked = look.locked
+      this.badges.color = look.locked ? COLORS.warning : COLORS.textDim
+      this.logo.alpha = look.locked ? 0.45 : 1
+      this.cells.alpha = look.locked ? 0.55 : 1
+    }
+  }
+
+  private cellAt(i: number): Cell {
+    let cell = this.pool[i]
+    if (cell) return cell
+    const el = this.cells.childList.a({ h: GUIDE.cellH, rect: true, color: COLOR.future, visible: false })
+    const title = el.childList.a({ x: PAD, y: 21, text: titleText('', 1, false) })
+    const mark = el.childList.a({
+      y: 8,
+      w: MARK_W - 8,
+      h: 26,
+      rect: true,
+      color: COLORS.live,
+      visible: false,
+    })
+    const markText = mark.childList.a({
+      x: (MARK_W - 8) / 2,
+      y: 13,
+      mount: 0.5,
+      text: { text: '', fontFace: FONT.bold, fontSize: 18, textColor: WHITE },
+    })
+    cell = {
+      el,
+      title,
+      mark,
+      markText,
+      text: '',
+      rtl: false,
+      x: -1,
+      w: -1,
+      color: COLOR.future,
+      tint: WHITE,
+      markShown: 'none',
+      shown: false,
+    }
+    this.pool.push(cell)
+    return cell
+  }
+
+  private drawCell(
+    cell: Cell,
+    slot: Slot<Programme>,
+    x: number,
+    w: number,
+    look: RowLook,
+    now: number,
+  ): void {
+    const cellX = Math.round(x) + 2
+    const cellW = Math.max(4, Math.round(w) - 4)
+    let text: string
+    let color: number
+    let tint: number = COLORS.text
+    let mark: RecordingMark = 'none'
+    if (slot.kind === 'programme') {
+      text = slot.programme.title
+      mark = look.mark(slot.programme.id)
+      if (slot.end <= now) {
+        color = COLOR.past
+        tint = COLORS.textDim
+      } else color = slot.start <= now ? COLOR.onAir : COLOR.future
+    } else if (slot.kind === 'loading') {
+      text = look.loadingText
+      color = COLOR.loading
+      tint = COLORS.textMuted
+    } else {
+      text = look.failed ? look.failedText : look.gapText
+      color = COLOR.gap
+      tint = COLORS.textMuted
+    }
+    const showMark = mark === 'scheduled' || mark === 'recording'
+    const textW = cellW - 2 * PAD - (showMark ? MARK_W : 0)
+    if (!cell.shown) {
+      cell.el.visible = true
+      cell.shown = true
+    }
+    if (cell.x !== cellX) cell.el.x = cell.x = cellX
+    const rtl = isRightToLeft(text)
+    if (cell.w !== cellW || cell.text !== text || cell.rtl !== rtl || cell.markShown !== mark) {
+      cell.el.w = cellW
+      cell.w = cellW
+      cell.text = text
+      cell.rtl = rtl
+      // A cell too narrow for a word shows no text rather than a lone ellipsis.
+      cell.title.visible = textW >= 24
+      if (textW >= 24) cell.title.patch({ text: titleText(text, textW, rtl) })
+    }
+    if (cell.color !== color) cell.el.color = cell.color = color
+    if (cell.tint !== tint) cell.title.color = cell.tint = tint
+    if (cell.markShown !== mark) {
+      cell.markShown = mark
+      cell.mark.visible = showMark && cellW >= MARK_W + 8
+      if (showMark) {
+        cell.mark.x = cellW - MARK_W
+        // Being recorded: white on the live red; scheduled: red on dark, the same word.
+        cell.mark.color = mark === 'recording' ? COLORS.live : 0xff3a1216
+        cell.markText.color = mark === 'recording' ? WHITE : COLORS.live
+        if (cell.markText.text?.text !== look.recordingText)
+          cell.markText.patch({ text: { text: look.recordingText } })
+      }
+    } else if (showMark && cell.mark.x !== cellW - MARK_W) cell.mark.x = cellW - MARK_W
+  }
+}

@@ -1,0 +1,224 @@
+import { Lightning } from '@lightningjs/sdk'
+import { formatOffset, type Playback } from '../../domain/playback'
+import type { PlayerErrorKind, PlayerState } from '../../state/player/playerSession'
+import { COLORS, FONT, SAFE, TYPE } from '../theme'
+import { t } from '../i18n'
+import { MiniGuide } from './MiniGuide'
+import { Notice } from './Notice'
+import { Osd } from './Osd'
+import { osdModel } from './osdModel'
+import { PlayerMessage, type PlayerAction } from './PlayerMessage'
+
+export interface PlayerViewTemplateSpec extends Lightning.Component.TemplateSpec {
+  Shade: { Loading: object }
+  Osd: typeof Osd
+  MiniGuide: typeof MiniGuide
+  Digits: object
+  Notice: typeof Notice
+  Message: typeof PlayerMessage
+}
+
+/** What the page offers for each state; it owns navigation, the view only renders. */
+export interface PlayerIntents {
+  back(): void
+  retry(): void
+  signIn(): void
+  choose(resume: boolean): void
+  watchAgain(): void
+}
+
+/** How long the OSD stays after a key press. */
+export const OSD_SECONDS = 5
+
+/**
+ * Everything over the video: a shade while there is no picture yet (never a black screen), the
+ * OSD, the mini guide, the typed channel number, refusals and the message panel. Rendering only:
+ * it turns a PlayerState into what shows.
+ */
+export class PlayerView
+  extends Lightning.Component<PlayerViewTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<PlayerViewTemplateSpec>
+{
+  readonly Shade = this.getByRef('Shade')!
+  readonly Loading = this.Shade.getByRef('Loading')!
+  readonly Osd = this.getByRef('Osd')!
+  readonly MiniGuide = this.getByRef('MiniGuide')!
+  readonly Digits = this.getByRef('Digits')!
+  readonly Notice = this.getByRef('Notice')!
+  readonly Message = this.getByRef('Message')!
+  intents: PlayerIntents | undefined
+  private _osdTimer: ReturnType<typeof setTimeout> | undefined
+  private _osdPinned = false
+  private _osdShown = false
+  private _lastRefusal = 0
+  private _shown: PlayerState | undefined
+
+  static override _template(): Lightning.Component.Template<PlayerViewTemplateSpec> {
+    return {
+      w: 1920,
+      h: 1080,
+      Shade: {
+        w: 1920,
+        h: 1080,
+        rect: true,
+        color: COLORS.background,
+        Loading: {
+          x: 960,
+          y: 540,
+          mount: 0.5,
+          text: { text: '', fontFace: FONT.semibold, fontSize: TYPE.heading, textColor: COLORS.textDim },
+        },
+      },
+      Osd: { type: Osd, alpha: 0 },
+      MiniGuide: { type: MiniGuide, visible: false },
+      Digits: {
+        x: 1920 - SAFE.x,
+        y: SAFE.y,
+        mountX: 1,
+        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.display, textColor: COLORS.text },
+      },
+      Notice: { type: Notice },
+      Message: { type: PlayerMessage, visible: false },
+    }
+  }
+
+  get messageShown(): boolean {
+    return this.Message.visible
+  }
+
+  get guideShown(): boolean {
+    return this.MiniGuide.visible
+  }
+
+  /** Shows the OSD for a few seconds (held while paused or ended). */
+  showOsd(): void {
+    if (!this._shown?.playback || this.messageShown) return
+    this._osdShown = true
+    this.Osd.setSmooth('alpha', 1, { duration: 0.2 })
+    if (this._osdTimer !== undefined) clearTimeout(this._osdTimer)
+    this._osdTimer = setTimeout(() => {
+      this._osdTimer = undefined
+      if (!this._osdPinned) this.hideOsd()
+    }, OSD_SECONDS * 1000)
+  }
+
+  hideOsd(): void {
+    if (this._osdTimer !== undefined) clearTimeout(this._osdTimer)
+    this._osdTimer = undefined
+    this._osdShown = false
+    this.Osd.setSmooth('alpha', 0, { duration: 0.2 })
+  }
+
+  get osdShown(): boolean {
+    return this._osdShown
+  }
+
+  showDigits(digits: string): void {
+    this.Digits.patch({ text: { text: digits } })
+  }
+
+  notice(message: string): void {
+    this.Notice.show(message)
+  }
+
+  showLoading(): void {
+    this.Shade.visible = true
+    this.Loading.patch({ text: { text: t('player.loading') } })
+  }
+
+  /** The picture is there: the shade goes. */
+  pictureShown(): void {
+    if (this._shown?.status === 'playing' || this._shown?.status === 'paused') this.Shade.visible = false
+  }
+
+  /** A message without a session (nobody signed in, a route that makes no sense). */
+  showError(kind: PlayerErrorKind): void {
+    this._showMessage(kind)
+  }
+
+  render(s: PlayerState): void {
+    const previous = this._shown
+    this._shown = s
+    const model = osdModel(s)
+    if (model) this.Osd.model = model
+    this._osdPinned = s.status === 'paused'
+    if (s.status === 'paused') this.showOsd()
+    if (s.refusal && s.refusal.seq !== this._lastRefusal) {
+      this._lastRefusal = s.refusal.seq
+      this.notice(t(`player.refused.${s.refusal.action}.${s.refusal.reason}`))
+      this.showOsd()
+    }
+    if (s.status === 'loading') this.showLoading()
+    if (s.status === 'error' && s.error) {
+      this._showMessage(s.error)
+      return
+    }
+    if (s.status === 'offer' && s.playback && s.offer) {
+      this._offer(s.playback, s.offer.offset)
+      return
+    }
+    if (s.status === 'ended' && s.playback) {
+      this._ended(s.playback)
+      return
+    }
+    this._hideMessage()
+    if (previous?.status !== s.status && s.status === 'playing') this.showOsd()
+  }
+
+  private _offer(p: Playback, offset: number): void {
+    const time = formatOffset(offset)
+    this.Shade.visible = true
+    this.Loading.patch({ text: { text: '' } })
+    this._message(t('player.offer.title'), t('player.offer.text', { title: p.title, time }), [
+      { id: 'resume', label: t('player.action.resume', { time }), run: () => this.intents?.choose(true) },
+      { id: 'start', label: t('player.action.fromStart'), run: () => this.intents?.choose(false) },
+    ])
+  }
+
+  private _ended(p: Playback): void {
+    this._message(t('player.ended.title'), t('player.ended.text', { title: p.title }), [
+      { id: 'again', label: t('player.action.watchAgain'), run: () => this.intents?.watchAgain() },
+      { id: 'back', label: t('action.back'), run: () => this.intents?.back() },
+    ])
+  }
+
+  private _showMessage(kind: PlayerErrorKind): void {
+    this.Shade.visible = true
+    this.Loading.patch({ text: { text: '' } })
+    const actions: PlayerAction[] =
+      kind === 'signIn'
+        ? [{ id: 'signin', label: t('player.action.signIn'), run: () => this.intents?.signIn() }]
+        : kind === 'notFound' || kind === 'notAllowed' || kind === 'rightsWithdrawn'
+          ? []
+          : [{ id: 'retry', label: t('action.retry'), run: () => this.intents?.retry() }]
+    actions.push({ id: 'back', label: t('action.back'), run: () => this.intents?.back() })
+    this._message(t(`player.error.${kind}.title`), t(`player.error.${kind}.text`), actions)
+  }
+
+  private _message(title: string, text: string, actions: PlayerAction[]): void {
+    this.hideOsd()
+    this.MiniGuide.visible = false
+    this.Message.show(title, text, actions)
+    if (!this.Message.visible) {
+      this.Message.visible = true
+      this._refocus()
+    }
+  }
+
+  private _hideMessage(): void {
+    if (!this.Message.visible) return
+    this.Message.visible = false
+    this.Message.clear()
+    this._refocus()
+  }
+
+  override _detach(): void {
+    if (this._osdTimer !== undefined) clearTimeout(this._osdTimer)
+  }
+
+  override _getFocused(): Lightning.Component {
+    if (this.Message.visible) return this.Message
+    if (this.MiniGuide.visible) return this.MiniGuide
+    return this
+  }
+}

@@ -1,0 +1,91 @@
+import { Lightning } from '@lightningjs/sdk'
+import { ButtonRow, RowItem } from '../components/ButtonRow'
+import { COLORS, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+
+export interface EmptyAction {
+  id: string
+  label: string
+  run: () => void
+}
+
+interface EmptyStateTemplateSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Body: object
+  Actions: typeof ButtonRow
+}
+
+export const EMPTY_HEIGHT = 440
+
+/**
+ * What the screen says when it has no list to show: what happened and what the viewer can do
+ * about it (sign in, record from the guide, buy nPVR, try again), with those actions as buttons.
+ */
+export class EmptyState
+  extends Lightning.Component<EmptyStateTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<EmptyStateTemplateSpec>
+{
+  readonly Title = this.getByRef('Title')!
+  readonly Body = this.getByRef('Body')!
+  readonly Actions = this.getByRef('Actions')!
+  private _actions: readonly EmptyAction[] = []
+
+  static override _template(): Lightning.Component.Template<EmptyStateTemplateSpec> {
+    return {
+      w: SAFE.w,
+      h: EMPTY_HEIGHT,
+      rect: true,
+      color: COLORS.surface,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
+      Title: {
+        x: SPACE.xl,
+        y: SPACE.xl,
+        text: {
+          text: '',
+          fontFace: FONT.bold,
+          fontSize: TYPE.heading,
+          textColor: COLORS.text,
+          wordWrapWidth: SAFE.w - 2 * SPACE.xl,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+      Body: {
+        x: SPACE.xl,
+        y: SPACE.xl + 76,
+        text: {
+          text: '',
+          fontFace: FONT.regular,
+          fontSize: TYPE.body,
+          textColor: COLORS.textDim,
+          wordWrapWidth: 1300,
+          maxLines: 4,
+          textOverflow: 'ellipsis',
+          lineHeight: 44,
+        },
+      },
+      Actions: { type: ButtonRow, x: SPACE.xl, y: EMPTY_HEIGHT - SPACE.xl - 72 },
+    }
+  }
+
+  get hasActions(): boolean {
+    return this._actions.length > 0
+  }
+
+  show(title: string, body: string, actions: readonly EmptyAction[]): void {
+    this.Title.patch({ text: { text: title } })
+    this.Body.patch({ text: { text: body } })
+    const same =
+      actions.length === this._actions.length && actions.every((a, i) => a.id === this._actions[i]?.id)
+    this._actions = actions
+    if (!same) {
+      this.Actions.items = actions.map((a) => ({ id: a.id, label: a.label }))
+      this.Actions.index = 0
+    }
+    this.Actions.visible = actions.length > 0
+    this.Actions.onSelect = (item: RowItem) => this._actions.find((a) => a.id === item.id)?.run()
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.Actions
+  }
+}

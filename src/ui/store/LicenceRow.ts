@@ -1,0 +1,164 @@
+import { Lightning } from '@lightningjs/sdk'
+import type { LicenceMeaning } from '../../domain/licences'
+import type { MyProductsView } from '../../state/store/storeView'
+import { COLORS, DURATION, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { formatDate } from '../format'
+import { t } from '../i18n'
+
+export const LICENCE_ROW_H = 134
+export type LicenceRowModel = MyProductsView['rows'][number]
+
+const BADGE: Record<LicenceMeaning, number> = {
+  active: COLORS.success,
+  upcoming: COLORS.accent,
+  pending: COLORS.warning,
+  failed: COLORS.danger,
+  expired: COLORS.textMuted,
+  suspended: COLORS.danger,
+  unknown: COLORS.textMuted,
+}
+
+interface LicenceRowTemplateSpec extends Lightning.Component.TemplateSpec {
+  Marker: object
+  Badge: { Label: object }
+  Title: object
+  Dates: object
+  Warning: object
+  Advice: object
+}
+
+/**
+ * One licence in "My products": the product, its status, its start and stop dates, a warning
+ * with the days left when it ends soon, and for PROCESSING, ORDER_ERROR, CHECK_INVALID and
+ * SUSPENDED what it means and what to do.
+ */
+export class LicenceRow
+  extends Lightning.Component<LicenceRowTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<LicenceRowTemplateSpec>
+{
+  readonly Marker = this.getByRef('Marker')!
+  readonly Badge = this.getByRef('Badge')!
+  readonly BadgeLabel = this.Badge.getByRef('Label')!
+  readonly Title = this.getByRef('Title')!
+  readonly Dates = this.getByRef('Dates')!
+  readonly Warning = this.getByRef('Warning')!
+  readonly Advice = this.getByRef('Advice')!
+  private _model: LicenceRowModel | undefined
+
+  static override _template(): Lightning.Component.Template<LicenceRowTemplateSpec> {
+    const textX = 290
+    return {
+      w: SAFE.w,
+      h: LICENCE_ROW_H - SPACE.s,
+      rect: true,
+      color: COLORS.surface,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
+      Marker: { rect: true, w: 10, h: LICENCE_ROW_H - SPACE.s, color: COLORS.focus, alpha: 0 },
+      Badge: {
+        x: SPACE.l,
+        y: 20,
+        w: 220,
+        h: 46,
+        rect: true,
+        color: COLORS.success,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: 23 },
+        Label: {
+          x: 110,
+          y: 25,
+          mount: 0.5,
+          text: { text: '', fontFace: FONT.semibold, fontSize: 22, textColor: COLORS.text },
+        },
+      },
+      Title: {
+        x: textX,
+        y: 16,
+        text: {
+          text: '',
+          fontFace: FONT.semibold,
+          fontSize: TYPE.body,
+          textColor: COLORS.text,
+          wordWrapWidth: 900,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+      Dates: {
+        x: textX,
+        y: 54,
+        text: { text: '', fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textDim },
+      },
+      Warning: {
+        x: SAFE.w - SPACE.l,
+        y: 20,
+        mountX: 1,
+        text: { text: '', fontFace: FONT.semibold, fontSize: TYPE.caption, textColor: COLORS.warning },
+      },
+      Advice: {
+        x: textX,
+        y: 86,
+        text: {
+          text: '',
+          fontFace: FONT.regular,
+          fontSize: TYPE.caption - 2,
+          textColor: COLORS.warning,
+          wordWrapWidth: SAFE.w - textX - SPACE.l,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+    }
+  }
+
+  get model(): LicenceRowModel | undefined {
+    return this._model
+  }
+  set model(value: LicenceRowModel | undefined) {
+    this._model = value
+    this._update()
+  }
+
+  override _focus(): void {
+    this.setSmooth('color', COLORS.surfaceRaised, { duration: DURATION.focus })
+    this.Marker.setSmooth('alpha', 1, { duration: DURATION.focus })
+  }
+
+  override _unfocus(): void {
+    this.setSmooth('color', COLORS.surface, { duration: DURATION.focus })
+    this.Marker.setSmooth('alpha', 0, { duration: DURATION.focus })
+  }
+
+  private _update(): void {
+    const m = this._model
+    if (!m) return
+    const { licence, view } = m
+    this.Badge.color = BADGE[view.meaning]
+    this.BadgeLabel.patch({ text: { text: t(`store.licence.status.${licence.status}`) } })
+    this.Title.patch({
+      text: { text: m.product?.title ?? t('store.licence.unknownProduct', { id: licence.productId }) },
+    })
+    this.Dates.patch({
+      text: {
+        text:
+          licence.end !== null
+            ? t('store.licence.dates', { start: formatDate(licence.start), end: formatDate(licence.end) })
+            : t('store.licence.noEnd', { start: formatDate(licence.start) }),
+      },
+    })
+    this.Warning.patch({
+      text: {
+        text:
+          view.expiresSoon && view.daysLeft !== undefined
+            ? view.daysLeft <= 1
+              ? t('store.licence.endsToday')
+              : t('store.licence.endsIn', { days: view.daysLeft })
+            : '',
+      },
+    })
+    this.Advice.patch({
+      text: {
+        text: m.advice ? t(`store.advice.${m.advice}`) : '',
+        textColor: m.advice === 'processing' ? COLORS.warning : COLORS.danger,
+      },
+    })
+  }
+}

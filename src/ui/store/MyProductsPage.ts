@@ -1,0 +1,229 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Subscription } from 'rxjs'
+import type { LicenceFilter } from '../../domain/licences'
+import { myProductsOf, type MyProductsView, type StoreModel } from '../../state/store/storeView'
+import { ButtonRow, type RowItem } from '../components/ButtonRow'
+import { appContext } from '../context'
+import { t } from '../i18n'
+import { PageTypeConfig } from '../pages/PageTypeConfig'
+import { ROUTE } from '../routes'
+import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
+import { LicenceRow, LICENCE_ROW_H, type LicenceRowModel } from './LicenceRow'
+
+interface MyProductsTemplateSpec extends Lightning.Component.TemplateSpec {
+  Heading: object
+  Subtitle: object
+  Filters: typeof ButtonRow
+  Message: object
+  Rows: object
+  Position: object
+}
+
+const TOP = MENU_HEIGHT + 24
+const LIST_Y = TOP + 236
+
+/**
+ * "My products" (issue 8): the user's licences joined with their products (document 003),
+ * filterable by status, with start and stop dates, a warning with the days left for what ends
+ * soon, and what PROCESSING, ORDER_ERROR, CHECK_INVALID and SUSPENDED mean and what to do.
+ */
+export class MyProductsPage
+  extends Lightning.Component<MyProductsTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<MyProductsTemplateSpec>
+{
+  readonly Heading = this.getByRef('Heading')!
+  readonly Subtitle = this.getByRef('Subtitle')!
+  readonly Filters = this.getByRef('Filters')!
+  readonly Message = this.getByRef('Message')!
+  readonly Rows = this.getByRef('Rows')!
+  readonly Position = this.getByRef('Position')!
+  private _subscription: Subscription | undefined
+  private _filter: LicenceFilter = 'all'
+  private _model: StoreModel | undefined
+  private _rows: readonly LicenceRowModel[] = []
+  private _index = 0
+  private _top = 0
+  private _zone: 'filters' | 'list' = 'filters'
+  private _filterIds = ''
+  private readonly _visible = Math.floor((1080 - SAFE.y - LIST_Y - 30) / LICENCE_ROW_H)
+
+  static override _template(): Lightning.Component.Template<MyProductsTemplateSpec> {
+    return {
+      w: 1920,
+      h: 1080,
+      rect: true,
+      color: COLORS.background,
+      Heading: {
+        x: SAFE.x,
+        y: TOP,
+        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.title, textColor: COLORS.text },
+      },
+      Subtitle: {
+        x: SAFE.x,
+        y: TOP + 78,
+        text: {
+          text: '',
+          fontFace: FONT.regular,
+          fontSize: TYPE.body,
+          textColor: COLORS.textDim,
+          wordWrapWidth: SAFE.w,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+      Filters: { type: ButtonRow, x: SAFE.x, y: TOP + 140 },
+      Message: {
+        x: SAFE.x,
+        y: LIST_Y + 20,
+        text: { text: '', fontFace: FONT.regular, fontSize: TYPE.body, textColor: COLORS.textDim },
+      },
+      Rows: { x: SAFE.x, y: LIST_Y },
+      Position: {
+        x: SAFE.x + SAFE.w,
+        mountX: 1,
+        y: 1080 - SAFE.y - 24,
+        text: { text: '', fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textMuted },
+      },
+    }
+  }
+
+  override _init(): void {
+    this.Heading.patch({ text: { text: t('store.mine.title') } })
+    this.Filters.onSelect = (item: RowItem) => this._onFilter(item.id)
+  }
+
+  override _active(): void {
+    const store = appContext().state?.store
+    store?.open()
+    this._subscription?.unsubscribe()
+    this._subscription = store?.model$.subscribe((model) => this._render(model))
+  }
+
+  override _inactive(): void {
+    this._subscription?.unsubscribe()
+    this._subscription = undefined
+  }
+
+  private _render(model: StoreModel): void {
+    this._model = model
+    if (!model.signedIn) {
+      this.Subtitle.patch({ text: { text: t('store.mine.signedOut'), textColor: COLORS.textDim } })
+      this._setFilters([{ id: 'signin', label: t('store.action.signIn') }])
+      this._setRows([], '')
+      return
+    }
+    const view: MyProductsView = myProductsOf(model, this._filter)
+    this._filter = view.filter
+    this.Subtitle.patch({
+      text: {
+        text: model.offline ? t('store.offline') : t('store.mine.subtitle'),
+        textColor: model.offline ? COLORS.warning : COLORS.textDim,
+      },
+    })
+    const count = (f: LicenceFilter): number =>
+      f === 'all' ? model.licences.length : model.licences.filter((l) => l.status === f).length
+    this._setFilters(
+      view.filters.map((f) => ({
+        id: f,
+        label: `${f === view.filter ? '● ' : ''}${t(f === 'all' ? 'store.mine.all' : `store.licence.status.${f}`)} (${count(f)})`,
+      })),
+    )
+    this._setRows(
+      view.rows,
+      view.rows.length > 0 ? '' : model.loading ? t('store.loading') : t('store.mine.empty'),
+    )
+  }
+
+  private _setFilters(items: RowItem[]): void {
+    const ids = items.map((i) => `${i.id}:${i.label}`).join(',')
+    if (ids === this._filterIds) return
+    const index = this.Filters.index
+    this._filterIds = ids
+    this.Filters.items = items
+    this.Filters.index = index
+  }
+
+  private _setRows(rows: readonly LicenceRowModel[], message: string): void {
+    const focusedId = this._rows[this._index]?.licence.id
+    this._rows = rows
+    const kept = focusedId === undefined ? -1 : rows.findIndex((r) => r.licence.id === focusedId)
+    this._index = kept >= 0 ? kept : Math.min(this._index, Math.max(0, rows.length - 1))
+    this.Message.patch({ text: { text: message } })
+    if (rows.length === 0) this._zone = 'filters'
+    this._draw()
+  }
+
+  private _draw(): void {
+    const n = this._visible
+    if (this._index < this._top) this._top = this._index
+    if (this._index >= this._top + n) this._top = this._index - n + 1
+    this._top = Math.max(0, Math.min(this._top, Math.max(0, this._rows.length - n)))
+    const slice = this._rows.slice(this._top, this._top + n)
+    const children = this.Rows.children as LicenceRow[]
+    if (children.length !== slice.length) {
+      this.Rows.children = slice.map((model, i) => ({ type: LicenceRow, y: i * LICENCE_ROW_H, model }))
+    } else slice.forEach((model, i) => children[i] && (children[i].model = model))
+    this.Position.patch({
+      text: {
+        text:
+          this._rows.length > n && this._zone === 'list'
+            ? t('store.grant.position', { index: this._index + 1, count: this._rows.length })
+            : '',
+      },
+    })
+    this._refocus()
+  }
+
+  private _onFilter(id: string): void {
+    if (id === 'signin') {
+      Router.navigate(ROUTE.signIn)
+      return
+    }
+    this._filter = id as LicenceFilter
+    // Another filter starts at its first row, not at the row that had the focus.
+    this._rows = []
+    this._index = 0
+    if (this._model) this._render(this._model)
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    if (this._zone === 'list')
+      return this.Rows.children[this._index - this._top] as Lightning.Component | undefined
+    return this.Filters
+  }
+
+  override _handleUp(): void {
+    if (this._zone === 'list') {
+      if (this._index > 0) {
+        this._index -= 1
+        this._draw()
+        return
+      }
+      this._zone = 'filters'
+      this._draw()
+      return
+    }
+    Router.focusWidget('Menu')
+  }
+
+  override _handleDown(): void {
+    if (this._zone === 'filters') {
+      if (this._rows.length === 0) return
+      this._zone = 'list'
+      this._draw()
+      return
+    }
+    if (this._index < this._rows.length - 1) {
+      this._index += 1
+      this._draw()
+    }
+  }
+
+  override _handleLeft(): void {
+    Router.focusWidget('Menu')
+  }
+
+  override _handleMenu(): void {
+    Router.focusWidget('Menu')
+  }
+}

@@ -1,0 +1,169 @@
+import { Lightning } from '@lightningjs/sdk'
+import type { Tile as TileModel } from '../../state/store/storeView'
+import { COLORS, DURATION, FONT, RADIUS, SPACE, TYPE } from '../theme'
+import { currentLanguage, t } from '../i18n'
+import { priceText, tileStatusText } from './labels'
+
+export const TILE = { w: 420, h: 236 } as const
+
+interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
+  model: TileModel | undefined
+  Border: object
+  Premium: { Label: object }
+  Title: object
+  Description: object
+  Status: object
+  Price: object
+}
+
+const STATUS_COLOR: Record<TileModel['status'], number> = {
+  buy: COLORS.textDim,
+  owned: COLORS.success,
+  included: COLORS.success,
+  pending: COLORS.warning,
+  later: COLORS.warning,
+}
+
+/**
+ * A product or subscription in a rail: title, short description, price or "included", what the
+ * viewer can do with it, and the premium mark. Focus shows as a border in the focus colour and
+ * a slight zoom.
+ */
+export class StoreTile
+  extends Lightning.Component<TileTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<TileTemplateSpec>
+{
+  readonly Border = this.getByRef('Border')!
+  readonly Premium = this.getByRef('Premium')!
+  readonly PremiumLabel = this.Premium.getByRef('Label')!
+  readonly Title = this.getByRef('Title')!
+  readonly Description = this.getByRef('Description')!
+  readonly Status = this.getByRef('Status')!
+  readonly Price = this.getByRef('Price')!
+  private _model: TileModel | undefined
+
+  static override _template(): Lightning.Component.Template<TileTemplateSpec> {
+    const inner = TILE.w - 2 * SPACE.m
+    return {
+      w: TILE.w,
+      h: TILE.h,
+      rect: true,
+      color: COLORS.surface,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
+      Border: {
+        x: -6,
+        y: -6,
+        w: TILE.w + 12,
+        h: TILE.h + 12,
+        alpha: 0,
+        zIndex: -1,
+        rect: true,
+        color: COLORS.focus,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m + 4 },
+      },
+      Premium: {
+        x: TILE.w - SPACE.m,
+        y: SPACE.m,
+        mountX: 1,
+        h: 34,
+        w: 130,
+        rect: true,
+        color: COLORS.focus,
+        visible: false,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: 17 },
+        Label: {
+          x: 65,
+          y: 18,
+          mount: 0.5,
+          text: { text: '', fontFace: FONT.bold, fontSize: 20, textColor: COLORS.focusText },
+        },
+      },
+      Title: {
+        x: SPACE.m,
+        y: SPACE.m,
+        text: {
+          text: '',
+          fontFace: FONT.semibold,
+          fontSize: TYPE.body,
+          textColor: COLORS.text,
+          wordWrapWidth: inner - 140,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+      Description: {
+        x: SPACE.m,
+        y: SPACE.m + 48,
+        text: {
+          text: '',
+          fontFace: FONT.regular,
+          fontSize: TYPE.caption,
+          textColor: COLORS.textDim,
+          wordWrapWidth: inner,
+          maxLines: 2,
+          lineHeight: 32,
+          textOverflow: 'ellipsis',
+        },
+      },
+      Status: {
+        x: SPACE.m,
+        y: TILE.h - SPACE.m - 30,
+        text: {
+          text: '',
+          fontFace: FONT.semibold,
+          fontSize: TYPE.caption,
+          textColor: COLORS.textDim,
+          wordWrapWidth: inner,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+      Price: {
+        x: TILE.w - SPACE.m,
+        y: TILE.h - SPACE.m - 72,
+        mountX: 1,
+        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.caption, textColor: COLORS.text },
+      },
+    }
+  }
+
+  get model(): TileModel | undefined {
+    return this._model
+  }
+  set model(value: TileModel | undefined) {
+    this._model = value
+    this._update()
+  }
+
+  override _init(): void {
+    this.PremiumLabel.patch({ text: { text: t('store.premium') } })
+  }
+
+  override _focus(): void {
+    this.Border.setSmooth('alpha', 1, { duration: DURATION.focus })
+    this.setSmooth('scale', 1.04, { duration: DURATION.focus })
+    this.setSmooth('color', COLORS.surfaceRaised, { duration: DURATION.focus })
+  }
+
+  override _unfocus(): void {
+    this.Border.setSmooth('alpha', 0, { duration: DURATION.focus })
+    this.setSmooth('scale', 1, { duration: DURATION.focus })
+    this.setSmooth('color', COLORS.surface, { duration: DURATION.focus })
+  }
+
+  private _update(): void {
+    const m = this._model
+    if (!m) return
+    this.Premium.visible = m.premium
+    // The title takes the whole width unless the premium mark needs its corner.
+    this.Title.patch({ text: { text: m.title, wordWrapWidth: TILE.w - 2 * SPACE.m - (m.premium ? 150 : 0) } })
+    this.Description.patch({ text: { text: m.description } })
+    this.Status.patch({ text: { text: tileStatusText(m), textColor: STATUS_COLOR[m.status] } })
+    this.Price.patch({
+      text: {
+        text: priceText(m.price, currentLanguage() ?? 'en'),
+        textColor: m.price.kind === 'included' ? COLORS.success : COLORS.text,
+      },
+    })
+  }
+}

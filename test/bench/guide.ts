@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core'
+import { measureGuideCase, measurePlainKeys, percentile } from './guideKeys'
+import type { BenchFigures, Row } from './results'
+
+const PRESSES = Number(process.env.BENCH_GUIDE_PRESSES ?? 150)
+const FLIPS = 500
+const BUDGET = { keyFrames: 2, keyScale: 1.2, elementsScale: 1.1, heapGrowth: 1.05 }
+const FRAME_MS = 1000 / 60
+
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT MET')
+const ratio = (a: number, b: number): number => Number((a / b).toFixed(3))
+
+/**
+ * The guide's budgets (docs: DESIGN "Budgets"): key press to frame, its scaling from 50 channels
+ * x 1 day to 1,000 channels x 14 days, elements alive in both, heap after 500 page flips vs 10.
+ * The plain Lightning app's keydown-to-next-frame is measured in the same run as the floor.
+ */
+export const benchGuide = async (
+  browser: Browser,
+  appDir: string,
+  plainUrl: string,
+  canvas2d: boolean,
+): Promise<{ figures: BenchFigures; rows: Row[] }> => {
+  const plain = await measurePlainKeys(browser, plainUrl, PRESSES)
+  const small = await measureGuideCase(
+    browser,
+    appDir,
+    { channels: 50, days: 1 },
+    { presses: PRESSES, canvas2d },
+  )
+  const large = await measureGuideCase(
+    browser,
+    appDir,
+    { channels: 1000, days: 14 },
+    { presses: PRESSES, flips: FLIPS, canvas2d },
+  )
+  const plainP95 = percentile(plain, 95)
+  // The scale ratio compares times (ms), not whole frames, so that it is not all rounding; a
+  // floor of one frame keeps two near-zero figures from making a large ratio.
+  const keyScale = ratio(Math.max(large.keyLatencyP95Ms, FRAME_MS), Math.max(small.keyLatencyP95Ms, FRAME_MS))
+  const elementsScale = ratio(large.stageElements, small.stageElements)
+  const heapGrowth = ratio(
+    large.heapAfter500FlipsBytes ?? Number.NaN,
+    large.heapAfter10FlipsBytes ?? Number.NaN,
+  )
+  const leak = ratio(
+    large.heapAfterDoubleFlipsBytes ?? Number.NaN,
+    large.heapAfter500FlipsBytes ?? Number.NaN,
+  )
+  const figures: BenchFigures = {
+    keyLatencyP95Frames: large.keyLatencyP95Frames,
+    keyLatencyP95FramesSmall: small.keyLatencyP95Frames,
+    keyLatencyP95MsLarge: large.keyLatencyP95Ms,
+    keyLatencyP95MsSmall: small.keyLatencyP95Ms,
+    keyLatencyP95MsPlain: Number(plainP95.toFixed(2)),
+    keyLatencyScaleRatio: keyScale,
+    elementsSmall: small.stageElements,
+    elementsLarge: large.stageElements,
+    elementsScaleRatio: elementsScale,
+    heapAfter10FlipsBytes: large.heapAfter10FlipsBytes ?? null,
+    heapAfter500FlipsBytes: large.heapAfter500FlipsBytes ?? null,
+    heapGrowthRatio: heapGrowth,
+    heapAfter1000FlipsBytes: large.heapAfterDoubleFlipsBytes ?? null,
+    heapGrowthRatio1000vs500: leak,
+  }
+  const rows: Row[] = [
+    {
+      figure: `guide key press to focus frame, p95 (${large.presses} moves, 1,000 ch x 14 d)`,
+      value: `${large.keyLatencyP95Frames} frames (${large.keyLatencyP95Ms} ms; 50 x 1: ${small.keyLatencyP95Ms} ms; plain app keydown to frame ${plainP95.toFixed(1)} ms)`,
+      budget: `<= ${BUDGET.keyFrames} frames`,
+      verdict: verdict(large.keyLatencyP95Frames <= BUDGET.keyFrames),
+    },
+    {
+      figure: 'guide key p95, 1,000 ch x 14 d vs 50 ch x 1 d',
+      value: `${keyScale}x`,
+      budget: `<= ${BUDGET.keyScale}x`,
+      verdict: verdict(keyScale <= BUDGET.keyScale),
+    },
+    {
+      figure: 'Lightning elements alive in the guide, 1,000 x 14 vs 50 x 1',
+      value: `${large.stageElements} / ${small.stageElements} = ${elementsScale}x (grid ${large.gridElements} / ${small.gridElements})`,
+      budget: `<= ${BUDGET.elementsScale}x`,
+      verdict: verdict(elementsScale <= BUDGET.elementsScale),
+    },
+    {
+      figure: `JS heap after ${FLIPS} page flips vs 10 (forced GC, 1,000 x 14)`,
+      value: `${((large.heapAfter500FlipsBytes ?? 0) / 1048576).toFixed(2)} MiB / ${((large.heapAfter10FlipsBytes ?? 0) / 1048576).toFixed(2)} MiB = ${heapGrowth}x`,
+      budget: `<= ${BUDGET.heapGrowth}x`,
+      verdict: verdict(heapGrowth <= BUDGET.heapGrowth),
+    },
+    {
+      figure: `JS heap after ${2 * FLIPS} page flips vs ${FLIPS} (a leak keeps growing; warm-up does not)`,
+      value: `${((large.heapAfterDoubleFlipsBytes ?? 0) / 1048576).toFixed(2)} MiB = ${leak}x`,
+      budget: 'information',
+      verdict: '',
+    },
+  ]
+  return { figures, rows }
+}

@@ -1,0 +1,252 @@
+import { Subject } from 'rxjs'
+import { NO_CAPABILITIES, type Capabilities } from '../../../src/domain/channels'
+import type { Playback, PlaybackKind } from '../../../src/domain/playback'
+import type { Resume } from '../../../src/domain/resumes'
+import type { ScrubSettings } from '../../../src/domain/subscription'
+import {
+  createPlayerSession,
+  type MediaCommand,
+  type PlayerState,
+} from '../../../src/state/player/playerSession'
+import type { FailureReader, PlayerPorts } from '../../../src/state/player/ports'
+
+const T = 1_750_000_000
+
+const playback = (over: Partial<Playback> = {}): Playback => ({
+  playbackId: 'pb-1',
+  url: 'http://sim/api/streams/pb-1.webm',
+  kind: 'catchup',
+  channelId: 'ch1',
+  channelNumber: 1,
+  channelName: 'Kanal 1',
+  programmeId: '42',
+  title: 'Evening News',
+  start: T - 7200,
+  end: T - 3600,
+  position: T - 7200,
+  liveEdge: T - 3600,
+  mediaOffset: (T - 7200) % 30,
+  clipDuration: 30,
+  channelScrub: {},
+  ...over,
+})
+
+class Failure extends Error {
+  constructor(readonly kind: ReturnType<FailureReader['kindOf']>) {
+    super(kind)
+  }
+}
+const failures: FailureReader = { kindOf: (e) => (e instanceof Failure ? e.kind : 'other') }
+
+interface Fakes {
+  playback?: Playback | Failure
+  scrub?: ScrubSettings
+  caps?: Capabilities
+  resumes?: Resume[]
+  keep?: () => Promise<void>
+}
+
+const setup = (fakes: Fakes = {}) => {
+  const saved: { contentId: string; position: number }[] = []
+  let nowMs = T * 1000
+  const tick = new Subject<void>()
+  const heartbeat = new Subject<void>()
+  const save = new Subject<void>()
+  const ports: PlayerPorts = {
+    ready: () => Promise.resolve(),
+    getPlayback: (_kind: PlaybackKind, _id: string) =>
+      fakes.playback instanceof Failure
+        ? Promise.reject(fakes.playback)
+        : Promise.resolve(fakes.playback ?? playback()),
+    keepPlayback: () => (fakes.keep ? fakes.keep() : Promise.resolve()),
+    scrubSettings: () => Promise.resolve(fakes.scrub),
+    capabilities: () => fakes.caps ?? NO_CAPABILITIES,
+    resumes: () => fakes.resumes ?? [],
+    saveResume: (contentId, position) => {
+      saved.push({ contentId, position })
+      return Promise.resolve()
+    },
+  }
+  const session = createPlayerSession({
+    ports,
+    failures,
+    nowMs: () => nowMs,
+    tick$: tick,
+    heartbeat$: heartbeat,
+    save$: save,
+    log: { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() } as never,
+  })
+  const media: MediaCommand[] = []
+  const states: PlayerState[] = []
+  session.media$.subscribe((c) => media.push(c))
+  session.state$.subscribe((s) => states.push(s))
+  session.connect()
+  return {
+    session,
+    media,
+    states,
+    saved,
+    tick,
+    heartbeat,
+    save,
+    advance: (seconds: number) => {
+      nowMs += seconds * 1000
+    },
+  }
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0))
+
+describe('a playback session', () => {
+  it('loads the stream at its position in the looped media and plays', async () => {
+    const s = setup()
+    await s.session.start('catchup', '42')
+    expect(s.media).toEqual([{ type: 'load', url: playback().url, time: (T - 7200) % 30 }])
+    expect(s.session.current).toMatchObject({ status: 'playing', position: T - 7200, liveEdge: T - 3600 })
+  })
+
+  it('follows the media clock across the loop into the timeline, and ends at the programme end', async () => {
+    const s = setup()
+    await s.session.start('catchup', '42')
+    const t0 = (T - 7200) % 30
+    s.session.mediaTime(t0 + 10)
+    expect(s.session.current.position).toBeCloseTo(T - 7200 + 10)
+    // Across the loop point: 25 -> 5 is 10 s more.
+    s.session.mediaTime(25)
+    s.session.mediaTime(5)
+    expect(s.session.current.position).toBeCloseTo(T - 7200 + 10 + (25 - (t0 + 10)) + 10)
+    // A minute before the end, then a minute of playing in 10 s steps.
+    s.session.skip(T - 3600 - 60 - s.session.current.position)
+    let m = (T - 3600 - 60) % 30
+    for (let i = 0; i < 5; i += 1) {
+      m = (m + 10) % 30
+      s.session.mediaTime(m)
+    }
+    expect(s.session.current.status).toBe('playing')
+    s.session.mediaTime((m + 10) % 30)
+    expect(s.session.current).toMatchObject({ status: 'ended', position: T - 3600 })
+    expect(s.media.at(-1)).toEqual({ type: 'pause' })
+  })
+
+  it('offers the saved resume point first, and plays from it or from the start', async () => {
+    const resumes = [{ contentId: 'programme:42', position: 1260, updatedAt: T }]
+    const s = setup({ resumes })
+    await s.session.start('catchup', '42')
+    expect(s.session.current).toMatchObject({ status: 'offer', offer: { offset: 1260 } })
+    expect(s.media).toEqual([])
+    s.session.choose(true)
+    expect(s.media[0]).toEqual({ type: 'load', url: playback().url, time: (T - 7200 + 1260) % 30 })
+    expect(s.session.current.position).toBe(T - 7200 + 1260)
+
+    const again = setup({ resumes })
+    await again.session.start('catchup', '42')
+    again.session.choose(false)
+    expect(again.session.current.position).toBe(T - 7200)
+  })
+
+  it('refuses what document 002 forbids, says why, and does not act', async () => {
+    const s = setup({ scrub: { override: true, pause: false, forward: false, backward: false } })
+    await s.session.start('catchup', '42')
+    const before = s.media.length
+    s.session.togglePause()
+    expect(s.session.current.status).toBe('playing')
+    expect(s.session.current.refusal).toEqual({ action: 'pause', reason: 'subscription', seq: 1 })
+    s.session.skip(30)
+    expect(s.session.current.refusal).toEqual({ action: 'forward', reason: 'subscription', seq: 2 })
+    s.session.skip(-30)
+    expect(s.session.current.refusal).toEqual({ action: 'backward', reason: 'subscription', seq: 3 })
+    expect(s.media.length).toBe(before)
+    expect(s.session.current.position).toBe(T - 7200)
+  })
+
+  it('seeks within the rights: clamped to the programme, the media told where', async () => {
+    const s = setup()
+    await s.session.start('catchup', '42')
+    s.session.skip(-30)
+    expect(s.session.current.position).toBe(T - 7200)
+    s.session.skip(120)
+    expect(s.session.current.position).toBe(T - 7200 + 120)
+    expect(s.media.at(-1)).toEqual({ type: 'seek', time: (T - 7200 + 120) % 30 })
+    s.session.togglePause()
+    expect(s.media.at(-1)).toEqual({ type: 'pause' })
+    expect(s.session.current.status).toBe('paused')
+  })
+
+  it('live: at the edge, fast-forward is refused as "already live"; pausing needs start-over', async () => {
+    const live = playback({ kind: 'live', start: T - 600, end: T + 3000, position: T, mediaOffset: T % 30 })
+    const s = setup({ playback: live })
+    await s.session.start('live', 'ch1')
+    expect(s.session.current.atLive).toBe(true)
+    s.session.skip(30)
+    expect(s.session.current.refusal?.reason).toBe('liveEdge')
+    s.session.togglePause()
+    expect(s.session.current.refusal).toMatchObject({ action: 'pause', reason: 'capability' })
+
+    const shifted = setup({ playback: live, caps: { ...NO_CAPABILITIES, live: true, startover: true } })
+    await shifted.session.start('live', 'ch1')
+    shifted.session.togglePause()
+    expect(shifted.session.current.status).toBe('paused')
+    // Paused, the live edge moves on without the viewer.
+    shifted.advance(120)
+    shifted.tick.next()
+    expect(shifted.session.current).toMatchObject({ liveEdge: T + 120, position: T, atLive: false })
+    shifted.session.goLive()
+    expect(shifted.session.current).toMatchObject({ position: T + 120, status: 'playing', atLive: true })
+  })
+
+  it('saves the resume point periodically while playing and on exit', async () => {
+    const s = setup()
+    await s.session.start('catchup', '42')
+    s.session.skip(600)
+    s.save.next()
+    await flush()
+    expect(s.saved).toEqual([{ contentId: 'programme:42', position: 600 }])
+    // Nothing new to save: no second call.
+    s.save.next()
+    await flush()
+    expect(s.saved).toHaveLength(1)
+    s.session.skip(60)
+    await s.session.stop()
+    expect(s.saved.at(-1)).toEqual({ contentId: 'programme:42', position: 660 })
+    expect(s.media.at(-1)).toEqual({ type: 'stop' })
+  })
+
+  it('never saves a resume point for live', async () => {
+    const s = setup({ playback: playback({ kind: 'live', start: T - 60, end: T + 60, position: T }) })
+    await s.session.start('live', 'ch1')
+    await s.session.stop()
+    expect(s.saved).toEqual([])
+  })
+
+  it('ends in the right error: no right, not found, signed out, network, media failure', async () => {
+    for (const [failure, kind] of [
+      ['denied', 'notAllowed'],
+      ['notFound', 'notFound'],
+      ['auth', 'signIn'],
+      ['network', 'network'],
+    ] as const) {
+      const s = setup({ playback: new Failure(failure) })
+      await s.session.start('live', 'ch1')
+      expect(s.session.current).toMatchObject({ status: 'error', error: kind })
+    }
+    const s = setup()
+    await s.session.start('catchup', '42')
+    s.session.mediaError()
+    expect(s.session.current).toMatchObject({ status: 'error', error: 'stream' })
+    expect(s.media.at(-1)).toEqual({ type: 'stop' })
+  })
+
+  it('stops with "rights withdrawn" when a grant renewal is refused mid-play', async () => {
+    let refuse = false
+    const s = setup({ keep: () => (refuse ? Promise.reject(new Failure('denied')) : Promise.resolve()) })
+    await s.session.start('catchup', '42')
+    s.heartbeat.next()
+    await flush()
+    expect(s.session.current.status).toBe('playing')
+    refuse = true
+    s.heartbeat.next()
+    await flush()
+    expect(s.session.current).toMatchObject({ status: 'error', error: 'rightsWithdrawn' })
+    expect(s.media.at(-1)).toEqual({ type: 'stop' })
+  })
+})
