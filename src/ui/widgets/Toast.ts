@@ -32,7 +32,9 @@ export class Toast
       mountX: 0.5,
       mountY: 1,
       alpha: 0,
+      // The component has no height, so mountY cannot lift the box: it sits above its anchor.
       Box: {
+        y: -96,
         rect: true,
         h: 96,
         color: COLORS.surfaceRaised,
