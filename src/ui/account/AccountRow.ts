@@ -1,5 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
-import { COLORS, DURATION, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { rowFrame, showRowFocus } from '../components/listRow'
+import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
 
 export type NoteTone = 'muted' | 'accent' | 'warning' | 'danger' | 'success'
 
@@ -57,12 +58,7 @@ export class AccountRow
   static override _template(): Lightning.Component.Template<AccountRowTemplateSpec> {
     const h = ACCOUNT_ROW_H - SPACE.s
     return {
-      w: WIDTH,
-      h,
-      rect: true,
-      color: COLORS.surface,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
-      Marker: { rect: true, w: 10, h, color: COLORS.focus, alpha: 0 },
+      ...rowFrame(WIDTH, h),
       Label: {
         x: SPACE.l,
         y: 24,
@@ -124,15 +120,13 @@ export class AccountRow
 
   override _focus(): void {
     this._focused = true
-    this.setSmooth('color', COLORS.surfaceRaised, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 1, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, true)
     this._update()
   }
 
   override _unfocus(): void {
     this._focused = false
-    this.setSmooth('color', COLORS.surface, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 0, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, false)
     this._update()
   }
 

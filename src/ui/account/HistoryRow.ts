@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
+import { rowFrame, showRowFocus } from '../components/listRow'
 import type { HistoryIcon, HistorySentence } from '../../domain/accountHistory'
-import { COLORS, DURATION, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { COLORS, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 
 export interface HistoryRowModel {
   icon: HistoryIcon
@@ -84,12 +85,7 @@ export class HistoryRow
   static override _template(): Lightning.Component.Template<HistoryRowTemplateSpec> {
     const h = HISTORY_ROW_H - SPACE.xs
     return {
-      w: WIDTH,
-      h,
-      rect: true,
-      color: COLORS.surface,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
-      Marker: { rect: true, w: 10, h, color: COLORS.focus, alpha: 0 },
+      ...rowFrame(WIDTH, h),
       Icon: {
         x: SPACE.l,
         y: (h - ICON) / 2,
@@ -149,13 +145,11 @@ export class HistoryRow
   }
 
   override _focus(): void {
-    this.setSmooth('color', COLORS.surfaceRaised, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 1, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, true)
   }
 
   override _unfocus(): void {
-    this.setSmooth('color', COLORS.surface, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 0, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, false)
   }
 
   private _update(): void {

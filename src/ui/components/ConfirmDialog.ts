@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { ButtonRow, RowItem } from './ButtonRow'
-import { COLORS, FONT, RADIUS, SPACE, TYPE } from '../theme'
+import { dialogFrame } from './dialogFrame'
+import { COLORS, SPACE } from '../theme'
 
 export interface ConfirmRequest {
   title: string
@@ -34,49 +35,17 @@ export class ConfirmDialog
   private _request: ConfirmRequest | undefined
 
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
-    return {
+    const frame = dialogFrame({
+      ...PANEL,
       zIndex: 30,
-      w: 1920,
-      h: 1080,
-      visible: false,
-      Dim: { rect: true, w: 1920, h: 1080, color: COLORS.overlay },
+      accent: COLORS.warning,
+      bodyY: SPACE.xl + 70,
+      bodyLines: 3,
+    })
+    return {
+      ...frame,
       Panel: {
-        x: 960,
-        y: 540,
-        mount: 0.5,
-        w: PANEL.w,
-        h: PANEL.h,
-        rect: true,
-        color: COLORS.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
-        Accent: { rect: true, w: PANEL.w, h: 8, color: COLORS.warning },
-        Title: {
-          x: SPACE.xl,
-          y: SPACE.xl,
-          text: {
-            text: '',
-            fontFace: FONT.bold,
-            fontSize: TYPE.heading,
-            textColor: COLORS.text,
-            wordWrapWidth: PANEL.w - 2 * SPACE.xl,
-            maxLines: 1,
-            textOverflow: 'ellipsis',
-          },
-        },
-        Body: {
-          x: SPACE.xl,
-          y: SPACE.xl + 70,
-          text: {
-            text: '',
-            fontFace: FONT.regular,
-            fontSize: TYPE.body,
-            textColor: COLORS.textDim,
-            wordWrapWidth: PANEL.w - 2 * SPACE.xl,
-            maxLines: 3,
-            textOverflow: 'ellipsis',
-            lineHeight: 42,
-          },
-        },
+        ...frame.Panel,
         Buttons: { type: ButtonRow, x: SPACE.xl, y: PANEL.h - SPACE.xl - 72 },
       },
     }

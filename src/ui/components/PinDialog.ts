@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { eraseDigit, isPinComplete, maskPin, PIN_LENGTH, typeDigit } from '../../domain/pin'
 import { digitOf } from '../../platform/keys'
 import { ButtonRow } from './ButtonRow'
+import { dialogFrame } from './dialogFrame'
 import { t } from '../i18n'
 import { COLORS, FONT, RADIUS, SPACE, TYPE } from '../theme'
 
@@ -54,47 +55,17 @@ export class PinDialog
   static override _template(): Lightning.Component.Template<PinDialogTemplateSpec> {
     const boxesW = PIN_LENGTH * BOX.w + (PIN_LENGTH - 1) * BOX.gap
     const wrap = { wordWrapWidth: PANEL.w - 2 * SPACE.xl, textOverflow: 'ellipsis' as const }
-    return {
+    const frame = dialogFrame({
+      ...PANEL,
       zIndex: 40,
-      w: 1920,
-      h: 1080,
-      visible: false,
-      Dim: { rect: true, w: 1920, h: 1080, color: COLORS.overlay },
+      accent: COLORS.accent,
+      bodyY: SPACE.xl + 66,
+      bodyLines: 2,
+    })
+    return {
+      ...frame,
       Panel: {
-        x: 960,
-        y: 540,
-        mount: 0.5,
-        w: PANEL.w,
-        h: PANEL.h,
-        rect: true,
-        color: COLORS.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
-        Accent: { rect: true, w: PANEL.w, h: 8, color: COLORS.accent },
-        Title: {
-          x: SPACE.xl,
-          y: SPACE.xl,
-          text: {
-            text: '',
-            fontFace: FONT.bold,
-            fontSize: TYPE.heading,
-            textColor: COLORS.text,
-            maxLines: 1,
-            ...wrap,
-          },
-        },
-        Body: {
-          x: SPACE.xl,
-          y: SPACE.xl + 66,
-          text: {
-            text: '',
-            fontFace: FONT.regular,
-            fontSize: TYPE.body,
-            textColor: COLORS.textDim,
-            maxLines: 2,
-            lineHeight: 42,
-            ...wrap,
-          },
-        },
+        ...frame.Panel,
         Boxes: {
           x: (PANEL.w - boxesW) / 2,
           y: 220,

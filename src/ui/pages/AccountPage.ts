@@ -1,4 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
+import { label } from '../components/Label'
 import { Subscription, of, switchMap } from 'rxjs'
 import type { AccountChange } from '../../domain/accountChanges'
 import type { PagedListState } from '../../state/account/pagedList'
@@ -94,7 +95,7 @@ export class AccountPage
       Heading: {
         x: SAFE.x,
         y: TOP,
-        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.title, textColor: COLORS.text },
+        ...label('', { font: FONT.bold, size: TYPE.title }),
       },
       Who: {
         x: SAFE.x,

@@ -1,4 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
+import { label } from '../components/Label'
 import type { Subscription } from 'rxjs'
 import {
   RAILS,
@@ -66,21 +67,9 @@ export class StorePage
       Heading: {
         x: SAFE.x,
         y: TOP,
-        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.title, textColor: COLORS.text },
+        ...label('', { font: FONT.bold, size: TYPE.title }),
       },
-      Subtitle: {
-        x: SAFE.x,
-        y: TOP + 78,
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.body,
-          textColor: COLORS.textDim,
-          wordWrapWidth: SAFE.w,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
-      },
+      Subtitle: { x: SAFE.x, y: TOP + 78, ...label('', { color: COLORS.textDim, wordWrapWidth: SAFE.w }) },
       Actions: { type: ButtonRow, x: SAFE.x, y: TOP + 140 },
       Note: {
         x: SAFE.x + 620,

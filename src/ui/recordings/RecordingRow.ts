@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
+import { rowFrame, showRowFocus, statusPill } from '../components/listRow'
 import type { RowModel } from '../../state/recordings/recordingsView'
-import { COLORS, DURATION, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
 import { t } from '../i18n'
 import { formatDate, formatDay, formatDuration, formatTimeRange } from '../format'
 
@@ -53,27 +54,8 @@ export class RecordingRow
   static override _template(): Lightning.Component.Template<RecordingRowTemplateSpec> {
     const caption = { fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textDim }
     return {
-      w: ROW_WIDTH,
-      h: ROW_HEIGHT - SPACE.xs,
-      rect: true,
-      color: COLORS.surface,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
-      Marker: { rect: true, w: 10, h: ROW_HEIGHT - SPACE.xs, color: COLORS.focus, alpha: 0 },
-      Badge: {
-        x: SPACE.l,
-        y: 20,
-        w: 190,
-        h: 44,
-        rect: true,
-        color: COLORS.accent,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 22 },
-        Label: {
-          x: 95,
-          y: 23,
-          mount: 0.5,
-          text: { text: '', fontFace: FONT.semibold, fontSize: 22, textColor: COLORS.text },
-        },
-      },
+      ...rowFrame(ROW_WIDTH, ROW_HEIGHT - SPACE.xs),
+      Badge: statusPill(SPACE.l, 20, 190, 44),
       Title: {
         x: TEXT_X,
         y: 14,
@@ -132,13 +114,11 @@ export class RecordingRow
   }
 
   override _focus(): void {
-    this.setSmooth('color', COLORS.surfaceRaised, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 1, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, true)
   }
 
   override _unfocus(): void {
-    this.setSmooth('color', COLORS.surface, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 0, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, false)
   }
 
   private _update(): void {

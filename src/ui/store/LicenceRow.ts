@@ -1,7 +1,8 @@
 import { Lightning } from '@lightningjs/sdk'
+import { rowFrame, showRowFocus, statusPill } from '../components/listRow'
 import type { LicenceMeaning } from '../../domain/licences'
 import type { MyProductsView } from '../../state/store/storeView'
-import { COLORS, DURATION, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
 import { formatDate } from '../format'
 import { t } from '../i18n'
 
@@ -48,27 +49,8 @@ export class LicenceRow
   static override _template(): Lightning.Component.Template<LicenceRowTemplateSpec> {
     const textX = 290
     return {
-      w: SAFE.w,
-      h: LICENCE_ROW_H - SPACE.s,
-      rect: true,
-      color: COLORS.surface,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
-      Marker: { rect: true, w: 10, h: LICENCE_ROW_H - SPACE.s, color: COLORS.focus, alpha: 0 },
-      Badge: {
-        x: SPACE.l,
-        y: 20,
-        w: 220,
-        h: 46,
-        rect: true,
-        color: COLORS.success,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 23 },
-        Label: {
-          x: 110,
-          y: 25,
-          mount: 0.5,
-          text: { text: '', fontFace: FONT.semibold, fontSize: 22, textColor: COLORS.text },
-        },
-      },
+      ...rowFrame(SAFE.w, LICENCE_ROW_H - SPACE.s),
+      Badge: statusPill(SPACE.l, 20, 220, 46),
       Title: {
         x: textX,
         y: 16,
@@ -118,13 +100,11 @@ export class LicenceRow
   }
 
   override _focus(): void {
-    this.setSmooth('color', COLORS.surfaceRaised, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 1, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, true)
   }
 
   override _unfocus(): void {
-    this.setSmooth('color', COLORS.surface, { duration: DURATION.focus })
-    this.Marker.setSmooth('alpha', 0, { duration: DURATION.focus })
+    showRowFocus(this, this.Marker, false)
   }
 
   private _update(): void {

@@ -1,4 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
+import { label } from '../components/Label'
 import type { Subscription } from 'rxjs'
 import type { LicenceFilter } from '../../domain/licences'
 import { myProductsOf, type MyProductsView, type StoreModel } from '../../state/store/storeView'
@@ -56,21 +57,9 @@ export class MyProductsPage
       Heading: {
         x: SAFE.x,
         y: TOP,
-        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.title, textColor: COLORS.text },
+        ...label('', { font: FONT.bold, size: TYPE.title }),
       },
-      Subtitle: {
-        x: SAFE.x,
-        y: TOP + 78,
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.body,
-          textColor: COLORS.textDim,
-          wordWrapWidth: SAFE.w,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
-      },
+      Subtitle: { x: SAFE.x, y: TOP + 78, ...label('', { color: COLORS.textDim, wordWrapWidth: SAFE.w }) },
       Filters: { type: ButtonRow, x: SAFE.x, y: TOP + 140 },
       Message: {
         x: SAFE.x,

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { ButtonRow, type RowItem } from '../components/ButtonRow'
-import { COLORS, FONT, RADIUS, SPACE, TYPE } from '../theme'
+import { dialogFrame } from '../components/dialogFrame'
+import { COLORS, SPACE } from '../theme'
 
 export interface PanelAction {
   id: string
@@ -41,48 +42,17 @@ export class PurchasePanel
   private _animation: Lightning.types.Animation | undefined
 
   static override _template(): Lightning.Component.Template<PurchasePanelTemplateSpec> {
-    const wrap = { wordWrapWidth: PANEL.w - 2 * SPACE.xl, textOverflow: 'ellipsis' as const }
-    return {
+    const frame = dialogFrame({
+      ...PANEL,
       zIndex: 35,
-      w: 1920,
-      h: 1080,
-      visible: false,
-      Dim: { rect: true, w: 1920, h: 1080, color: COLORS.overlay },
+      accent: COLORS.accent,
+      bodyY: SPACE.xl + 70,
+      bodyLines: 4,
+    })
+    return {
+      ...frame,
       Panel: {
-        x: 960,
-        y: 540,
-        mount: 0.5,
-        w: PANEL.w,
-        h: PANEL.h,
-        rect: true,
-        color: COLORS.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
-        Accent: { rect: true, w: PANEL.w, h: 8, color: COLORS.accent },
-        Title: {
-          x: SPACE.xl,
-          y: SPACE.xl,
-          text: {
-            text: '',
-            fontFace: FONT.bold,
-            fontSize: TYPE.heading,
-            textColor: COLORS.text,
-            maxLines: 1,
-            ...wrap,
-          },
-        },
-        Body: {
-          x: SPACE.xl,
-          y: SPACE.xl + 70,
-          text: {
-            text: '',
-            fontFace: FONT.regular,
-            fontSize: TYPE.body,
-            textColor: COLORS.textDim,
-            maxLines: 4,
-            lineHeight: 42,
-            ...wrap,
-          },
-        },
+        ...frame.Panel,
         Track: {
           x: SPACE.xl,
           y: 300,

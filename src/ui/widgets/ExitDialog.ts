@@ -1,12 +1,15 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { ButtonRow, RowItem } from '../components/ButtonRow'
-import { COLORS, FONT, RADIUS, SPACE, TYPE } from '../theme'
+import { dialogFrame } from '../components/dialogFrame'
+import { COLORS, SPACE } from '../theme'
 import { t } from '../i18n'
 
 interface ExitDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Dim: object
-  Panel: { Title: object; Body: object; Buttons: typeof ButtonRow }
+  Panel: { Accent: object; Title: object; Body: object; Buttons: typeof ButtonRow }
 }
+
+const PANEL = { w: 900, h: 380 } as const
 
 /**
  * "Leave Kanal?", asked when Back is pressed on the home page. Stay is focused first, so a
@@ -22,37 +25,19 @@ export class ExitDialog
   readonly Buttons = this.Panel.getByRef('Buttons')!
 
   static override _template(): Lightning.Component.Template<ExitDialogTemplateSpec> {
-    return {
+    const frame = dialogFrame({
+      w: PANEL.w,
+      h: PANEL.h,
       zIndex: 30,
-      w: 1920,
-      h: 1080,
-      Dim: { rect: true, w: 1920, h: 1080, color: COLORS.overlay },
+      accent: COLORS.accent,
+      bodyY: SPACE.xl + 70,
+      bodyLines: 3,
+    })
+    return {
+      ...frame,
       Panel: {
-        x: 960,
-        y: 540,
-        mount: 0.5,
-        w: 900,
-        h: 380,
-        rect: true,
-        color: COLORS.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
-        Title: {
-          x: SPACE.xl,
-          y: SPACE.xl,
-          text: { text: '', fontFace: FONT.bold, fontSize: TYPE.heading, textColor: COLORS.text },
-        },
-        Body: {
-          x: SPACE.xl,
-          y: SPACE.xl + 70,
-          text: {
-            text: '',
-            fontFace: FONT.regular,
-            fontSize: TYPE.body,
-            textColor: COLORS.textDim,
-            wordWrapWidth: 900 - 2 * SPACE.xl,
-          },
-        },
-        Buttons: { type: ButtonRow, x: SPACE.xl, y: 380 - SPACE.xl - 72 },
+        ...frame.Panel,
+        Buttons: { type: ButtonRow, x: SPACE.xl, y: PANEL.h - SPACE.xl - 72 },
       },
     }
   }
