@@ -184,8 +184,15 @@ describe('the guide in Chromium', () => {
     expect((await tv.screenTexts()).some((x) => x.includes('Recording scheduled'))).toBe(true)
     await tv.press('back')
     await tv.waitForRoute('guide')
-    // The mark follows the recordings store.
-    await tv.waitForText('REC')
+    // The mark follows the recordings store, on the focused programme too.
+    await tv.page.waitForFunction(
+      () =>
+        (window as unknown as { __kanal: { focusedTexts(): string[] } }).__kanal
+          .focusedTexts()
+          .includes('REC'),
+      undefined,
+      { timeout: 15_000 },
+    )
     expect((await focus(tv))?.mark).toBe('scheduled')
     await tv.screenshot('guide-recording-mark')
     await tv.press('ok')
@@ -199,6 +206,7 @@ describe('the guide in Chromium', () => {
         (window as unknown as { __kanalGuide: { focus(): { mark: string } | null } }).__kanalGuide.focus()
           ?.mark === 'none',
     )
+    expect(await tv.focusedTexts()).not.toContain('REC')
   })
 
   it('anna: a past programme on channel 1 plays from catch-up', async () => {

@@ -419,7 +419,16 @@ export class GuideGrid
         : focus.slot.kind === 'loading'
           ? (cells?.loadingText ?? '')
           : (cells?.gapText ?? '')
-    this.Focus.place(x, GUIDE.gridY + row.el.y, w, text, isRightToLeft(text))
+    const mark = focus.slot.kind === 'programme' ? (cells?.mark(focus.slot.programme.id) ?? 'none') : 'none'
+    this.Focus.place(
+      x,
+      GUIDE.gridY + row.el.y,
+      w,
+      text,
+      isRightToLeft(text),
+      mark,
+      cells?.recordingText ?? '',
+    )
     this._focusMoves++
     this.onFocus(focus)
   }

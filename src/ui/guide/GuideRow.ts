@@ -22,8 +22,14 @@ export interface RowLook {
 }
 
 const PAD = 16
-const MARK_W = 64
+export const MARK_W = 64
 const WHITE = 0xffffffff
+
+/** Being recorded: white on the live red; scheduled: red on dark, the same word. */
+export const markColors = (mark: RecordingMark): { color: number; textColor: number } =>
+  mark === 'recording'
+    ? { color: COLORS.live, textColor: WHITE }
+    : { color: 0xff3a1216, textColor: COLORS.live }
 const COLOR = {
   past: 0xff111623,
   onAir: COLORS.surfaceRaised,
@@ -238,14 +244,23 @@ export class GuideRow {
       tint = COLORS.textMuted
     }
     const showMark = mark === 'scheduled' || mark === 'recording'
-    const textW = cellW - 2 * PAD - (showMark ? MARK_W : 0)
+    // A cell narrower than the mark (a short programme, or one cut by the grid's edge) hides it;
+    // decided on every layout, as a pooled cell changes width as the grid scrolls.
+    const markFits = showMark && cellW >= MARK_W + 8
+    const textW = cellW - 2 * PAD - (markFits ? MARK_W : 0)
     if (!cell.shown) {
       cell.el.visible = true
       cell.shown = true
     }
     if (cell.x !== cellX) cell.el.x = cell.x = cellX
     const rtl = isRightToLeft(text)
-    if (cell.w !== cellW || cell.text !== text || cell.rtl !== rtl || cell.markShown !== mark) {
+    if (
+      cell.w !== cellW ||
+      cell.text !== text ||
+      cell.rtl !== rtl ||
+      cell.markShown !== mark ||
+      cell.mark.visible !== markFits
+    ) {
       cell.el.w = cellW
       cell.w = cellW
       cell.text = text
@@ -256,14 +271,14 @@ export class GuideRow {
     }
     if (cell.color !== color) cell.el.color = cell.color = color
     if (cell.tint !== tint) cell.title.color = cell.tint = tint
+    if (cell.mark.visible !== markFits) cell.mark.visible = markFits
     if (cell.markShown !== mark) {
       cell.markShown = mark
-      cell.mark.visible = showMark && cellW >= MARK_W + 8
       if (showMark) {
         cell.mark.x = cellW - MARK_W
-        // Being recorded: white on the live red; scheduled: red on dark, the same word.
-        cell.mark.color = mark === 'recording' ? COLORS.live : 0xff3a1216
-        cell.markText.color = mark === 'recording' ? WHITE : COLORS.live
+        const colors = markColors(mark)
+        cell.mark.color = colors.color
+        cell.markText.color = colors.textColor
         if (cell.markText.text?.text !== look.recordingText)
           cell.markText.patch({ text: { text: look.recordingText } })
       }
