@@ -333,8 +333,25 @@ export const createPlayerSession = (options: PlayerSessionOptions) => {
       emit({ position })
     },
 
-    /** The video element failed: the stream is missing, cut off or cannot be decoded. */
-    mediaError(): void {
+    /**
+     * The video element failed: the stream is missing, cut off or cannot be decoded, or the
+     * operator refused the media because the right ended (another device ended the licence).
+     * The grant renewal tells which, so that the viewer reads why it stopped.
+     */
+    async mediaError(): Promise<void> {
+      const s = state.value
+      if (s.status === 'error') return
+      if (s.playback) {
+        media.next({ type: 'stop' })
+        try {
+          await ports.keepPlayback(s.playback.playbackId)
+        } catch (error: unknown) {
+          const kind = failures.kindOf(error)
+          if (kind === 'denied') return fail('rightsWithdrawn')
+          if (kind === 'auth') return fail('signIn')
+          if (kind === 'network') return fail('network')
+        }
+      }
       fail('stream')
     },
 

@@ -99,7 +99,7 @@ export class PlayerPage
     this._session = session
     this._stopListening = video.listen((event, time) => {
       if (event === 'timeupdate') session.mediaTime(time)
-      else if (event === 'error') session.mediaError()
+      else if (event === 'error') void session.mediaError()
       else if (event === 'playing') this.View.pictureShown()
     })
     this._subscriptions = [

@@ -231,8 +231,16 @@ describe('a playback session', () => {
     }
     const s = setup()
     await s.session.start('catchup', '42')
-    s.session.mediaError()
+    await s.session.mediaError()
     expect(s.session.current).toMatchObject({ status: 'error', error: 'stream' })
+    expect(s.media.at(-1)).toEqual({ type: 'stop' })
+  })
+
+  it('tells a media failure caused by the right ending from a broken stream, by renewing the grant', async () => {
+    const s = setup({ keep: () => Promise.reject(new Failure('denied')) })
+    await s.session.start('live', 'ch1')
+    await s.session.mediaError()
+    expect(s.session.current).toMatchObject({ status: 'error', error: 'rightsWithdrawn' })
     expect(s.media.at(-1)).toEqual({ type: 'stop' })
   })
 
