@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { CAPABILITIES } from '../../domain/channels'
 import type { GrantRow } from '../../state/store/storeView'
+import { WindowList } from '../components/WindowList'
 import { COLORS, DURATION, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 import { t } from '../i18n'
 import { CAPABILITY_LABEL } from './labels'
@@ -28,7 +29,7 @@ class GrantLine
   readonly Name = this.getByRef('Name')!
   readonly Owned = this.getByRef('Owned')!
   readonly Badges = this.getByRef('Badges')!
-  private _row: GrantRow | undefined
+  private _model: GrantRow | undefined
 
   static override _template(): Lightning.Component.Template<GrantRowTemplateSpec> {
     return {
@@ -86,8 +87,8 @@ class GrantLine
     }
   }
 
-  set row(row: GrantRow | undefined) {
-    this._row = row
+  set model(row: GrantRow | undefined) {
+    this._model = row
     if (!row) return
     this.Number.patch({ text: { text: row.number !== undefined ? String(row.number) : '' } })
     this.Name.patch({ text: { text: row.name } })
@@ -101,8 +102,8 @@ class GrantLine
     })
     this.Owned.patch({ text: { text: fresh ? '' : t('store.grant.yours') } })
   }
-  get row(): GrantRow | undefined {
-    return this._row
+  get model(): GrantRow | undefined {
+    return this._model
   }
 
   override _focus(): void {
@@ -114,78 +115,8 @@ class GrantLine
   }
 }
 
-interface GrantListTemplateSpec extends Lightning.Component.TemplateSpec {
-  Rows: object
-  Position: object
-}
-
 /** The channels of a product, only those on screen as elements (Kanal Max has every channel). */
-export class GrantList
-  extends Lightning.Component<GrantListTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<GrantListTemplateSpec>
-{
-  readonly Rows = this.getByRef('Rows')!
-  readonly Position = this.getByRef('Position')!
-  visibleRows = 5
-  private _rows: readonly GrantRow[] = []
-  private _index = 0
-  private _top = 0
-
-  static override _template(): Lightning.Component.Template<GrantListTemplateSpec> {
-    return {
-      Rows: {},
-      Position: {
-        x: SAFE.w,
-        mountX: 1,
-        text: { text: '', fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textMuted },
-      },
-    }
-  }
-
-  set rows(rows: readonly GrantRow[]) {
-    this._rows = rows
-    this._index = Math.min(this._index, Math.max(0, rows.length - 1))
-    this._render()
-  }
-  get rows(): readonly GrantRow[] {
-    return this._rows
-  }
-
-  private _render(): void {
-    const n = this.visibleRows
-    if (this._index < this._top) this._top = this._index
-    if (this._index >= this._top + n) this._top = this._index - n + 1
-    this._top = Math.max(0, Math.min(this._top, Math.max(0, this._rows.length - n)))
-    const slice = this._rows.slice(this._top, this._top + n)
-    const children = this.Rows.children as GrantLine[]
-    if (children.length !== slice.length) {
-      this.Rows.children = slice.map((row, i) => ({ type: GrantLine, y: i * GRANT_ROW_H, row }))
-    } else slice.forEach((row, i) => children[i] && (children[i].row = row))
-    this.Position.patch({
-      y: n * GRANT_ROW_H + 2,
-      text: {
-        text:
-          this._rows.length > n
-            ? t('store.grant.position', { index: this._index + 1, count: this._rows.length })
-            : '',
-      },
-    })
-    this._refocus()
-  }
-
-  override _getFocused(): Lightning.Component | undefined {
-    return this.Rows.children[this._index - this._top] as Lightning.Component | undefined
-  }
-
-  override _handleUp(): boolean | void {
-    if (this._index === 0) return false
-    this._index -= 1
-    this._render()
-  }
-
-  override _handleDown(): boolean | void {
-    if (this._index >= this._rows.length - 1) return false
-    this._index += 1
-    this._render()
-  }
+export class GrantList extends WindowList<GrantRow> {
+  protected override rowType = GrantLine
+  protected override rowHeight = GRANT_ROW_H
 }

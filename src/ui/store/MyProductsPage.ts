@@ -9,15 +9,15 @@ import { t } from '../i18n'
 import { PageTypeConfig } from '../pages/PageTypeConfig'
 import { ROUTE } from '../routes'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
-import { LicenceRow, LICENCE_ROW_H, type LicenceRowModel } from './LicenceRow'
+import { LicenceList } from './LicenceList'
+import { LICENCE_ROW_H, type LicenceRowModel } from './LicenceRow'
 
 interface MyProductsTemplateSpec extends Lightning.Component.TemplateSpec {
   Heading: object
   Subtitle: object
   Filters: typeof ButtonRow
   Message: object
-  Rows: object
-  Position: object
+  List: typeof LicenceList
 }
 
 const TOP = MENU_HEIGHT + 24
@@ -36,17 +36,12 @@ export class MyProductsPage
   readonly Subtitle = this.getByRef('Subtitle')!
   readonly Filters = this.getByRef('Filters')!
   readonly Message = this.getByRef('Message')!
-  readonly Rows = this.getByRef('Rows')!
-  readonly Position = this.getByRef('Position')!
+  readonly List = this.getByRef('List')!
   private _subscription: Subscription | undefined
   private _filter: LicenceFilter = 'all'
   private _model: StoreModel | undefined
-  private _rows: readonly LicenceRowModel[] = []
-  private _index = 0
-  private _top = 0
   private _zone: 'filters' | 'list' = 'filters'
   private _filterIds = ''
-  private readonly _visible = Math.floor((1080 - SAFE.y - LIST_Y - 30) / LICENCE_ROW_H)
 
   static override _template(): Lightning.Component.Template<MyProductsTemplateSpec> {
     return {
@@ -66,18 +61,14 @@ export class MyProductsPage
         y: LIST_Y + 20,
         text: { text: '', fontFace: FONT.regular, fontSize: TYPE.body, textColor: COLORS.textDim },
       },
-      Rows: { x: SAFE.x, y: LIST_Y },
-      Position: {
-        x: SAFE.x + SAFE.w,
-        mountX: 1,
-        y: 1080 - SAFE.y - 24,
-        text: { text: '', fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textMuted },
-      },
+      List: { type: LicenceList, x: SAFE.x, y: LIST_Y },
     }
   }
 
   override _init(): void {
     this.Heading.patch({ text: { text: t('store.mine.title') } })
+    // What fits above the bottom of the safe area, with the "3 of 20" line under it.
+    this.List.visibleRows = Math.floor((1080 - SAFE.y - LIST_Y - 40) / LICENCE_ROW_H)
     this.Filters.onSelect = (item: RowItem) => this._onFilter(item.id)
   }
 
@@ -133,33 +124,9 @@ export class MyProductsPage
   }
 
   private _setRows(rows: readonly LicenceRowModel[], message: string): void {
-    const focusedId = this._rows[this._index]?.licence.id
-    this._rows = rows
-    const kept = focusedId === undefined ? -1 : rows.findIndex((r) => r.licence.id === focusedId)
-    this._index = kept >= 0 ? kept : Math.min(this._index, Math.max(0, rows.length - 1))
+    this.List.rows = rows
     this.Message.patch({ text: { text: message } })
     if (rows.length === 0) this._zone = 'filters'
-    this._draw()
-  }
-
-  private _draw(): void {
-    const n = this._visible
-    if (this._index < this._top) this._top = this._index
-    if (this._index >= this._top + n) this._top = this._index - n + 1
-    this._top = Math.max(0, Math.min(this._top, Math.max(0, this._rows.length - n)))
-    const slice = this._rows.slice(this._top, this._top + n)
-    const children = this.Rows.children as LicenceRow[]
-    if (children.length !== slice.length) {
-      this.Rows.children = slice.map((model, i) => ({ type: LicenceRow, y: i * LICENCE_ROW_H, model }))
-    } else slice.forEach((model, i) => children[i] && (children[i].model = model))
-    this.Position.patch({
-      text: {
-        text:
-          this._rows.length > n && this._zone === 'list'
-            ? t('store.grant.position', { index: this._index + 1, count: this._rows.length })
-            : '',
-      },
-    })
     this._refocus()
   }
 
@@ -170,41 +137,28 @@ export class MyProductsPage
     }
     this._filter = id as LicenceFilter
     // Another filter starts at its first row, not at the row that had the focus.
-    this._rows = []
-    this._index = 0
+    this.List.rows = []
     if (this._model) this._render(this._model)
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    if (this._zone === 'list')
-      return this.Rows.children[this._index - this._top] as Lightning.Component | undefined
-    return this.Filters
+    return this._zone === 'list' ? this.List : this.Filters
   }
 
+  /** Up from the first licence (the list does not take it) goes to the filters. */
   override _handleUp(): void {
     if (this._zone === 'list') {
-      if (this._index > 0) {
-        this._index -= 1
-        this._draw()
-        return
-      }
       this._zone = 'filters'
-      this._draw()
+      this._refocus()
       return
     }
     Router.focusWidget('Menu')
   }
 
   override _handleDown(): void {
-    if (this._zone === 'filters') {
-      if (this._rows.length === 0) return
+    if (this._zone === 'filters' && this.List.rows.length > 0) {
       this._zone = 'list'
-      this._draw()
-      return
-    }
-    if (this._index < this._rows.length - 1) {
-      this._index += 1
-      this._draw()
+      this._refocus()
     }
   }
 
