@@ -2,10 +2,12 @@ import { Lightning } from '@lightningjs/sdk'
 import type { AccountChange } from '../../domain/accountChanges'
 import type { PagedListState } from '../../state/account/pagedList'
 import { t } from '../i18n'
-import { COLORS, FONT, TYPE } from '../theme'
+import { COLORS, TYPE } from '../theme'
 import { HISTORY_ROW_H, HistoryRow } from './HistoryRow'
 import { historyRowModel } from './labels'
 import { ScrollList } from './ScrollList'
+import { sectionIntro } from './sectionIntro'
+import { label } from '../components/Label'
 
 interface HistorySectionTemplateSpec extends Lightning.Component.TemplateSpec {
   Intro: object
@@ -31,18 +33,12 @@ export class HistorySection
   private _data: PagedListState<AccountChange> | undefined
 
   static override _template(): Lightning.Component.Template<HistorySectionTemplateSpec> {
-    const text = {
-      fontFace: FONT.regular,
-      fontSize: TYPE.body,
-      textColor: COLORS.textDim,
-      wordWrapWidth: 1700,
-    }
     return {
-      Intro: { text: { text: '', ...text, maxLines: 1 } },
+      Intro: sectionIntro(),
       List: { type: ScrollList, y: 70 },
       Footer: {
         y: 70 + HISTORY_ROW_H * VISIBLE_ROWS + 8,
-        text: { text: '', ...text, fontSize: TYPE.caption },
+        ...label('', { size: TYPE.caption, color: COLORS.textDim, wordWrapWidth: 1700 }),
       },
     }
   }

@@ -4,8 +4,9 @@ import type { Rights } from '../../state/user/ports'
 import { formatTime } from '../format'
 import { t } from '../i18n'
 import { LICENCE_ROW_H, LicenceRow } from '../store/LicenceRow'
-import { COLORS, FONT, TYPE } from '../theme'
+import { COLORS } from '../theme'
 import { ScrollList } from './ScrollList'
+import { sectionIntro } from './sectionIntro'
 
 interface PackagesSectionTemplateSpec extends Lightning.Component.TemplateSpec {
   Intro: object
@@ -33,17 +34,7 @@ export class PackagesSection
 
   static override _template(): Lightning.Component.Template<PackagesSectionTemplateSpec> {
     return {
-      Intro: {
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.body,
-          textColor: COLORS.textDim,
-          wordWrapWidth: 1700,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
-      },
+      Intro: sectionIntro(),
       List: { type: ScrollList, y: 70 },
     }
   }

@@ -1,9 +1,9 @@
 import { Lightning } from '@lightningjs/sdk'
 import { stepLanguage, stepPollPeriod } from '../../domain/preferences'
 import { t } from '../i18n'
-import { COLORS, FONT, TYPE } from '../theme'
 import { ACCOUNT_ROW_H, AccountRow, type AccountRowModel } from './AccountRow'
 import { pollPeriodText } from './labels'
+import { sectionIntro } from './sectionIntro'
 
 interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpec {
   Intro: object
@@ -47,16 +47,7 @@ export class PreferencesSection
 
   static override _template(): Lightning.Component.Template<PreferencesSectionTemplateSpec> {
     return {
-      Intro: {
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.body,
-          textColor: COLORS.textDim,
-          wordWrapWidth: 1700,
-          maxLines: 1,
-        },
-      },
+      Intro: sectionIntro(),
       Rows: { y: 70 },
     }
   }

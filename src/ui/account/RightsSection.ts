@@ -2,9 +2,10 @@ import { Lightning } from '@lightningjs/sdk'
 import { rightsSummary } from '../../domain/accountSettings'
 import type { SettingsState } from '../../state/account/settingsStore'
 import { t } from '../i18n'
-import { COLORS, FONT, TYPE } from '../theme'
+import { COLORS } from '../theme'
 import { ACCOUNT_ROW_H, AccountRow } from './AccountRow'
 import { rightRowModel } from './labels'
+import { sectionIntro } from './sectionIntro'
 
 interface RightsSectionTemplateSpec extends Lightning.Component.TemplateSpec {
   Intro: object
@@ -23,16 +24,7 @@ export class RightsSection
 
   static override _template(): Lightning.Component.Template<RightsSectionTemplateSpec> {
     return {
-      Intro: {
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.body,
-          textColor: COLORS.textDim,
-          wordWrapWidth: 1700,
-          maxLines: 2,
-        },
-      },
+      Intro: sectionIntro(2),
       Rows: { y: 70, children: ACTIONS.map((_, i) => ({ type: AccountRow, y: i * ACCOUNT_ROW_H })) },
     }
   }

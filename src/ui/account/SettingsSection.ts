@@ -2,9 +2,10 @@ import { Lightning } from '@lightningjs/sdk'
 import { SETTING_FIELDS, type SettingField } from '../../domain/accountSettings'
 import type { SettingsState, SettingsStore } from '../../state/account/settingsStore'
 import { t } from '../i18n'
-import { COLORS, FONT, TYPE } from '../theme'
+import { COLORS } from '../theme'
 import { ACCOUNT_ROW_H, AccountRow } from './AccountRow'
 import { settingRowModel } from './labels'
+import { sectionIntro } from './sectionIntro'
 
 interface SettingsSectionTemplateSpec extends Lightning.Component.TemplateSpec {
   Intro: object
@@ -31,16 +32,7 @@ export class SettingsSection
 
   static override _template(): Lightning.Component.Template<SettingsSectionTemplateSpec> {
     return {
-      Intro: {
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.body,
-          textColor: COLORS.textDim,
-          wordWrapWidth: 1700,
-          maxLines: 2,
-        },
-      },
+      Intro: sectionIntro(2),
       Rows: {
         y: 70,
         children: SETTING_FIELDS.map((field, i) => ({
