@@ -1,10 +1,6 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { createSimulator } from '../../simulator/src/server'
-import { defaultConfig } from '../../simulator/src/config'
-import { seedSizedLineup, type SizedLineup } from '../../simulator/src/db/seed/sized'
+import type { SizedLineup } from '../../simulator/src/db/seed/sized'
+import { startSizedGuideSimulator } from './sizedGuideSimulator'
 
 /**
  * The guide's figures: key press to the frame that shows the new focus, Lightning elements
@@ -120,17 +116,7 @@ export const measureGuideCase = async (
   size: SizedLineup,
   options: { presses: number; flips?: number; canvas2d: boolean },
 ): Promise<GuideCaseFigures> => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-guide-'))
-  const simulator = createSimulator({
-    ...defaultConfig({}),
-    port: 0,
-    appDir,
-    dbPath: path.join(dataDir, 'guide.sqlite'),
-    scenario: 'empty',
-    settingsOverride: { appSettings: { testHooks: true, stage: { canvas2d: options.canvas2d } } },
-  })
-  const seeded = seedSizedLineup(simulator.sim, size)
-  const url = await simulator.listen()
+  const { url, seeded, close } = await startSizedGuideSimulator(appDir, size, options.canvas2d)
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   try {
     const page = await context.newPage()
@@ -192,7 +178,6 @@ export const measureGuideCase = async (
     return figures
   } finally {
     await context.close()
-    await simulator.close()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await close()
   }
 }

@@ -1,10 +1,6 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { createSimulator } from '../../simulator/src/server'
-import { defaultConfig } from '../../simulator/src/config'
-import { seedSizedLineup } from '../../simulator/src/db/seed/sized'
+import { startSizedGuideSimulator } from './sizedGuideSimulator'
 import { launchChromium } from '../e2e/browser'
 
 /**
@@ -51,17 +47,8 @@ const snapshot = async (page: Page): Promise<Agg> => {
 
 const main = async () => {
   const appDir = path.resolve(process.argv[2] ?? 'build')
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-heapdiff-'))
-  const simulator = createSimulator({
-    ...defaultConfig({}),
-    port: 0,
-    appDir,
-    dbPath: path.join(dataDir, 'guide.sqlite'),
-    scenario: 'empty',
-    settingsOverride: { appSettings: { testHooks: true, stage: { canvas2d: true } } },
-  })
-  seedSizedLineup(simulator.sim, { channels: 1000, days: 14 })
-  const url = await simulator.listen()
+  const simulator = await startSizedGuideSimulator(appDir, { channels: 1000, days: 14 }, true)
+  const url = simulator.url
   const browser = await launchChromium()
   const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage()
   await page.goto(url)

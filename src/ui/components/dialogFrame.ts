@@ -1,5 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { COLORS, FONT, RADIUS, SPACE, TYPE } from '../theme'
+import { label } from './Label'
 
 export interface DialogFrameOptions {
   /** The panel's size; it is centred on the screen. */
@@ -40,14 +41,7 @@ export const dialogFrame = (o: DialogFrameOptions) => {
       Title: {
         x: SPACE.xl,
         y: SPACE.xl,
-        text: {
-          text: '',
-          fontFace: FONT.bold,
-          fontSize: TYPE.heading,
-          textColor: COLORS.text,
-          maxLines: 1,
-          ...wrap,
-        },
+        ...label('', { font: FONT.bold, size: TYPE.heading, wordWrapWidth: o.w - 2 * SPACE.xl }),
       },
       Body: {
         x: SPACE.xl,

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { ButtonRow, type RowItem } from '../components/ButtonRow'
 import { COLORS, FONT, RADIUS, SPACE, TYPE } from '../theme'
+import { label } from '../components/Label'
 
 interface PlayerMessageTemplateSpec extends Lightning.Component.TemplateSpec {
   Box: { Title: object; Text: object; Actions: typeof ButtonRow }
@@ -47,15 +48,7 @@ export class PlayerMessage
         Title: {
           x: SPACE.xl,
           y: SPACE.xl,
-          text: {
-            text: '',
-            fontFace: FONT.bold,
-            fontSize: TYPE.heading,
-            textColor: COLORS.text,
-            wordWrapWidth: BOX_W - 2 * SPACE.xl,
-            maxLines: 1,
-            textOverflow: 'ellipsis',
-          },
+          ...label('', { font: FONT.bold, size: TYPE.heading, wordWrapWidth: BOX_W - 2 * SPACE.xl }),
         },
         Text: {
           x: SPACE.xl,

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { ButtonRow, RowItem } from '../components/ButtonRow'
 import { COLORS, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { label } from '../components/Label'
 
 export interface EmptyAction {
   id: string
@@ -39,15 +40,7 @@ export class EmptyState
       Title: {
         x: SPACE.xl,
         y: SPACE.xl,
-        text: {
-          text: '',
-          fontFace: FONT.bold,
-          fontSize: TYPE.heading,
-          textColor: COLORS.text,
-          wordWrapWidth: SAFE.w - 2 * SPACE.xl,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
+        ...label('', { font: FONT.bold, size: TYPE.heading, wordWrapWidth: SAFE.w - 2 * SPACE.xl }),
       },
       Body: {
         x: SPACE.xl,
