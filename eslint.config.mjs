@@ -2,11 +2,13 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
+import { importX, createNodeResolver } from 'eslint-plugin-import-x'
 
 /**
  * Besides the usual rules, the rooms of docs/ARCHITECTURE.md are enforced here: domain/ is
  * pure, only api/ sees raw JSON over fetch, ui/ never reaches storage or the network, and the
- * simulator never imports the client.
+ * simulator never imports the client. No module may import itself through others: a cycle
+ * in src/ or simulator/ fails the lint (import-x/no-cycle).
  */
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
@@ -35,6 +37,17 @@ export default tseslint.config(
       '@typescript-eslint/no-namespace': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts', 'simulator/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.d.ts', '.js', '.mjs', '.json'] }),
+      ],
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/domain/**/*.ts'],

@@ -1,11 +1,12 @@
 import { Lightning, Router, Utils } from '@lightningjs/sdk'
-import { Menu } from './ui/widgets/Menu'
-import { Toast, ToastKind } from './ui/widgets/Toast'
-import { ExitDialog } from './ui/widgets/ExitDialog'
-import { createRouterConfig, ROUTE, routeTo, sectionOf } from './ui/routes'
+import { Menu } from './ui/shell/Menu'
+import { Toast, ToastKind } from './ui/shell/Toast'
+import { ExitDialog } from './ui/shell/ExitDialog'
+import { createRouterConfig } from './ui/shell/routes'
+import { ROUTE, sectionOf, to } from './ui/navigation'
 import { appFonts } from './ui/fonts'
 import { appContext } from './ui/context'
-import { installTestHooks } from './ui/testHooks'
+import { installTestHooks } from './ui/shell/testHooks'
 import { COLORS } from './ui/theme'
 
 interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
@@ -59,7 +60,7 @@ export class App extends Router.App<AppTemplateSpec> {
       )
     })
     // Signed out by the app itself (this device removed, the sign-in ended): say why.
-    state?.account.signedOut$.subscribe((reason) => Router.navigate(routeTo(ROUTE.signedOut, { reason })))
+    state?.account.signedOut$.subscribe((reason) => Router.navigate(to.signedOut(reason)))
     Router.startRouter(
       createRouterConfig({
         boot: () => Promise.resolve(),
@@ -67,11 +68,10 @@ export class App extends Router.App<AppTemplateSpec> {
           // A page that has just opened takes the focus, wherever the key that opened it was.
           Router.focusPage()
           this.Menu.setActive(sectionOf(hash))
-          // The guide opens on the channel last watched live (zaps included).
-          const live = /^#?\/?play\/live\/([^/?]+)/.exec(hash)
-          if (live?.[1]) state?.guide.rememberChannel(decodeURIComponent(live[1]))
           log.debug(`route ${hash}`)
         },
+        // The guide opens on the channel last watched live (zaps included).
+        watchedLive: (channelId) => state?.guide.rememberChannel(channelId),
       }),
       this,
     )

@@ -3,8 +3,8 @@
  * events pages fire towards the App.
  */
 import '@lightningjs/sdk'
-import type { Menu } from './ui/widgets/Menu'
-import type { ToastKind } from './ui/widgets/Toast'
+import type { Menu } from './ui/shell/Menu'
+import type { ToastKind } from './ui/shell/Toast'
 
 declare module '@lightningjs/sdk' {
   namespace Lightning {

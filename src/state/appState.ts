@@ -38,11 +38,11 @@ export interface AppState {
   /** The signed-in user's stores; undefined while nobody is signed in (document 000 is per user). */
   user$: Observable<UserState | undefined>
   readonly user: UserState | undefined
-  /** The store (issue 8): catalogue, what the user owns, purchases. */
+  /** The store: catalogue, what the user owns, purchases. */
   store: Store
-  /** The guide (issue 6): lineup, programme windows, rights per channel, recording marks. */
+  /** The guide: lineup, programme windows, rights per channel, recording marks. */
   guide: GuideService
-  /** The account (issue 9): settings, history, PIN change, sign-out and its reasons. */
+  /** The account: settings, history, PIN change, sign-out and its reasons. */
   account: AccountState
   /** Language and poll period, kept on the box. */
   preferences: PreferencesStore

@@ -5,7 +5,7 @@ import { apiCalls, clearApiCalls, openTv, qa, signIn, startTestSimulator, TestSi
 jest.setTimeout(240_000)
 
 /**
- * The account screen (issue 9) against the simulator, driven by the remote: recording settings
+ * The account screen against the simulator, driven by the remote: recording settings
  * sent with steppers and followed by the recordings quota, limits that cannot be crossed, the
  * operator's refusal next to the setting, the history paging in with an event made by
  * "another device", and a TV removed from the account signed out with an explanation.

@@ -3,7 +3,7 @@ import { openTv, qa, signIn, startTestSimulator, TestSimulator, Tv } from './har
 jest.setTimeout(240_000)
 
 /**
- * The store (issue 8) against the simulator's demo data, driven by the remote keys: anna owns
+ * The store against the simulator's demo data, driven by the remote keys: anna owns
  * nPVR 100 h (bought 10 days ago, RequiredDays 30, incompatible with nPVR 50 h and the home
  * recorder), a start-over licence ending in 5 days, a SUSPENDED cinema pack; product 30's orders
  * end in ORDER_ERROR; her PIN is 1234.
@@ -89,7 +89,7 @@ describe('the store in Chromium', () => {
     expect(upgrade).toBe(`Upgrade from ${expected}`)
     await tv.press('down', 'down', 'down', 'down')
     await tv.screenshot('store-anna')
-    await go(tv, 'store/product/service-13')
+    await go(tv, 'store/service/13')
     const page = await waitForTextMatching(tv, /^This upgrade is possible from /)
     expect(page).toContain(expected)
     expect(await tv.screenTexts()).not.toContain('Buy')

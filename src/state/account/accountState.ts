@@ -23,7 +23,7 @@ export interface AccountStateOptions {
 const WATCH_COUNT = 10
 
 /**
- * The account (issue 9): document 002's settings and document 004's history for the screen,
+ * The account: document 002's settings and document 004's history for the screen,
  * the PIN change, signing out, and the reactions to the history while someone is signed in
  * (this device removed -> signed out with a reason; a service changed -> rights and services
  * fetched again). `follow` is called once the session exists (AppState.start).

@@ -32,7 +32,7 @@ const sameStamps = (a: Stamps, b: Stamps): boolean =>
   (Object.keys(a) as (keyof Stamps)[]).every((k) => a[k] === b[k])
 
 /**
- * Reacts to the account history (issue 9): when the stamps move, the newest changes are read
+ * Reacts to the account history: when the stamps move, the newest changes are read
  * (one request at a time; a move during a request is covered by that request's answer or the
  * next move) and compared with the last look. This device removed -> sign out; a service
  * added, changed or removed -> the rights and services are fetched again, so that the guide's

@@ -44,7 +44,7 @@ interface UserSide {
 }
 
 /**
- * The store (issue 8): the catalogue (document 003) and the lineup, the same for every user,
+ * The store: the catalogue (document 003) and the lineup, the same for every user,
  * saved for a start without the operator; the user's licences and subscriptions from the
  * user's stores (Rights and Services stamps); and the purchase flow, which makes the user's
  * stores look at the stamps after each order so that the guide's locks update at once.

@@ -1,6 +1,6 @@
 import { Router } from '@lightningjs/sdk'
-import { MessagePage } from '../pages/MessagePage'
-import { ROUTE } from '../routes'
+import { MessagePage } from '../components/MessagePage'
+import { to } from '../navigation'
 import { t } from '../i18n'
 
 /**
@@ -12,8 +12,8 @@ export class SignedOutPage extends MessagePage {
   override _onUrlParams(params: Router.PageParams): void {
     const reason = params.reason === 'device-removed' ? 'deviceRemoved' : 'sessionEnded'
     this.show(t(`account.signedOut.${reason}.title`), t(`account.signedOut.${reason}.body`), [
-      { id: 'signin', label: t('account.action.signIn'), run: () => Router.navigate(ROUTE.signIn) },
-      { id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(ROUTE.guide) },
+      { id: 'signin', label: t('account.action.signIn'), run: () => Router.navigate(to.signIn()) },
+      { id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(to.guide()) },
     ])
   }
 }

@@ -31,7 +31,7 @@ const PANEL = { w: 1040, h: 620 } as const
 const BOX = { w: 96, h: 116, gap: 28 } as const
 
 /**
- * Asks for a PIN typed with the remote's digits (issue 8: the purchase PIN). The digits show as
+ * Asks for a PIN typed with the remote's digits (the purchase PIN, the PIN change). The digits show as
  * dots, never as numbers; Back erases the last one, or cancels when none is typed; the fourth
  * digit sends it. After a wrong PIN it says how many tries are left; when the operator locks the
  * PIN it says until when, and only closing is possible. Other keys stay inside the dialog.

@@ -6,8 +6,8 @@ import { myProductsOf, type MyProductsView, type StoreModel } from '../../state/
 import { ButtonRow, type RowItem } from '../components/ButtonRow'
 import { appContext } from '../context'
 import { t } from '../i18n'
-import { PageTypeConfig } from '../pages/PageTypeConfig'
-import { ROUTE } from '../routes'
+import { PageTypeConfig } from '../components/PageTypeConfig'
+import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { LicenceList } from './LicenceList'
 import { LICENCE_ROW_H, type LicenceRowModel } from './LicenceRow'
@@ -24,7 +24,7 @@ const TOP = MENU_HEIGHT + 24
 const LIST_Y = TOP + 236
 
 /**
- * "My products" (issue 8): the user's licences joined with their products (document 003),
+ * "My products": the user's licences joined with their products (document 003),
  * filterable by status, with start and stop dates, a warning with the days left for what ends
  * soon, and what PROCESSING, ORDER_ERROR, CHECK_INVALID and SUSPENDED mean and what to do.
  */
@@ -132,7 +132,7 @@ export class MyProductsPage
 
   private _onFilter(id: string): void {
     if (id === 'signin') {
-      Router.navigate(ROUTE.signIn)
+      Router.navigate(to.signIn())
       return
     }
     this._filter = id as LicenceFilter

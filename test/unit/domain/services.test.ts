@@ -95,7 +95,7 @@ describe('whether a service can be bought now', () => {
   })
 })
 
-describe('what the store offers of the subscriptions (issue 8)', () => {
+describe('what the store offers of the subscriptions', () => {
   const now = 100 * DAY
 
   test('a buyable subscription is offered; an upgrade says what it replaces', () => {

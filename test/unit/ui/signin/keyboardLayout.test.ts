@@ -1,4 +1,4 @@
-import { keyAt, move, pathTo, positionOf } from '../../../src/ui/signin/keyboardLayout'
+import { keyAt, move, pathTo, positionOf } from '../../../../src/ui/signin/keyboardLayout'
 
 describe('the on-screen keyboard layout', () => {
   it('finds every character and special key where keyAt says it is', () => {

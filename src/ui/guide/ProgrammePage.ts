@@ -13,9 +13,9 @@ import { refusalOf } from '../../state/recordings/refusal'
 import { appContext } from '../context'
 import { formatDay, formatDuration, formatTimeRange } from '../format'
 import { t } from '../i18n'
-import { ROUTE, routeTo } from '../routes'
+import { to } from '../navigation'
 import { COLORS } from '../theme'
-import { MessagePage, type MessageAction } from './MessagePage'
+import { MessagePage, type MessageAction } from '../components/MessagePage'
 
 const ACTION_KEY: Record<GuideAction, string> = {
   watchLive: 'programme.action.live',
@@ -82,7 +82,7 @@ export class ProgrammePage extends MessagePage {
         t('programme.title'),
         t('programme.message', { id: this._programmeId }),
         [
-          { id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(ROUTE.guide) },
+          { id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(to.guide()) },
           { id: 'back', label: t('action.back'), run: () => Router.back() },
         ],
         t('programme.notFound'),
@@ -113,7 +113,7 @@ export class ProgrammePage extends MessagePage {
       actions.push({
         id: 'signIn',
         label: t('programme.action.signIn'),
-        run: () => Router.navigate(ROUTE.signIn),
+        run: () => Router.navigate(to.signIn()),
       })
     actions.push({ id: 'back', label: t('action.back'), run: () => Router.back() })
 
@@ -147,13 +147,13 @@ export class ProgrammePage extends MessagePage {
     if (!guide) return
     switch (action) {
       case 'watchLive':
-        Router.navigate(routeTo(ROUTE.play, { kind: 'live', id: p.channelId }))
+        Router.navigate(to.play({ kind: 'live', id: p.channelId }))
         return
       case 'startOver':
-        Router.navigate(routeTo(ROUTE.play, { kind: 'startover', id: p.id }))
+        Router.navigate(to.play({ kind: 'startover', id: p.id }))
         return
       case 'catchup':
-        Router.navigate(routeTo(ROUTE.play, { kind: 'catchup', id: p.id }))
+        Router.navigate(to.play({ kind: 'catchup', id: p.id }))
         return
       case 'record':
       case 'recordSeries':

@@ -6,20 +6,20 @@ import type { PagedListState } from '../../state/account/pagedList'
 import { createPinChange, type PinChange, type PinChangeState } from '../../state/account/pinChange'
 import type { SettingsStore } from '../../state/account/settingsStore'
 import type { UserState } from '../../state/user/userState'
-import { HistorySection } from '../account/HistorySection'
-import { PackagesSection } from '../account/PackagesSection'
-import { PreferencesSection } from '../account/PreferencesSection'
-import { RightsSection } from '../account/RightsSection'
-import { SectionTabs } from '../account/SectionTabs'
-import { SettingsSection } from '../account/SettingsSection'
+import { HistorySection } from './HistorySection'
+import { PackagesSection } from './PackagesSection'
+import { PreferencesSection } from './PreferencesSection'
+import { RightsSection } from './RightsSection'
+import { SectionTabs } from './SectionTabs'
+import { SettingsSection } from './SettingsSection'
 import { ButtonRow } from '../components/ButtonRow'
 import { PinDialog } from '../components/PinDialog'
 import { appContext } from '../context'
 import { formatTime } from '../format'
 import { availableLanguages, currentLanguage, setLanguage, t } from '../i18n'
-import { ROUTE } from '../routes'
+import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
-import { PageTypeConfig } from './PageTypeConfig'
+import { PageTypeConfig } from '../components/PageTypeConfig'
 
 export type AccountSectionId = 'recording' | 'playback' | 'packages' | 'history' | 'preferences'
 export const ACCOUNT_SECTIONS: readonly AccountSectionId[] = [
@@ -51,7 +51,7 @@ const BODY_Y = TOP + 230
 type Section = SettingsSection | RightsSection | PackagesSection | HistorySection | PreferencesSection
 
 /**
- * The account screen (issue 9): recording settings (document 002), playback rights in plain
+ * The account screen: recording settings (document 002), playback rights in plain
  * words, packages with their dates, the account history (document 004) paged as the viewer
  * scrolls, and preferences (language, poll period, PIN, sign-out). The tabs follow Left/Right;
  * Down or OK enters a section, Up from its top row returns to the tabs. Without a signed-in
@@ -147,7 +147,7 @@ export class AccountPage
       this._enter()
     }
     this.SignedOutActions.items = [{ id: 'signin', label: t('account.action.signIn') }]
-    this.SignedOutActions.onSelect = () => Router.navigate(ROUTE.signIn)
+    this.SignedOutActions.onSelect = () => Router.navigate(to.signIn())
     this.Recording.onSaved = (message) => this._toast(message, 'success')
     this.History.onLoadMore = () => void this._history?.loadMore()
     this.Preferences.intents = {
@@ -155,7 +155,7 @@ export class AccountPage
       setPollPeriod: (seconds) => void this._applyPollPeriod(seconds),
       changePin: () => this._pin?.open(),
       signOut: () => void this._signOut(),
-      signIn: () => Router.navigate(ROUTE.signIn),
+      signIn: () => Router.navigate(to.signIn()),
     }
     const state = appContext().state
     if (state) {

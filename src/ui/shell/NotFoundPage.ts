@@ -1,5 +1,5 @@
 import { Router } from '@lightningjs/sdk'
-import { MessagePage } from './MessagePage'
+import { MessagePage } from '../components/MessagePage'
 import { t } from '../i18n'
 
 /** Where an unknown deep link lands: it says which link and offers the way home. */

@@ -2,11 +2,11 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { isApiError } from '../../api'
 import { appContext } from '../context'
 import { t } from '../i18n'
-import { ROUTE } from '../routes'
-import { Keyboard } from '../signin/Keyboard'
-import type { KeyId } from '../signin/keyboardLayout'
+import { to } from '../navigation'
+import { Keyboard } from './Keyboard'
+import type { KeyId } from './keyboardLayout'
 import { COLORS, FONT, MENU_HEIGHT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
-import { PageTypeConfig } from './PageTypeConfig'
+import { PageTypeConfig } from '../components/PageTypeConfig'
 
 type Field = 'username' | 'password'
 
@@ -193,7 +193,7 @@ export class SignInPage
       const name = session.kind === 'user' ? session.user.name : username
       this.fireAncestors('$toast', t('signin.done', { name }), 'success')
       if (Router.getHistory().length > 0) Router.back()
-      else Router.navigate(ROUTE.guide)
+      else Router.navigate(to.guide())
     } catch (error: unknown) {
       this.values.password = ''
       this.activeField = 'password'

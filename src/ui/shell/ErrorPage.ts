@@ -1,5 +1,5 @@
 import { Router } from '@lightningjs/sdk'
-import { MessagePage } from './MessagePage'
+import { MessagePage } from '../components/MessagePage'
 import { t } from '../i18n'
 import { redact } from '../../platform/log'
 

@@ -1,5 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { ButtonRow, RowItem } from '../components/ButtonRow'
+import { ButtonRow, RowItem } from './ButtonRow'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, SPACE, TYPE } from '../theme'
 import { PageTypeConfig } from './PageTypeConfig'
 

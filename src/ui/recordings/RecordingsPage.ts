@@ -15,14 +15,14 @@ import { ConfirmDialog } from '../components/ConfirmDialog'
 import { appContext } from '../context'
 import { formatDate, formatTime } from '../format'
 import { currentLanguage, t } from '../i18n'
-import { ActionMenu, type MenuAction } from '../recordings/ActionMenu'
-import { EmptyState, type EmptyAction } from '../recordings/EmptyState'
-import { FilterBar, type FilterBarItem } from '../recordings/FilterBar'
-import { QUOTA_WIDTH, QuotaBar } from '../recordings/QuotaBar'
-import { RecordingList } from '../recordings/RecordingList'
-import { ROUTE, routeTo } from '../routes'
+import { ActionMenu, type MenuAction } from './ActionMenu'
+import { EmptyState, type EmptyAction } from './EmptyState'
+import { FilterBar, type FilterBarItem } from './FilterBar'
+import { QUOTA_WIDTH, QuotaBar } from './QuotaBar'
+import { RecordingList } from './RecordingList'
+import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
-import { PageTypeConfig } from './PageTypeConfig'
+import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface RecordingsPageTemplateSpec extends Lightning.Component.TemplateSpec {
   Heading: object
@@ -51,7 +51,7 @@ const FILTER_LABEL: Record<RecordingFilter, string> = {
 }
 
 /**
- * The recordings screen (issue 7): the list shown at once from the cache and refreshed only when
+ * The recordings screen: the list shown at once from the cache and refreshed only when
  * the Recordings stamp moves, filters, sorting, series folded into one entry, the nPVR storage,
  * and the actions of the remote (play, protect, delete, cancel, cancel a series), each shown at
  * once and taken back with a message when the operator refuses. Opening it checks the stamps.
@@ -270,7 +270,7 @@ export class RecordingsPage
           actions({
             id: 'signin',
             label: t('recordings.action.signIn'),
-            run: () => Router.navigate(ROUTE.signIn),
+            run: () => Router.navigate(to.signIn()),
           }),
         )
         return
@@ -291,7 +291,7 @@ export class RecordingsPage
           actions({
             id: 'store',
             label: t('recordings.action.store'),
-            run: () => Router.navigate(ROUTE.store),
+            run: () => Router.navigate(to.store()),
           }),
         )
         return
@@ -307,7 +307,7 @@ export class RecordingsPage
         this.Empty.show(
           t('recordings.empty.none.title'),
           t('recordings.empty.none.body'),
-          actions({ id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(ROUTE.guide) }),
+          actions({ id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(to.guide()) }),
         )
     }
   }
@@ -418,7 +418,7 @@ export class RecordingsPage
     const title = r.title
     switch (id) {
       case 'play':
-        Router.navigate(routeTo(ROUTE.play, { kind: 'recording', id: r.id }))
+        Router.navigate(to.play({ kind: 'recording', id: r.id }))
         return
       case 'protect': {
         const protect = !r.protected

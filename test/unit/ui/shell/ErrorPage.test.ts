@@ -1,7 +1,7 @@
 import { Router } from '@lightningjs/sdk'
-import { ErrorPage } from '../../../src/ui/pages/ErrorPage'
-import { NotFoundPage } from '../../../src/ui/pages/NotFoundPage'
-import { mount } from '../../helpers/lightning'
+import { ErrorPage } from '../../../../src/ui/shell/ErrorPage'
+import { NotFoundPage } from '../../../../src/ui/shell/NotFoundPage'
+import { mount } from '../../../helpers/lightning'
 
 const texts = (el: { text?: { text?: string } | null; children: unknown[] }): string[] => {
   const own = el.text?.text ? [el.text.text] : []

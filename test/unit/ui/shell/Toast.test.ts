@@ -1,5 +1,5 @@
-import { Toast } from '../../../src/ui/widgets/Toast'
-import { mount } from '../../helpers/lightning'
+import { Toast } from '../../../../src/ui/shell/Toast'
+import { mount } from '../../../helpers/lightning'
 
 describe('Toast', () => {
   beforeEach(() => jest.useFakeTimers())

@@ -12,10 +12,10 @@ import { ButtonRow, type RowItem } from '../components/ButtonRow'
 import { appContext } from '../context'
 import { formatTime } from '../format'
 import { t } from '../i18n'
-import { ROUTE, routeTo } from '../routes'
-import { Rail, RAIL_HEIGHT } from '../store/Rail'
+import { to } from '../navigation'
+import { Rail, RAIL_HEIGHT } from './Rail'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
-import { PageTypeConfig } from './PageTypeConfig'
+import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface StorePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Heading: object
@@ -30,14 +30,12 @@ const TOP = MENU_HEIGHT + 24
 const RAILS_Y = TOP + 250
 const VIEWPORT_H = 1080 - RAILS_Y
 
-/** The route a tile opens: products by id, subscriptions as `service-<id>`. */
+/** The route a tile opens: a product of document 003, or a subscription of document 001. */
 export const detailRouteOf = (tile: Tile): string =>
-  routeTo(ROUTE.product, {
-    productId: tile.target.kind === 'product' ? tile.target.productId : `service-${tile.target.serviceId}`,
-  })
+  tile.target.kind === 'product' ? to.product(tile.target.productId) : to.service(tile.target.serviceId)
 
 /**
- * The store (issue 8): rails of channel packs, single channels, service add-ons (document 003)
+ * The store: rails of channel packs, single channels, service add-ons (document 003)
  * and subscriptions (document 001). What cannot be bought is not offered; what the viewer owns
  * says so. Signed out, the products still show and buying asks to sign in first. Up and Down
  * move between the header's buttons and the rails; Up from the top opens the menu.
@@ -199,8 +197,8 @@ export class StorePage
   }
 
   private _onAction(id: string): void {
-    if (id === 'signin') Router.navigate(ROUTE.signIn)
-    else if (id === 'mine') Router.navigate(ROUTE.myProducts)
+    if (id === 'signin') Router.navigate(to.signIn())
+    else if (id === 'mine') Router.navigate(to.myProducts())
   }
 
   override _getFocused(): Lightning.Component {

@@ -1,6 +1,6 @@
 import { Router } from '@lightningjs/sdk'
-import { Menu, MENU_ENTRIES } from '../../../src/ui/widgets/Menu'
-import { mount, Mounted } from '../../helpers/lightning'
+import { Menu, MENU_ENTRIES } from '../../../../src/ui/shell/Menu'
+import { mount, Mounted } from '../../../helpers/lightning'
 
 describe('Menu widget', () => {
   let m: Mounted<Menu>

@@ -8,12 +8,12 @@ import { digitOf } from '../../platform/keys'
 import { appContext } from '../context'
 import { formatDay, formatDuration, formatTimeRange } from '../format'
 import { t } from '../i18n'
-import { ROUTE, routeTo } from '../routes'
-import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from '../guide/pageLook'
-import { GuideGrid, type GridFocus, type GridLooks, type GridSource } from '../guide/GuideGrid'
-import { InfoPanel } from '../guide/InfoPanel'
-import { DIGIT_WAIT_MS, MAX_DIGITS } from '../guide/layout'
-import type { PageTypeConfig } from './PageTypeConfig'
+import { to } from '../navigation'
+import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
+import { GuideGrid, type GridFocus, type GridLooks, type GridSource } from './GuideGrid'
+import { InfoPanel } from './InfoPanel'
+import { DIGIT_WAIT_MS, MAX_DIGITS } from './layout'
+import type { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Info: typeof InfoPanel
@@ -30,7 +30,7 @@ const BADGE_KEY: Record<Capability, string> = {
 }
 
 /**
- * Home: the guide. Channels by time with what the user may do on each (issue 6). The page
+ * Home: the guide. Channels by time with what the user may do on each. The page
  * wires the guide service (state/guide) to the grid and the info panel and sends intents:
  * details, the store for a locked channel, the menu.
  */
@@ -293,12 +293,12 @@ export class GuidePage
 
   private _enter(focus: GridFocus): void {
     if (focus.locked) {
-      Router.navigate(routeTo(ROUTE.productForChannel, { channelId: focus.channel.id }))
+      Router.navigate(to.productForChannel(focus.channel.id))
       return
     }
     if (focus.slot.kind !== 'programme') return
     this._guide?.rememberProgramme(focus.slot.programme)
-    Router.navigate(routeTo(ROUTE.programme, { programmeId: focus.slot.programme.id }))
+    Router.navigate(to.programme(focus.slot.programme.id))
   }
 
   // ---- bench ---------------------------------------------------------------------------------

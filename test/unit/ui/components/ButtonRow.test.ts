@@ -1,6 +1,6 @@
-import { ButtonRow, RowItem } from '../../../src/ui/components/ButtonRow'
-import { Button } from '../../../src/ui/components/Button'
-import { mount, Mounted } from '../../helpers/lightning'
+import { ButtonRow, RowItem } from '../../../../src/ui/components/ButtonRow'
+import { Button } from '../../../../src/ui/components/Button'
+import { mount, Mounted } from '../../../helpers/lightning'
 
 const items: RowItem[] = [
   { id: 'a', label: 'All' },

@@ -16,12 +16,12 @@ import { PinDialog } from '../components/PinDialog'
 import { appContext } from '../context'
 import { formatDate, formatTime } from '../format'
 import { currentLanguage, t } from '../i18n'
-import { ROUTE } from '../routes'
-import { GrantList, GRANT_ROW_H } from '../store/GrantList'
-import { channelCount, priceText } from '../store/labels'
-import { PurchasePanel, type PanelAction } from '../store/PurchasePanel'
+import { to } from '../navigation'
+import { GrantList, GRANT_ROW_H } from './GrantList'
+import { channelCount, priceText } from './labels'
+import { PurchasePanel, type PanelAction } from './PurchasePanel'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
-import { PageTypeConfig } from './PageTypeConfig'
+import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface ProductPageTemplateSpec extends Lightning.Component.TemplateSpec {
   Heading: object
@@ -45,8 +45,8 @@ type Target =
   | { kind: 'channel'; id: string }
 
 /**
- * A product of the store (issue 8), reached as #store/product/<id> (`service-<id>` for a
- * subscription of document 001), or #store/channel/<channelId>, which the guide's locked
+ * A product of the store, reached as #store/product/<id>, #store/service/<id> for a
+ * subscription of document 001, or #store/channel/<channelId>, which the guide's locked
  * channels open: the smallest product that grants the channel. It shows what the product grants
  * channel by channel with the four capabilities as badges and what the viewer already has, and
  * buys it: PIN, progress while PROCESSING, then ACTIVE or a clear ORDER_ERROR.
@@ -174,11 +174,11 @@ export class ProductPage
 
   override _onUrlParams(params: Router.PageParams): void {
     const productId = typeof params.productId === 'string' ? params.productId : undefined
+    const serviceId = typeof params.serviceId === 'string' ? params.serviceId : undefined
     const channelId = typeof params.channelId === 'string' ? params.channelId : undefined
-    const service = productId?.match(/^service-(\d+)$/)
     this._target =
-      service?.[1] !== undefined
-        ? { kind: 'service', id: Number(service[1]) }
+      serviceId !== undefined
+        ? { kind: 'service', id: /^\d+$/.test(serviceId) ? Number(serviceId) : NaN }
         : productId !== undefined
           ? { kind: 'product', id: productId }
           : { kind: 'channel', id: channelId ?? '' }
@@ -465,7 +465,7 @@ export class ProductPage
                     label: t('store.action.toGuide'),
                     run: () => {
                       close()
-                      Router.navigate(ROUTE.guide)
+                      Router.navigate(to.guide())
                     },
                   },
                 ]
@@ -482,7 +482,7 @@ export class ProductPage
             label: t('store.action.signIn'),
             run: () => {
               close()
-              Router.navigate(ROUTE.signIn)
+              Router.navigate(to.signIn())
             },
           })
         if (
@@ -495,7 +495,7 @@ export class ProductPage
             label: t('store.action.myProducts'),
             run: () => {
               close()
-              Router.navigate(ROUTE.myProducts)
+              Router.navigate(to.myProducts())
             },
           })
         this.Panel.show(
@@ -521,13 +521,13 @@ export class ProductPage
         return
       }
       case 'signin':
-        Router.navigate(ROUTE.signIn)
+        Router.navigate(to.signIn())
         return
       case 'mine':
-        Router.navigate(ROUTE.myProducts)
+        Router.navigate(to.myProducts())
         return
       case 'store':
-        Router.navigate(ROUTE.store)
+        Router.navigate(to.store())
     }
   }
 

@@ -9,11 +9,11 @@ import { createAppPlayerSession } from '../../state/player/playerPorts'
 import type { MediaCommand, PlayerSession } from '../../state/player/playerSession'
 import { appContext } from '../context'
 import { t } from '../i18n'
-import { ROUTE, routeTo } from '../routes'
-import { MINI_GUIDE_ROWS, type MiniGuideRow } from '../player/MiniGuide'
-import { PlayerView } from '../player/PlayerView'
-import { video } from '../player/videoPlayer'
-import { PageTypeConfig } from './PageTypeConfig'
+import { to } from '../navigation'
+import { MINI_GUIDE_ROWS, type MiniGuideRow } from './MiniGuide'
+import { PlayerView } from './PlayerView'
+import { video } from './videoPlayer'
+import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
   View: typeof PlayerView
@@ -62,7 +62,7 @@ export class PlayerPage
     this.View.intents = {
       back: () => Router.back(),
       retry: () => this._start(),
-      signIn: () => Router.navigate(ROUTE.signIn),
+      signIn: () => Router.navigate(to.signIn()),
       choose: (resume) => this._session?.choose(resume),
       watchAgain: () => this._session?.togglePause(),
     }
@@ -165,7 +165,7 @@ export class PlayerPage
   /** Plays a channel live in place of this page: no history entry, Back still leads out. */
   private _zapTo(channel: Channel): void {
     if (channel.id === this._channelId && this._session?.current.playback?.kind === 'live') return
-    Router.navigate(routeTo(ROUTE.play, { kind: 'live', id: channel.id }), {}, false)
+    Router.navigate(to.play({ kind: 'live', id: channel.id }), {}, false)
   }
 
   private async _zap(step: 1 | -1): Promise<void> {
@@ -283,7 +283,7 @@ export class PlayerPage
   override _handleRed(): void {
     const p = this._session?.current.playback
     if (p?.kind === 'live' && p.programmeId !== undefined)
-      Router.navigate(routeTo(ROUTE.play, { kind: 'startover', id: p.programmeId }), {}, false)
+      Router.navigate(to.play({ kind: 'startover', id: p.programmeId }), {}, false)
   }
 
   /** Info shows the OSD (again, for its full time); any trick-play key shows it too. */
