@@ -248,6 +248,7 @@ describe('the guide in Chromium', () => {
   it('real XMLTV guides: right-to-left titles read, gaps and overlaps walk cleanly', async () => {
     // Every file of ../shared/data/xmltv (copied under test/fixtures/xmltv), on the operator
     // clock of the Arabic guide's days.
+    expect.hasAssertions()
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-e2e-xmltv-'))
     const xmltv = createSimulator({
       ...defaultConfig({}),

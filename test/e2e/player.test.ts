@@ -268,6 +268,7 @@ describe('the player', () => {
   })
 
   it('with scrubbing forbidden, pause and seek are refused with a message and do not act', async () => {
+    expect.hasAssertions()
     await qa('POST', '/another-device', {
       userId: 'anna',
       action: 'changeSettings',
@@ -330,6 +331,7 @@ describe('the player', () => {
   })
 
   it('shows the mini guide with now and next on nearby channels over the video, OK zaps', async () => {
+    expect.hasAssertions()
     tv = await open('play/live/ch5')
     await waitForPicture(tv)
     await tv.press('down')

@@ -42,6 +42,7 @@ describe('QA controls (/qa)', () => {
     })
 
     it('refuses nonsense', async () => {
+      expect.hasAssertions()
       for (const body of [{ set: 'soon' }, { advance: null }, { speed: -1 }]) {
         const res = await client.post('/qa/clock', body)
         expect(res.statusCode).toBe(400)
@@ -102,6 +103,7 @@ describe('QA controls (/qa)', () => {
     })
 
     it('malformed: an HTTP 200 whose body is not JSON', async () => {
+      expect.hasAssertions()
       await addFault({ route: '/api/GetUserTimestamps', kind: 'malformed' })
       await addFault({ route: '/api/products', kind: 'malformed' })
       for (const res of [
@@ -147,6 +149,7 @@ describe('QA controls (/qa)', () => {
     })
 
     it('refuses a fault it does not understand', async () => {
+      expect.hasAssertions()
       for (const body of [
         { route: 'api', kind: 'status' },
         { route: '/api/x', kind: 'fire' },
@@ -279,6 +282,7 @@ describe('QA controls (/qa)', () => {
 
   describe('loopback only', () => {
     it('knows loopback addresses', () => {
+      expect.hasAssertions()
       for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true)
       for (const a of ['192.0.2.2', '::ffff:10.0.0.1', 'fd00::2', undefined])
         expect(isLoopback(a)).toBe(false)

@@ -260,6 +260,7 @@ describe('GetUserTimestamps: each stamp moves on the events of document 000, and
 
   describe('and not otherwise', () => {
     it('reads, logins, device and identity changes and other users’ events move nothing', async () => {
+      expect.hasAssertions()
       const anna = await client.login('anna')
       const p = await programmeAt('ch1', T0 + 5 * 3600, anna)
       const events: [string, () => Promise<unknown>][] = [
