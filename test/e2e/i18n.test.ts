@@ -128,10 +128,22 @@ describe('every screen translated', () => {
 
   const go = async (hash: string): Promise<void> => {
     // The same hash again would not open the page again (its sections start at the first).
-    if ((await tv.route().catch(() => '')) === hash) await go('guide')
+    const from = await tv.route().catch(() => '')
+    if (from === hash) {
+      await go('guide')
+      return go(hash)
+    }
     await tv.page.evaluate((h) => (location.hash = `#${h}`), hash)
-    // Not pageReady(): a screen may hold texts off screen that Lightning never draws.
-    await tv.waitForRoute(hash)
+    // The page changed (an unknown link's route is not its hash). Not pageReady(): a screen
+    // may hold texts off screen that Lightning never draws.
+    await tv.page.waitForFunction(
+      (previous) => {
+        const route = (window as unknown as { __kanal?: { route(): string } }).__kanal?.route() ?? ''
+        return route !== '' && route !== previous
+      },
+      from,
+      { timeout: 15_000 },
+    )
   }
   /** The operator's answers the screen asked for are in, and drawn. */
   const settle = async (): Promise<void> => {
