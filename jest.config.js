@@ -16,6 +16,10 @@ module.exports = {
   // Two cores: the e2e files run two at a time, each with its own simulator (free port,
   // throw-away database) and its own Chromium; unit and simulator files share nothing either.
   maxWorkers: 2,
+  // Beside an e2e file on two cores, a unit or simulator test or hook (seeding a fresh database)
+  // may take longer than jest's 5 s; jest-circus reads only this global value. The e2e files
+  // set their own with jest.setTimeout.
+  testTimeout: 20_000,
   projects: [
     {
       ...common,
@@ -23,16 +27,12 @@ module.exports = {
       testEnvironment: 'jsdom',
       testEnvironmentOptions: { pretendToBeVisual: true },
       setupFiles: ['jest-webgl-canvas-mock', '<rootDir>/test/helpers/jsdomSetup.ts'],
-      // Beside an e2e file on a two-core machine a test may take longer than jest's 5 s.
-      testTimeout: 20_000,
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/src/**/*.test.ts'],
     },
     {
       ...common,
       displayName: 'simulator',
       testEnvironment: 'node',
-      // Seeding a fresh database in beforeAll takes over 5 s beside an e2e file on two cores.
-      testTimeout: 20_000,
       testMatch: ['<rootDir>/test/simulator/**/*.test.ts'],
     },
     {
