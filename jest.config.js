@@ -13,6 +13,13 @@ const common = {
 }
 
 module.exports = {
+  // Two cores: the e2e files run two at a time, each with its own simulator (free port,
+  // throw-away database) and its own Chromium; unit and simulator files share nothing either.
+  maxWorkers: 2,
+  // Beside an e2e file on two cores, a unit or simulator test or hook (seeding a fresh database)
+  // may take longer than jest's 5 s; jest-circus reads only this global value. The e2e files
+  // set their own with jest.setTimeout.
+  testTimeout: 20_000,
   projects: [
     {
       ...common,

@@ -4,6 +4,8 @@
  * Anything missing or of the wrong type falls back to a default and is reported, never thrown.
  */
 export const MIN_POLL_PERIOD_SECONDS = 300
+/** A collapse window longer than this would swallow the checks that opening a screen asks for. */
+export const MAX_POLL_COLLAPSE_SECONDS = 60
 
 export interface KanalSettings {
   /** Base URL of the operator APIs, absolute or relative to the page. */
@@ -12,6 +14,11 @@ export interface KanalSettings {
   pollPeriodSeconds: number
   /** Relative jitter of each next poll, 0..0.5. */
   pollJitter: number
+  /**
+   * Checks the viewer triggers (a screen opened, the app back in front) within this many
+   * seconds of the last one ride on it instead of asking again; 0..MAX_POLL_COLLAPSE_SECONDS.
+   */
+  pollCollapseSeconds: number
   /** Interface language, such as "en". */
   locale: string
   /** Exposes a read-only window.__kanal for the e2e tests. */
@@ -22,6 +29,7 @@ export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
   apiBaseUrl: '/api',
   pollPeriodSeconds: 900,
   pollJitter: 0.2,
+  pollCollapseSeconds: 10,
   locale: 'en',
   testHooks: false,
 }
@@ -69,12 +77,21 @@ export const readSettings = (raw: unknown): SettingsResult => {
     warnings.push(`pollJitter: ${pollJitter} is outside 0..0.5; clamped to ${clamped}`)
     pollJitter = clamped
   }
+  let pollCollapseSeconds = pick('pollCollapseSeconds', isFiniteNumber)
+  if (pollCollapseSeconds < 0 || pollCollapseSeconds > MAX_POLL_COLLAPSE_SECONDS) {
+    const clamped = Math.min(MAX_POLL_COLLAPSE_SECONDS, Math.max(0, pollCollapseSeconds))
+    warnings.push(
+      `pollCollapseSeconds: ${pollCollapseSeconds} is outside 0..${MAX_POLL_COLLAPSE_SECONDS}; clamped to ${clamped}`,
+    )
+    pollCollapseSeconds = clamped
+  }
 
   return {
     settings: {
       apiBaseUrl: pick('apiBaseUrl', isNonEmptyString).replace(/\/+$/, ''),
       pollPeriodSeconds,
       pollJitter,
+      pollCollapseSeconds,
       locale: pick('locale', isNonEmptyString),
       testHooks: pick('testHooks', isBoolean),
     },

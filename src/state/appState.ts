@@ -112,6 +112,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
           periodSeconds: preferences.pollPeriodSeconds(),
           periodSeconds$: preferences.pollPeriodSeconds$,
           jitter: options.settings.pollJitter,
+          collapseSeconds: options.settings.pollCollapseSeconds,
           visible$: options.visible$,
           triggers$,
           isUnreachable: (e) => isApiError(e) && (e.kind === 'network' || e.kind === 'timeout'),

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { createSimulator } from '../../simulator/src/server'
 import { defaultConfig } from '../../simulator/src/config'
 import { importXmltvFile } from '../../simulator/src/xmltv/import'
-import { ROOT, openTv, signIn, startTestSimulator, TestSimulator, Tv } from './harness'
+import { E2E_APP_SETTINGS, ROOT, openTv, signIn, startTestSimulator, TestSimulator, Tv } from './harness'
 
 jest.setTimeout(180_000)
 
@@ -248,6 +248,7 @@ describe('the guide in Chromium', () => {
   it('real XMLTV guides: right-to-left titles read, gaps and overlaps walk cleanly', async () => {
     // Every file of ../shared/data/xmltv (copied under test/fixtures/xmltv), on the operator
     // clock of the Arabic guide's days.
+    expect.hasAssertions()
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-e2e-xmltv-'))
     const xmltv = createSimulator({
       ...defaultConfig({}),
@@ -255,7 +256,7 @@ describe('the guide in Chromium', () => {
       appDir: path.join(ROOT, process.env.LNG_BUILD_FOLDER ?? 'build'),
       dbPath: path.join(dir, 'kanal.sqlite'),
       clock: { start: Date.UTC(2025, 1, 9, 12) / 1000, speed: 1 },
-      settingsOverride: { appSettings: { testHooks: true } },
+      settingsOverride: { appSettings: E2E_APP_SETTINGS },
     })
     const folder = path.join(ROOT, 'test', 'fixtures', 'xmltv')
     for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.xml')))

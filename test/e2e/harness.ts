@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Request } from 'playwright-core'
 import { createSimulator, Simulator } from '../../simulator/src/server'
 import { defaultConfig } from '../../simulator/src/config'
 import { launchChromium } from './browser'
@@ -29,6 +29,29 @@ export const REMOTE = {
 } as const
 export type RemoteButton = keyof typeof REMOTE
 
+/**
+ * The app settings every e2e simulator serves: the test hooks on, and no collapse window for
+ * the checks a viewer triggers, so that opening a screen again is "the next poll" at once
+ * (the collapse itself is the poller's unit tests' business).
+ */
+export const E2E_APP_SETTINGS = { testHooks: true, pollCollapseSeconds: 0 } as const
+
+/**
+ * Polls `check` until it holds (a request in the simulator's log, a row in its database) and
+ * throws after `timeoutMs`; for what the page cannot be asked about with waitForFunction.
+ */
+export const until = async (
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 export interface TestSimulator {
   url: string
   dir: string
@@ -47,7 +70,7 @@ export const startTestSimulator = async (): Promise<TestSimulator> => {
     port: 0,
     appDir,
     dbPath: path.join(dir, 'kanal.sqlite'),
-    settingsOverride: { appSettings: { testHooks: true } },
+    settingsOverride: { appSettings: E2E_APP_SETTINGS },
   })
   const url = await simulator.listen()
   return {
@@ -73,6 +96,13 @@ export interface Tv {
   toast(): Promise<string>
   waitForRoute(route: string): Promise<void>
   waitForText(text: string): Promise<void>
+  /**
+   * Resolves once no operator call of the page has been in flight for `quietMs`: the answers
+   * the screen asked for are in. The only way to say that a call did NOT follow.
+   */
+  quiet(quietMs?: number): Promise<void>
+  /** Resolves when an operator call that starts after this call has been answered. */
+  nextAnswer(): Promise<void>
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
@@ -86,11 +116,41 @@ const hook = <T>(page: Page, name: string): Promise<T> =>
     return f()
   }, name) as Promise<T>
 
+/**
+ * One Chromium per test file (jest loads this module once per file), closed after the file;
+ * each Tv is a context of its own, so nothing (storage, IndexedDB, routes) is shared.
+ */
+let sharedBrowser: Promise<Browser> | undefined
+const browserOfFile = (): Promise<Browser> => (sharedBrowser ??= launchChromium())
+afterAll(async () => {
+  const browser = sharedBrowser
+  sharedBrowser = undefined
+  await (await browser)?.close()
+})
+
+/** The app's calls to the operator (not its files, not the video it plays). */
+const isOperatorCall = (request: Request): boolean =>
+  ['fetch', 'xhr'].includes(request.resourceType()) && !/\/api\/streams\//.test(request.url())
+
 /** Opens the app at `hash` in a 1920x1080 Chromium tab and waits for the first page. */
 export const openTv = async (baseUrl: string, hash = ''): Promise<Tv> => {
-  const browser = await launchChromium()
+  const browser = await browserOfFile()
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   const page = await context.newPage()
+  const inFlight = new Set<Request>()
+  let lastActivity = Date.now()
+  const started = new Set<(request: Request) => void>()
+  page.on('request', (r) => {
+    if (!isOperatorCall(r)) return
+    inFlight.add(r)
+    lastActivity = Date.now()
+    for (const f of started) f(r)
+  })
+  const ended = (r: Request): void => {
+    if (inFlight.delete(r)) lastActivity = Date.now()
+  }
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
   page.on('console', (m) => {
@@ -140,15 +200,41 @@ export const openTv = async (baseUrl: string, hash = ''): Promise<Tv> => {
         { timeout: 15000 },
       )
     },
+    async quiet(quietMs = 400) {
+      await until(
+        'the operator calls to end',
+        () => inFlight.size === 0 && Date.now() - lastActivity >= quietMs,
+        20_000,
+      )
+    },
+    nextAnswer() {
+      return new Promise<void>((resolve) => {
+        const watch = (request: Request): void => {
+          started.delete(watch)
+          void request
+            .response()
+            .then((response) => response?.finished())
+            .then(
+              () => resolve(),
+              () => resolve(),
+            )
+        }
+        started.add(watch)
+      })
+    },
     async screenshot(name) {
       fs.mkdirSync(RESULTS, { recursive: true })
       const file = path.join(RESULTS, `${name}.png`)
-      // Let transitions settle so that the picture shows the final state.
-      await page.waitForTimeout(600)
+      // Transitions end first, so that the picture shows the final state.
+      await page.waitForFunction(
+        () => (window as unknown as { __kanal: { settled(): boolean } }).__kanal.settled(),
+        undefined,
+        { timeout: 10_000 },
+      )
       await page.screenshot({ path: file })
       return file
     },
-    close: () => browser.close(),
+    close: () => context.close(),
   }
   return tv
 }
@@ -208,7 +294,7 @@ export const startRestartableSimulator = async (): Promise<RestartableSimulator>
       port,
       appDir,
       dbPath: path.join(dir, 'kanal.sqlite'),
-      settingsOverride: { appSettings: { testHooks: true } },
+      settingsOverride: { appSettings: E2E_APP_SETTINGS },
     })
   let simulator: Simulator | undefined = make(0)
   const url = await simulator.listen()
@@ -282,6 +368,10 @@ export const apiCalls = async (simUrl: string): Promise<string[]> => {
   const log = (await (await fetch(`${simUrl}qa/requests`)).json()) as { requests: { path: string }[] }
   return log.requests.map((r) => r.path.replace(/^\/api\//, ''))
 }
+
+/** Waits until the simulator has logged a call to `name` ("GetRecordings"). */
+export const waitForCall = (simUrl: string, name: string, timeoutMs = 15_000): Promise<void> =>
+  until(`a call to ${name}`, async () => (await apiCalls(simUrl)).includes(name), timeoutMs)
 
 /** Forgets the request log, so that what follows can be counted from zero. */
 export const clearApiCalls = async (simUrl: string): Promise<void> => {

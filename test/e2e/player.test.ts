@@ -1,4 +1,4 @@
-import { openTv, signIn, startTestSimulator, TestSimulator, Tv } from './harness'
+import { openTv, signIn, startTestSimulator, TestSimulator, Tv, until } from './harness'
 
 jest.setTimeout(180_000)
 
@@ -64,6 +64,18 @@ describe('the player', () => {
       },
       undefined,
       { timeout: 20000 },
+    )
+  }
+
+  /** Waits until the video has landed where the last seek sent it and shows a frame there. */
+  const waitForSeeked = async (t: Tv): Promise<void> => {
+    await t.page.waitForFunction(
+      () => {
+        const v = document.querySelector('video')
+        return v !== null && !v.seeking && v.readyState >= 2
+      },
+      undefined,
+      { timeout: 15000 },
     )
   }
 
@@ -186,7 +198,15 @@ describe('the player', () => {
     await tv.waitForText('Catch-up')
     const before = await mediaTime(tv)
     await tv.press('right')
-    await tv.page.waitForTimeout(500)
+    await waitForSeeked(tv)
+    await tv.page.waitForFunction(
+      () =>
+        (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
+          .screenTexts()
+          .some((s) => /^\d\d:\d\d$/.test(s)),
+      undefined,
+      { timeout: 15000 },
+    )
     const after = await mediaTime(tv)
     // +30 s on a 30 s loop lands on about the same frame: the OSD's clock label moves instead.
     expect(Math.abs(((after - before + 45) % 30) - 15)).toBeLessThan(3)
@@ -224,14 +244,13 @@ describe('the player', () => {
     tv = await open(`play/catchup/${p.ID as string}`)
     await waitForPicture(tv)
     await tv.press('right', 'right', 'right', 'right')
-    await tv.page.waitForTimeout(1500)
+    await waitForSeeked(tv)
     await tv.press('back')
-    const until = Date.now() + 10_000
     let saved: Json | undefined
-    while (!saved && Date.now() < until) {
+    await until('the resume point saved', async () => {
       saved = ((await call('GetResumes')) as unknown as Json[]).find((r) => r.ContentID === contentId)
-      if (!saved) await new Promise((r) => setTimeout(r, 200))
-    }
+      return saved !== undefined
+    }).catch(() => undefined)
     expect(saved?.Position as number).toBeGreaterThanOrEqual(120)
     expect(((await call('GetUserTimestamps')) as { Tags: number }).Tags).toBeGreaterThan(stampsBefore.Tags)
     await tv.close()
@@ -249,6 +268,7 @@ describe('the player', () => {
   })
 
   it('with scrubbing forbidden, pause and seek are refused with a message and do not act', async () => {
+    expect.hasAssertions()
     await qa('POST', '/another-device', {
       userId: 'anna',
       action: 'changeSettings',
@@ -264,7 +284,15 @@ describe('the player', () => {
       const before = await mediaTime(tv)
       await tv.press('right')
       await tv.waitForText('Fast-forward is not allowed on your subscription')
-      await tv.page.waitForTimeout(1000)
+      // It plays on: the picture moves a second on from where the refused key found it.
+      await tv.page.waitForFunction(
+        (from) => {
+          const v = document.querySelector('video')
+          return v !== null && !v.seeking && (v.currentTime - from + 30) % 30 >= 1
+        },
+        before,
+        { timeout: 15000 },
+      )
       const after = await mediaTime(tv)
       // It kept playing at 1x: about a second later, not 30 s on.
       expect((after - before + 30) % 30).toBeLessThan(3)
@@ -303,6 +331,7 @@ describe('the player', () => {
   })
 
   it('shows the mini guide with now and next on nearby channels over the video, OK zaps', async () => {
+    expect.hasAssertions()
     tv = await open('play/live/ch5')
     await waitForPicture(tv)
     await tv.press('down')

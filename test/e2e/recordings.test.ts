@@ -11,6 +11,8 @@ import {
   startRestartableSimulator,
   RestartableSimulator,
   Tv,
+  until,
+  waitForCall as waitForCallOn,
 } from './harness'
 
 jest.setTimeout(240_000)
@@ -20,11 +22,9 @@ jest.setTimeout(240_000)
  *
  * Polling is >= 300 s with jitter, so these tests never wait for a scheduled poll. The next
  * check is triggered the way a viewer does: opening the screen calls check('recordings-opened'),
- * which asks GetUserTimestamps at once unless another check ran within the last 10 s (the
- * poller collapses those). `reopen` waits out that window and opens the screen again: that is
- * "the next poll", deterministically.
+ * which asks GetUserTimestamps at once. The e2e settings turn off the poller's collapse window
+ * (pollCollapseSeconds 0), so `reopen` is "the next poll", deterministically and at once.
  */
-const COLLAPSE_MS = 10_000
 
 interface Row {
   id: number
@@ -36,7 +36,6 @@ interface Row {
 describe('the recordings screen in Chromium', () => {
   let sim: RestartableSimulator
   let tv: Tv | undefined
-  let lastCheck = 0
   beforeAll(async () => {
     sim = await startRestartableSimulator()
   })
@@ -71,21 +70,32 @@ describe('the recordings screen in Chromium', () => {
     await t.page.evaluate((h) => (location.hash = `#${h}`), hash)
     await t.waitForRoute(hash)
   }
-  /** Opens the recordings screen from elsewhere, after the poller's collapse window. */
+  /** Opens the recordings screen from elsewhere: the next check of the stamps. */
   const reopen = async (t: Tv): Promise<void> => {
-    const wait = lastCheck + COLLAPSE_MS + 500 - Date.now()
-    if (wait > 0) await t.page.waitForTimeout(wait)
     await go(t, 'guide')
     await go(t, 'recordings')
-    lastCheck = Date.now()
   }
-  const waitForCall = async (name: string, timeoutMs = 10_000): Promise<void> => {
-    const until = Date.now() + timeoutMs
-    while (!(await apiCalls(sim.url)).includes(name)) {
-      if (Date.now() > until) throw new Error(`no ${name} within ${timeoutMs} ms`)
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
+  const waitForCall = (name: string): Promise<void> => waitForCallOn(sim.url, name)
+  /** The recordings the box has cached for `userKey` (localforage's IndexedDB "kanal"/"cache"). */
+  const cachedRecordingIds = (t: Tv, userKey: string): Promise<string[] | undefined> =>
+    t.page.evaluate(
+      (key) =>
+        new Promise<string[] | undefined>((resolve, reject) => {
+          const open = indexedDB.open('kanal')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const db = open.result
+            const get = db.transaction('cache', 'readonly').objectStore('cache').get(key)
+            get.onerror = () => reject(get.error)
+            get.onsuccess = () => {
+              const entry = get.result as { data?: { recordings?: { id: string }[] } } | undefined
+              db.close()
+              resolve(entry?.data?.recordings?.map((r) => r.id))
+            }
+          }
+        }),
+      `${userKey}:recordings`,
+    )
   const waitForNoText = async (t: Tv, text: string): Promise<void> => {
     await t.page.waitForFunction(
       (s) =>
@@ -131,7 +141,6 @@ describe('the recordings screen in Chromium', () => {
     await reloadTv(t)
     await signIn(t, 'anna', 'anna')
     await go(t, 'recordings')
-    lastCheck = Date.now()
     await t.page.waitForFunction(
       () =>
         (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
@@ -236,7 +245,8 @@ describe('the recordings screen in Chromium', () => {
     await clearApiCalls(sim.url)
     await reopen(tv)
     await waitForCall('GetUserTimestamps')
-    await tv.page.waitForTimeout(1500)
+    // The stamps are answered and nothing follows them.
+    await tv.quiet()
     expect(await apiCalls(sim.url)).not.toContain('GetRecordings')
   })
 
@@ -255,7 +265,8 @@ describe('the recordings screen in Chromium', () => {
       action: 'addRecording',
       programmeId: String(programme.id),
     })
-    await tv.page.waitForTimeout(3000)
+    // No check is due (polls are >= 300 s): the box asks nothing and shows nothing new.
+    await tv.quiet()
     expect(await tv.screenTexts()).not.toContain(programme.title)
     expect(await apiCalls(sim.url)).not.toContain('GetRecordings')
 
@@ -321,7 +332,10 @@ describe('the recordings screen in Chromium', () => {
     expect(after).not.toContain(toCancel.id)
     // Our own write moved the stamp: the list is fetched (and cached) again at once.
     await waitForCall('GetRecordings')
-    await tv.page.waitForTimeout(1000)
+    await until('the list without them in the cache', async () => {
+      const ids = await cachedRecordingIds(tv!, 'user-1001')
+      return ids !== undefined && !ids.includes(String(toDelete.id)) && !ids.includes(String(toCancel.id))
+    })
 
     // The box restarts while the operator is gone: the list shows from the cache, flagged.
     await sim.stop()
@@ -351,7 +365,6 @@ describe('the recordings screen in Chromium', () => {
     // The operator is back: same data after a restart with it.
     await sim.start()
     await reloadTv(tv, 'recordings')
-    lastCheck = Date.now()
     await tv.waitForText(`All (${count - 2})`)
     await tv.page.waitForFunction(
       () =>
@@ -417,7 +430,8 @@ describe('the recordings screen in Chromium', () => {
       await qa(sim.url, 'clock', { set: at - 8 })
       await reopen(tv!)
       await waitForCall('GetUserTimestamps')
-      await tv!.page.waitForTimeout(1500)
+      // The answer (and the operator's time in it) is in before the log is cleared.
+      await tv!.quiet()
       await clearApiCalls(sim.url)
       await tv!.press('down')
       await focusRow(tv!, next.title)

@@ -1,4 +1,4 @@
-import { openTv, startTestSimulator, TestSimulator, Tv } from './harness'
+import { openTv, startTestSimulator, TestSimulator, Tv, waitForCall } from './harness'
 
 jest.setTimeout(120_000)
 
@@ -33,9 +33,7 @@ describe('the app shell in Chromium, driven by the remote keys alone', () => {
     tv = await openTv(sim.url)
     const requests = async () =>
       ((await (await fetch(`${sim.url}qa/requests`)).json()) as { requests: { path: string }[] }).requests
-    const until = Date.now() + 10_000
-    while (!(await requests()).some((r) => r.path === '/api/LoginAnonymous') && Date.now() < until)
-      await new Promise((resolve) => setTimeout(resolve, 100))
+    await waitForCall(sim.url, 'LoginAnonymous').catch(() => undefined)
     const paths = (await requests()).map((r) => r.path)
     expect(paths).toContain('/api/LoginAnonymous')
     expect(paths.join(' ')).not.toMatch(/token/i)

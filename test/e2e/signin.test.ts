@@ -25,7 +25,13 @@ describe('signing in with the remote and the on-screen keyboard', () => {
     tv = await openTv(sim.url)
     // A wrong password leaves the page open: signIn waits for it to close, so give it a moment.
     const attempt = signIn(tv, 'anna', 'wrong').catch((e: unknown) => e)
-    await tv.waitForText('That user name and password do not match. Check them and try again.')
+    // The wait starts before the typing does: allow for a slow machine typing nine characters.
+    await tv.page.waitForFunction(
+      (t) =>
+        (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal.screenTexts().includes(t),
+      'That user name and password do not match. Check them and try again.',
+      { timeout: 60_000 },
+    )
     const texts = await tv.screenTexts()
     expect(texts).toContain('anna')
     expect(texts.join(' ')).not.toContain('wrong')

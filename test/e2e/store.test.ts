@@ -249,10 +249,11 @@ describe('the store in Chromium', () => {
     // After the lock (1 minute on the operator's clock) the right PIN buys.
     await qa(sim.url, 'clock', { advance: 120 })
     // The app learns the operator's new time from its next answer: open the page again.
+    const answered = tv.nextAnswer()
     await go(tv, 'store')
     await go(tv, 'store/product/7')
     await tv.waitForText('Buy')
-    await tv.page.waitForTimeout(1000)
+    await answered
     await tv.press('ok')
     await tv.waitForText('Enter your purchase PIN')
     await typeDigits(tv, '1234')
@@ -277,7 +278,9 @@ describe('the store in Chromium', () => {
     await tv.waitForText('Active (5)')
     for (let i = 0; i < 8 && !(await tv.screenTexts()).includes('Music pack'); i++) {
       await tv.press('down')
-      await tv.page.waitForTimeout(200)
+      await tv.page.waitForFunction(() =>
+        (window as unknown as { __kanal: { pageReady(): boolean } }).__kanal.pageReady(),
+      )
     }
     expect(await tv.screenTexts()).toContain('Music pack')
   })

@@ -80,6 +80,7 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
     })
 
     it('without a token or with an unknown one: AuthenticationRequired 30', async () => {
+      expect.hasAssertions()
       for (const token of [undefined, 'not-a-token']) {
         const out = await client.call('GetUserTimestamps', {}, token)
         expect(keys(out)).toEqual(ENVELOPE_KEYS)
@@ -107,16 +108,39 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
     })
 
     it('CanAcquire follows Upgrade, Incompatible and RequiredDays', async () => {
+      expect.hasAssertions()
       const services = await client.content<Json[]>('GetServices', {}, anna)
       const byId = new Map(services.map((s) => [s.ID as number, s]))
+      const now = (await client.qa<{ now: number }>('GET', '/clock')).now
+      // Every service related to one she owns: an incompatible one cannot be bought, an upgrade
+      // only once the owned one's RequiredDays have passed since she bought it.
+      const cases: { owned: number; other: number; rule: string; expected: boolean; actual: unknown }[] = []
       for (const s of services) {
         if ((s.CanWatch as Json).IsOwned !== true) continue
-        for (const other of s.Incompatible as number[]) {
+        const boughtAt = (s.CanWatch as Json).PurchaseDate as number
+        const upgradeFrom = boughtAt + (s.RequiredDays as number) * 86400
+        for (const other of new Set([...(s.Incompatible as number[]), ...(s.Upgrade as number[])])) {
           const o = byId.get(other)
           const isUpgrade = (s.Upgrade as number[]).includes(other)
-          if (o && !isUpgrade) expect(o.CanAcquire).toBe(false)
+          cases.push({
+            owned: s.ID as number,
+            other,
+            rule: isUpgrade ? 'upgrade' : 'incompatible',
+            expected: isUpgrade ? now >= upgradeFrom : false,
+            actual: o?.CanAcquire,
+          })
         }
       }
+      // The demo's case: nPVR 100 h (12), bought 10 days ago with RequiredDays 30, excludes
+      // nPVR 50 h (11) and the home recorder (22) and upgrades to nPVR 200 h (13) in 20 days.
+      expect(cases.map((c) => [c.owned, c.other, c.rule])).toEqual(
+        expect.arrayContaining([
+          [12, 11, 'incompatible'],
+          [12, 13, 'upgrade'],
+          [12, 22, 'incompatible'],
+        ]),
+      )
+      expect(cases.map((c) => ({ ...c, actual: c.expected }))).toEqual(cases)
     })
   })
 
@@ -365,6 +389,7 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
     })
 
     it('covers 14 days', async () => {
+      expect.hasAssertions()
       for (const at of [T0 - 6 * 86400, T0 + 6 * 86400]) {
         const g = await client.content<{ Channels: { Programmes: Json[] }[] }>(
           'GetGuide',
@@ -376,6 +401,7 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
     })
 
     it('refuses bad guide requests with InvalidParameter (41)', async () => {
+      expect.hasAssertions()
       const ids = Array.from({ length: 101 }, (_v, i) => `ch${i + 1}`)
       const bad = [
         { ChannelIDs: ids, Start: T0, End: T0 + 3600 },
@@ -558,6 +584,7 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
     })
 
     it('GET /settings.json merges the override', async () => {
+      expect.hasAssertions()
       const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-app-'))
       fs.writeFileSync(path.join(appDir, 'settings.json'), JSON.stringify({ appSettings: { stage: 'x' } }))
       const c2 = await startClient({

@@ -140,6 +140,17 @@ export class Client {
 
 export type Stamps = Record<'Pins' | 'Recordings' | 'Rights' | 'Services' | 'Tags', number>
 
+/**
+ * Reads the QA clock until it shows more than `after` (the clock runs at a QA speed): a wait on
+ * the operator's own time instead of a sleep of the test's. Throws after `timeoutMs` real time.
+ */
+export const clockPasses = async (client: Client, after: number, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  while ((await client.qa<{ now: number }>('GET', '/clock')).now <= after) {
+    if (Date.now() > deadline) throw new Error(`the QA clock did not pass ${after} within ${timeoutMs} ms`)
+  }
+}
+
 /** A simulator listening on loopback with a client for it. */
 export const startClient = async (overrides: Partial<SimulatorConfig> = {}): Promise<Client> =>
   new Client(startSimulator(overrides)).start()

@@ -1,6 +1,6 @@
 import os from 'node:os'
 import { isLoopback } from '../../simulator/src/routes/qa'
-import { T0, startClient, type Client, type Json } from './harness'
+import { T0, clockPasses, startClient, type Client, type Json } from './harness'
 
 describe('QA controls (/qa)', () => {
   let client: Client
@@ -21,7 +21,8 @@ describe('QA controls (/qa)', () => {
       expect(await client.qa('POST', '/clock', { set: T0 + 100 })).toEqual({ now: T0 + 100, speed: 0 })
       expect(await client.qa('POST', '/clock', { advance: 3600 })).toEqual({ now: T0 + 3700, speed: 0 })
       await client.qa('POST', '/clock', { speed: 3600 })
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      // An hour a second: the clock is seen moving within a few reads.
+      await clockPasses(client, T0 + 3700)
       const running = await client.qa<{ now: number; speed: number }>('POST', '/clock', { speed: 0 })
       expect(running.speed).toBe(0)
       expect(running.now).toBeGreaterThan(T0 + 3700)
@@ -41,6 +42,7 @@ describe('QA controls (/qa)', () => {
     })
 
     it('refuses nonsense', async () => {
+      expect.hasAssertions()
       for (const body of [{ set: 'soon' }, { advance: null }, { speed: -1 }]) {
         const res = await client.post('/qa/clock', body)
         expect(res.statusCode).toBe(400)
@@ -101,6 +103,7 @@ describe('QA controls (/qa)', () => {
     })
 
     it('malformed: an HTTP 200 whose body is not JSON', async () => {
+      expect.hasAssertions()
       await addFault({ route: '/api/GetUserTimestamps', kind: 'malformed' })
       await addFault({ route: '/api/products', kind: 'malformed' })
       for (const res of [
@@ -146,6 +149,7 @@ describe('QA controls (/qa)', () => {
     })
 
     it('refuses a fault it does not understand', async () => {
+      expect.hasAssertions()
       for (const body of [
         { route: 'api', kind: 'status' },
         { route: '/api/x', kind: 'fire' },
@@ -278,6 +282,7 @@ describe('QA controls (/qa)', () => {
 
   describe('loopback only', () => {
     it('knows loopback addresses', () => {
+      expect.hasAssertions()
       for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true)
       for (const a of ['192.0.2.2', '::ffff:10.0.0.1', 'fd00::2', undefined])
         expect(isLoopback(a)).toBe(false)

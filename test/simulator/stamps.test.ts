@@ -1,4 +1,4 @@
-import { T0, startClient, type Client, type Json, type Stamps } from './harness'
+import { T0, clockPasses, startClient, type Client, type Json, type Stamps } from './harness'
 
 type Moved = 'recordings' | 'user' | 'both' | 'none'
 
@@ -115,7 +115,7 @@ describe('GetUserTimestamps: each stamp moves on the events of document 000, and
       const rec = await record(1)
       const before = await client.stamps(dora)
       await client.qa('POST', '/clock', { set: (rec.Start as number) - 1, speed: 1000 })
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      await clockPasses(client, rec.Start as number)
       await client.qa('POST', '/clock', { speed: 0 })
       expect(whatMoved(before, await client.stamps(dora))).toBe('recordings')
     })
@@ -260,6 +260,7 @@ describe('GetUserTimestamps: each stamp moves on the events of document 000, and
 
   describe('and not otherwise', () => {
     it('reads, logins, device and identity changes and other users’ events move nothing', async () => {
+      expect.hasAssertions()
       const anna = await client.login('anna')
       const p = await programmeAt('ch1', T0 + 5 * 3600, anna)
       const events: [string, () => Promise<unknown>][] = [

@@ -25,6 +25,8 @@ export interface UserStateOptions {
   /** The viewer's later choices of period (preferences), applied from the next poll. */
   periodSeconds$?: Observable<number>
   jitter: number
+  /** Viewer-triggered checks this close to the last one ride on it (the poller's default if unset). */
+  collapseSeconds?: number
   visible$: Observable<boolean>
   /** Outside reasons to check the stamps now (network back...). */
   triggers$: Observable<PollReason>
@@ -75,6 +77,7 @@ export const createUserState = (options: UserStateOptions) => {
     periodMs: options.periodSeconds * 1000,
     ...(options.periodSeconds$ ? { periodMs$: options.periodSeconds$.pipe(map((s) => s * 1000)) } : {}),
     jitter: options.jitter,
+    ...(options.collapseSeconds !== undefined ? { collapseMs: options.collapseSeconds * 1000 } : {}),
     visible$: options.visible$,
     triggers$: merge(options.triggers$, checks),
   }).pipe(share())

@@ -13,6 +13,13 @@ export interface KanalTestHooks {
   toast(): string
   /** A page is shown and every text in it has been drawn (its texture has a width). */
   pageReady(): boolean
+  /** No transition is running and no finite animation is playing: a screenshot shows the end state. */
+  settled(): boolean
+}
+
+interface Motions {
+  transitions: { active: Set<{ isRunning(): boolean }> }
+  animations: { active: Set<{ isActive(): boolean; settings: { repeat: number } }> }
 }
 
 interface TextualElement {
@@ -55,6 +62,14 @@ export const installTestHooks = (app: Lightning.Component, toast: () => string):
     pageReady: () => {
       const page = Router.getActivePage() as unknown as TextualElement | undefined
       return page !== undefined && page !== null && textsDrawn(page)
+    },
+    settled: () => {
+      const { transitions, animations } = app.stage as unknown as Motions
+      // A looping animation (a spinner) never ends; it does not hold a picture back.
+      return (
+        ![...transitions.active].some((t) => t.isRunning()) &&
+        ![...animations.active].some((a) => a.isActive() && a.settings.repeat !== -1)
+      )
     },
   }
   ;(window as unknown as { __kanal?: KanalTestHooks }).__kanal = hooks

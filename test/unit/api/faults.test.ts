@@ -127,6 +127,7 @@ describe('authentication required', () => {
   })
 
   test('an expired session is StatusCode 30', async () => {
+    expect.hasAssertions()
     const local = await startSimulator()
     try {
       const t = await local.tokenFor('ben')

@@ -65,6 +65,7 @@ describe('GetPlayback / KeepPlayback client', () => {
   })
 
   it('refuses a malformed answer (no URL, a javascript: URL, End before Start) as a protocol error', async () => {
+    expect.hasAssertions()
     for (const bad of [
       { ...wire, URL: undefined },
       { ...wire, URL: 'javascript:alert(1)' },
@@ -79,6 +80,7 @@ describe('GetPlayback / KeepPlayback client', () => {
   })
 
   it('maps refusals: 42 denied, 40 not found, 30 auth', async () => {
+    expect.hasAssertions()
     for (const [code, kind] of [
       [42, 'denied'],
       [40, 'notFound'],

@@ -167,6 +167,7 @@ describe('VirtualScheduler', () => {
   })
 
   it('runs any set of actions by (time, order scheduled), minus the cancelled ones', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(
         fc.array(fc.record({ delay: fc.integer({ min: 0, max: 50 }), cancel: fc.boolean() }), {

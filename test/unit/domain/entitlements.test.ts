@@ -91,6 +91,7 @@ describe('entitlements', () => {
 
 describe('entitlement properties', () => {
   test('a channel never gets a capability that no ACTIVE licence in its dates grants', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(rightsCase, ({ catalogue, licences, now }) => {
         const rights = entitlementsAt(licences, catalogue, now)
@@ -116,6 +117,7 @@ describe('entitlement properties', () => {
   })
 
   test('every capability a granting licence`s product lists for its type is given', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(rightsCase, ({ catalogue, licences, now }) => {
         const rights = entitlementsAt(licences, catalogue, now)
@@ -131,6 +133,7 @@ describe('entitlement properties', () => {
   })
 
   test('licences that grant nothing now change nothing; more licences never take a capability away', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(rightsCase, rightsCase, ({ catalogue, licences, now }, other) => {
         const rights = entitlementsAt(licences, catalogue, now)
@@ -147,6 +150,7 @@ describe('entitlement properties', () => {
   })
 
   test('the order of licences does not matter', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(rightsCase, ({ catalogue, licences, now }) => {
         expect(entitlementsAt([...licences].reverse(), catalogue, now)).toEqual(

@@ -49,6 +49,7 @@ describe('normaliseRow: gaps and overlaps never break the grid', () => {
   })
 
   it('any data: slots are sorted, never overlap, and cover the view without holes', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: -5000, max: 12000 }), fc.integer({ min: -100, max: 6000 })), {

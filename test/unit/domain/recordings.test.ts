@@ -46,6 +46,7 @@ describe('recording state at a time', () => {
   })
 
   test('states only move forward in time', () => {
+    expect.hasAssertions()
     const order = ['scheduled', 'ongoing', 'finished']
     fc.assert(
       fc.property(
@@ -73,6 +74,7 @@ describe('expiry', () => {
   })
 
   test('a protected recording never expires', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(
         recordingArb,
@@ -88,6 +90,7 @@ describe('expiry', () => {
   })
 
   test('an unprotected one expires exactly autoExpireDays after its end, never before it ends', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(
         recordingArb,
@@ -126,6 +129,7 @@ describe('quota', () => {
   })
 
   test('used + scheduled is the length of what did not fail; left is never negative', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(
         fc.array(recordingArb, { maxLength: 12 }),
@@ -163,6 +167,7 @@ describe('delete and cancel', () => {
   })
 
   test('a protected recording can never be deleted', () => {
+    expect.hasAssertions()
     fc.assert(
       fc.property(recordingArb, fc.integer({ min: 0, max: 10 ** 6 }), (r, t) => {
         expect(canDelete({ ...r, protected: true }, t).allowed).toBe(false)

@@ -1,4 +1,9 @@
-import { DEFAULT_SETTINGS, MIN_POLL_PERIOD_SECONDS, readSettings } from '../../../src/platform/settings'
+import {
+  DEFAULT_SETTINGS,
+  MAX_POLL_COLLAPSE_SECONDS,
+  MIN_POLL_PERIOD_SECONDS,
+  readSettings,
+} from '../../../src/platform/settings'
 
 describe('settings.json appSettings', () => {
   it('uses the defaults for what is missing, without warnings', () => {
@@ -10,6 +15,7 @@ describe('settings.json appSettings', () => {
       apiBaseUrl: 'https://operator.example/api/',
       pollPeriodSeconds: 600,
       pollJitter: 0.1,
+      pollCollapseSeconds: 0.5,
       locale: 'da',
       testHooks: true,
       stage: { w: 1920 },
@@ -19,6 +25,7 @@ describe('settings.json appSettings', () => {
       apiBaseUrl: 'https://operator.example/api',
       pollPeriodSeconds: 600,
       pollJitter: 0.1,
+      pollCollapseSeconds: 0.5,
       locale: 'da',
       testHooks: true,
     })
@@ -41,6 +48,23 @@ describe('settings.json appSettings', () => {
   it('keeps jitter within 0..0.5', () => {
     expect(readSettings({ pollJitter: 2 }).settings.pollJitter).toBe(0.5)
     expect(readSettings({ pollJitter: -1 }).settings.pollJitter).toBe(0)
+  })
+
+  it('keeps the collapse window of triggered polls within 0..60 s, and says so', () => {
+    expect(readSettings({}).settings.pollCollapseSeconds).toBe(10)
+    expect(readSettings({ pollCollapseSeconds: 0 })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, pollCollapseSeconds: 0 },
+      warnings: [],
+    })
+    const below = readSettings({ pollCollapseSeconds: -1 })
+    expect(below.settings.pollCollapseSeconds).toBe(0)
+    expect(below.warnings.join()).toMatch(/pollCollapseSeconds: -1 .*clamped to 0/)
+    const above = readSettings({ pollCollapseSeconds: 3600 })
+    expect(above.settings.pollCollapseSeconds).toBe(MAX_POLL_COLLAPSE_SECONDS)
+    expect(above.warnings).toHaveLength(1)
+    const wrongType = readSettings({ pollCollapseSeconds: '2' })
+    expect(wrongType.settings.pollCollapseSeconds).toBe(DEFAULT_SETTINGS.pollCollapseSeconds)
+    expect(wrongType.warnings.join()).toMatch(/pollCollapseSeconds: "2" is not valid/)
   })
 
   it('survives settings that are not an object at all', () => {

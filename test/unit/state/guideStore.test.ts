@@ -90,6 +90,7 @@ describe('the guide store', () => {
   })
 
   it('keeps memory bounded however far the viewer scrolls, never dropping what is on screen', async () => {
+    expect.hasAssertions()
     const { store } = setup(1000)
     for (let row = 0; row < 1000; row += 8) {
       store.show({ firstRow: row, lastRow: row + 7, from: 8 * H, to: 10 * H }, 'down')

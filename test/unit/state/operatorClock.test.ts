@@ -19,6 +19,7 @@ describe('the operator clock', () => {
   })
 
   it('ticks with the operator time at once and then every period', () => {
+    expect.hasAssertions()
     const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b))
     scheduler.run(({ expectObservable }) => {
       const clock = createOperatorClock({ localNowMs: () => scheduler.now(), scheduler })

@@ -91,6 +91,7 @@ describe('timestamps poller', () => {
   })
 
   it('spreads the first poll of devices that boot together over the whole first period', () => {
+    expect.hasAssertions()
     const period = 15 * MIN
     const buckets = new Array<number>(10).fill(0)
     for (let device = 0; device < 500; device++) {

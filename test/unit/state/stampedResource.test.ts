@@ -207,6 +207,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 describe('a stamp-driven resource, over random histories', () => {
   it('always shows the server data of a stamp it has seen, whole, and fetches only when the stamp moved', async () => {
+    expect.hasAssertions()
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
         const primary = new FaultyStore()

@@ -2,6 +2,7 @@ import { keyAt, move, pathTo, positionOf } from '../../../../src/ui/signin/keybo
 
 describe('the on-screen keyboard layout', () => {
   it('finds every character and special key where keyAt says it is', () => {
+    expect.hasAssertions()
     for (const key of [...'abcdefghijklmnopqrstuvwxyz.-_@0123456789', 'delete', 'next', 'submit']) {
       const at = positionOf(key)
       expect(at).toBeDefined()
@@ -26,6 +27,7 @@ describe('the on-screen keyboard layout', () => {
   })
 
   it('walks from any key to any other key with the arrows alone', () => {
+    expect.hasAssertions()
     const keys = [...'anz@09', 'delete', 'next', 'submit']
     for (const from of keys)
       for (const to of keys) {
