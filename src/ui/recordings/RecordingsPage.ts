@@ -11,6 +11,7 @@ import {
 } from '../../state/recordings/recordingsView'
 import type { UserState } from '../../state/user/userState'
 import { ConfirmDialog } from '../components/ConfirmDialog'
+import { PageHeader } from '../components/PageHeader'
 import { appContext } from '../context'
 import { currentLanguage, say, t } from '../i18n'
 import { ActionMenu } from './ActionMenu'
@@ -34,8 +35,7 @@ import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface RecordingsPageTemplateSpec extends Lightning.Component.TemplateSpec {
-  Heading: object
-  Status: object
+  Header: typeof PageHeader
   Filters: typeof FilterBar
   Quota: typeof QuotaBar
   List: typeof RecordingList
@@ -61,8 +61,7 @@ export class RecordingsPage
   extends Lightning.Component<RecordingsPageTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<RecordingsPageTemplateSpec>
 {
-  readonly Heading = this.getByRef('Heading')!
-  readonly Status = this.getByRef('Status')!
+  readonly Header = this.getByRef('Header')!
   readonly Filters = this.getByRef('Filters')!
   readonly Quota = this.getByRef('Quota')!
   readonly List = this.getByRef('List')!
@@ -91,31 +90,12 @@ export class RecordingsPage
       h: 1080,
       rect: true,
       color: COLORS.background,
-      Heading: {
+      Header: {
+        type: PageHeader,
         x: SAFE.x,
         y: TOP,
-        text: {
-          text: '',
-          fontFace: FONT.bold,
-          fontSize: TYPE.title,
-          textColor: COLORS.text,
-          wordWrapWidth: SAFE.w - QUOTA_WIDTH - 60,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
-      },
-      Status: {
-        x: SAFE.x,
-        y: TOP + 78,
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.caption,
-          textColor: COLORS.textMuted,
-          wordWrapWidth: SAFE.w - QUOTA_WIDTH - 60,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
+        look: 'status',
+        width: SAFE.w - QUOTA_WIDTH - 60,
       },
       Filters: { type: FilterBar, x: SAFE.x, y: BAR_Y },
       Quota: { type: QuotaBar, x: SAFE.x + SAFE.w - QUOTA_WIDTH, y: TOP + 6 },
@@ -137,7 +117,6 @@ export class RecordingsPage
   }
 
   override _init(): void {
-    this.Heading.patch({ text: { text: t('recordings.title') } })
     this.Filters.onSelect = (id) => this._onFilter(id)
     this.List.onSelect = (row) => this._onRow(row)
     this.Actions.onClose = () => this._closeMenu()
@@ -198,22 +177,13 @@ export class RecordingsPage
     this.List.visible = list !== undefined
     this.Quota.visible = view.kind === 'list'
     this.Hint.visible = list !== undefined
-    this.Heading.patch({
-      text: {
-        text:
-          list?.series !== undefined
-            ? `${t('recordings.title')} › ${list.series.title}`
-            : t('recordings.title'),
-      },
-    })
     const status = recordingsStatus(view)
-    this.Status.patch({
-      text: {
-        text: say(status.text),
-        textColor: COLORS[status.tone],
-        fontFace: status.bold ? FONT.semibold : FONT.regular,
-      },
-    })
+    this.Header.show(
+      list?.series !== undefined ? `${t('recordings.title')} › ${list.series.title}` : t('recordings.title'),
+      say(status.text),
+      COLORS[status.tone],
+      status.bold,
+    )
     if (view.kind === 'list') this.Quota.show(view.quota, view.shortfalls)
     if (list) {
       this.Empty.visible = false
