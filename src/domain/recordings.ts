@@ -117,6 +117,16 @@ export const canCancel = (r: Recording, t: UnixSeconds): RecordingAction => {
     : { allowed: false, reason: 'finished' }
 }
 
+/**
+ * How many episodes of a series are still to be recorded: what cancelling the series removes
+ * (one already started is stopped on its own, not by the series).
+ */
+export const scheduledEpisodes = (
+  recordings: readonly Recording[],
+  seriesId: string,
+  t: UnixSeconds,
+): number => recordings.filter((r) => r.seriesId === seriesId && r.start > t && r.state !== 'failed').length
+
 // ---------------------------------------------------------------------------------------------
 // The recordings screen: filters, sorting, series groups, what will not fit, nPVR access.
 

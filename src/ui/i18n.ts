@@ -20,3 +20,19 @@ export const t = (key: string, values?: Record<string, string | number>): string
 export const setLanguage = (language: string): Promise<void> => plugin.set(language)
 export const currentLanguage = (): string | null => plugin.get()
 export const availableLanguages = (): { code: string; name: string }[] => plugin.available()
+
+/**
+ * A text still to translate: what the pure presentation rules return, so that a unit test reads
+ * the key and its values (a test has no translations) and the page says it in one call.
+ */
+export interface Phrase {
+  key: string
+  values?: Record<string, string | number>
+}
+
+export const phrase = (key: string, values?: Record<string, string | number>): Phrase =>
+  values === undefined ? { key } : { key, values }
+
+/** The phrase in the interface language; a string is data (a title) and shows as it is. */
+export const say = (p: Phrase | string | undefined): string =>
+  p === undefined ? '' : typeof p === 'string' ? p : t(p.key, p.values)

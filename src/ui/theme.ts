@@ -53,3 +53,6 @@ export const RADIUS = { s: 8, m: 16 } as const
 export const MENU_HEIGHT = 132
 
 export const DURATION = { focus: 0.15, page: 0.25 } as const
+
+/** A colour by its role, as the pure presentation rules name it (`COLORS[tone]` draws it). */
+export type Tone = keyof typeof COLORS

@@ -1,22 +1,21 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { label } from '../components/Label'
 import { Subscription, of, switchMap } from 'rxjs'
-import type { AccountChange } from '../../domain/accountChanges'
-import type { PagedListState } from '../../state/account/pagedList'
 import { createPinChange, type PinChange, type PinChangeState } from '../../state/account/pinChange'
-import type { SettingsStore } from '../../state/account/settingsStore'
 import type { UserState } from '../../state/user/userState'
 import { HistorySection } from './HistorySection'
 import { PackagesSection } from './PackagesSection'
+import { preferenceIntents } from './preferenceIntents'
+import { pinPrompt } from './pinPrompt'
+import { UserStores } from './userStores'
 import { PreferencesSection } from './PreferencesSection'
 import { RightsSection } from './RightsSection'
 import { SectionTabs } from './SectionTabs'
 import { SettingsSection } from './SettingsSection'
 import { ButtonRow } from '../components/ButtonRow'
+import { PageHeader } from '../components/PageHeader'
 import { PinDialog } from '../components/PinDialog'
 import { appContext } from '../context'
-import { formatTime } from '../format'
-import { availableLanguages, currentLanguage, setLanguage, t } from '../i18n'
+import { availableLanguages, currentLanguage, say, t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
@@ -31,8 +30,7 @@ export const ACCOUNT_SECTIONS: readonly AccountSectionId[] = [
 ]
 
 interface AccountPageTemplateSpec extends Lightning.Component.TemplateSpec {
-  Heading: object
-  Who: object
+  Header: typeof PageHeader
   Tabs: typeof SectionTabs
   Body: {
     Recording: typeof SettingsSection
@@ -61,8 +59,7 @@ export class AccountPage
   extends Lightning.Component<AccountPageTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<AccountPageTemplateSpec>
 {
-  readonly Heading = this.getByRef('Heading')!
-  readonly Who = this.getByRef('Who')!
+  readonly Header = this.getByRef('Header')!
   readonly Tabs = this.getByRef('Tabs')!
   readonly Body = this.getByRef('Body')!
   readonly Recording = this.Body.getByRef('Recording')!
@@ -78,12 +75,20 @@ export class AccountPage
   private _section: AccountSectionId = 'recording'
   private _zone: 'tabs' | 'body' = 'tabs'
   private _subscription: Subscription | undefined
-  private _settings: SettingsStore | undefined
-  private _history:
-    | ReturnType<NonNullable<ReturnType<typeof appContext>['state']>['account']['history']>
-    | undefined
-  private _historyState: PagedListState<AccountChange> | undefined
-  private _user: UserState | undefined
+  private readonly _stores = new UserStores({
+    settingsStore: (store) => {
+      this.Recording.store = store
+    },
+    settings: (state) => {
+      this.Recording.show(state)
+      this.Playback.show(state)
+      this._refocus()
+    },
+    history: (state) => {
+      this.History.show(state)
+      this._refocus()
+    },
+  })
   private _pin: PinChange | undefined
 
   static override _template(): Lightning.Component.Template<AccountPageTemplateSpec> {
@@ -92,23 +97,7 @@ export class AccountPage
       h: 1080,
       rect: true,
       color: COLORS.background,
-      Heading: {
-        x: SAFE.x,
-        y: TOP,
-        ...label('', { font: FONT.bold, size: TYPE.title }),
-      },
-      Who: {
-        x: SAFE.x,
-        y: TOP + 80,
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.caption,
-          textColor: COLORS.textMuted,
-          wordWrapWidth: SAFE.w,
-          maxLines: 1,
-        },
-      },
+      Header: { type: PageHeader, x: SAFE.x, y: TOP, look: 'status', width: SAFE.w, subtitleY: 80 },
       Tabs: { type: SectionTabs, x: SAFE.x, y: TOP + 130 },
       Body: {
         x: SAFE.x,
@@ -139,7 +128,7 @@ export class AccountPage
   }
 
   override _init(): void {
-    this.Heading.patch({ text: { text: t('account.title') } })
+    this.Header.title = t('account.title')
     this.Tabs.items = ACCOUNT_SECTIONS.map((id) => ({ id, label: t(`account.${id}`) }))
     this.Tabs.onChange = (item) => this._show(item.id as AccountSectionId)
     this.Tabs.onSelect = (item) => {
@@ -149,14 +138,15 @@ export class AccountPage
     this.SignedOutActions.items = [{ id: 'signin', label: t('account.action.signIn') }]
     this.SignedOutActions.onSelect = () => Router.navigate(to.signIn())
     this.Recording.onSaved = (message) => this._toast(message, 'success')
-    this.History.onLoadMore = () => void this._history?.loadMore()
-    this.Preferences.intents = {
-      setLanguage: (code) => void this._applyLanguage(code),
-      setPollPeriod: (seconds) => void this._applyPollPeriod(seconds),
+    this.History.onLoadMore = () => this._stores.loadMoreHistory()
+    this.Preferences.intents = preferenceIntents({
+      state: () => appContext().state,
+      toast: (message, kind) => this._toast(message, kind),
       changePin: () => this._pin?.open(),
-      signOut: () => void this._signOut(),
-      signIn: () => Router.navigate(to.signIn()),
-    }
+      signedOut: () => {
+        this._zone = 'tabs'
+      },
+    })
     const state = appContext().state
     if (state) {
       this._pin = createPinChange({
@@ -212,61 +202,23 @@ export class AccountPage
 
   // -- stores ---------------------------------------------------------------------------------
 
-  private _storesSubscription: Subscription | undefined
+  private get _user(): UserState | undefined {
+    return this._stores.user
+  }
 
   private _unbindStores(): void {
-    this._storesSubscription?.unsubscribe()
-    this._storesSubscription = undefined
-    this._settings?.dispose()
-    this._settings = undefined
-    this._history?.dispose()
-    this._history = undefined
-    this._historyState = undefined
-    this._user = undefined
+    this._stores.unbind()
   }
 
   /** A user signed in or out: the account's stores are that user's. */
   private _bindUser(user: UserState | undefined): void {
-    if (user === this._user && this._settings !== undefined) return
-    this._unbindStores()
-    this._user = user
+    if (this._stores.isBoundTo(user)) return
     const state = appContext().state
+    this._stores.bind(user, state)
     const session = user && state ? state.session.current : undefined
     const name = session?.kind === 'user' ? session.user.name : undefined
-    this.Who.patch({
-      text: { text: name !== undefined ? t('account.who', { name }) : t('account.who.none') },
-    })
+    this.Header.subtitle = name !== undefined ? t('account.who', { name }) : t('account.who.none')
     this._renderPreferences()
-    if (!user || !state) {
-      this._show(this._section)
-      return
-    }
-    user.check('user-action')
-    const subscriptions = new Subscription()
-    this._storesSubscription = subscriptions
-    const settings = state.account.settings()
-    this._settings = settings
-    this.Recording.store = settings
-    if (settings) {
-      subscriptions.add(
-        settings.state$.subscribe((s) => {
-          this.Recording.show(s)
-          this.Playback.show(s)
-          this._refocus()
-        }),
-      )
-      void settings.load()
-    }
-    const history = state.account.history(10)
-    this._history = history
-    subscriptions.add(
-      history.state$.subscribe((h) => {
-        this._historyState = h
-        this.History.show(h)
-        this._refocus()
-      }),
-    )
-    void history.loadMore()
     this._show(this._section)
   }
 
@@ -284,18 +236,14 @@ export class AccountPage
   // -- sections -------------------------------------------------------------------------------
 
   private _sectionOf(id: AccountSectionId): Section {
-    switch (id) {
-      case 'recording':
-        return this.Recording
-      case 'playback':
-        return this.Playback
-      case 'packages':
-        return this.Packages
-      case 'history':
-        return this.History
-      case 'preferences':
-        return this.Preferences
+    const sections: Record<AccountSectionId, Section> = {
+      recording: this.Recording,
+      playback: this.Playback,
+      packages: this.Packages,
+      history: this.History,
+      preferences: this.Preferences,
     }
+    return sections[id]
   }
 
   private _show(id: AccountSectionId): void {
@@ -307,9 +255,9 @@ export class AccountPage
     if (signedOut) this.SignedOutMessage.patch({ text: { text: t(`account.signedOutBody.${id}`) } })
     // The history is read again from the newest each time it is opened: another device may
     // have changed something since.
-    if (id === 'history' && changed && this._history && this._historyState?.loading !== true) {
+    if (id === 'history' && changed && this._stores.historyIdle) {
       this.History.List.reset()
-      void this._history.reload()
+      this._stores.reloadHistory()
     }
     this._refocus()
   }
@@ -364,66 +312,31 @@ export class AccountPage
     return false
   }
 
-  // -- intents --------------------------------------------------------------------------------
-
-  /** The saved language applies at start (App.language); the app restarts in it at once. */
-  private async _applyLanguage(code: string): Promise<void> {
-    const state = appContext().state
-    await state?.preferences.setLanguage(code)
-    await setLanguage(code)
-    window.location.reload()
-  }
-
-  private async _applyPollPeriod(seconds: number): Promise<void> {
-    const state = appContext().state
-    if (!state) return
-    await state.preferences.setPollPeriod(seconds)
-    this._toast(t('account.prefs.poll.saved'), 'success')
-  }
-
-  private async _signOut(): Promise<void> {
-    const state = appContext().state
-    if (!state) return
-    try {
-      await state.account.signOut()
-      this._zone = 'tabs'
-      this._toast(t('account.signedOutToast'), 'info')
-    } catch {
-      this._toast(t('account.signOutFailed'), 'error')
-    }
-  }
+  // -- PIN change ---------------------------------------------------------------------------
 
   private _renderPin(state: PinChangeState): void {
-    const open = (titleKey: string, bodyKey: string): void =>
-      this.Pin.open({
-        title: t(titleKey),
-        body: t(bodyKey),
-        onSubmit: (pin) => this._pin?.enter(pin),
-        onCancel: () => this._pin?.close(),
-      })
-    switch (state.step) {
-      case 'closed':
+    const prompt = pinPrompt(state)
+    switch (prompt.kind) {
+      case 'close':
         if (this.Pin.isOpen) this.Pin.close()
         break
-      case 'old':
-        open('account.pin.old.title', 'account.pin.old.body')
-        if (state.wrong) this.Pin.showWrong(state.attemptsLeft)
-        break
-      case 'new':
-        open('account.pin.new.title', state.mismatch ? 'account.pin.mismatch' : 'account.pin.new.body')
-        break
-      case 'repeat':
-        open('account.pin.repeat.title', 'account.pin.repeat.body')
-        break
-      case 'sending':
+      case 'ask':
+        this.Pin.open({
+          title: say(prompt.title),
+          body: say(prompt.body),
+          onSubmit: (pin) => this._pin?.enter(pin),
+          onCancel: () => this._pin?.close(),
+        })
+        if (prompt.wrong) this.Pin.showWrong(prompt.attemptsLeft)
         break
       case 'locked':
-        this.Pin.showLocked(t('account.pin.locked', { time: formatTime(state.lockedUntil) }))
+        this.Pin.showLocked(say(prompt.text))
         break
       case 'failed':
         this.Pin.close()
-        this._toast(t(state.offline ? 'account.pin.offline' : 'account.pin.failed'), 'error')
+        this._toast(say(prompt.toast), 'error')
         break
+      case 'wait':
     }
     this._refocus()
   }

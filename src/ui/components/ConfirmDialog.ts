@@ -12,12 +12,19 @@ export interface ConfirmRequest {
   onCancel?: () => void
 }
 
-interface ConfirmDialogTemplateSpec extends Lightning.Component.TemplateSpec {
+export interface ConfirmDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Dim: object
   Panel: { Accent: object; Title: object; Body: object; Buttons: typeof ButtonRow }
 }
 
-const PANEL = { w: 1000, h: 420 } as const
+/** The template of a yes/no dialog: the modal frame with two buttons at the panel's foot. */
+export const confirmTemplate = (w: number, h: number, accent: number) => {
+  const frame = dialogFrame({ w, h, zIndex: 30, accent, bodyY: SPACE.xl + 70, bodyLines: 3 })
+  return {
+    ...frame,
+    Panel: { ...frame.Panel, Buttons: { type: ButtonRow, x: SPACE.xl, y: h - SPACE.xl - 72 } },
+  }
+}
 
 /**
  * A yes/no question over the page ("Delete this recording?"). The safe answer is focused first
@@ -35,20 +42,7 @@ export class ConfirmDialog
   private _request: ConfirmRequest | undefined
 
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
-    const frame = dialogFrame({
-      ...PANEL,
-      zIndex: 30,
-      accent: COLORS.warning,
-      bodyY: SPACE.xl + 70,
-      bodyLines: 3,
-    })
-    return {
-      ...frame,
-      Panel: {
-        ...frame.Panel,
-        Buttons: { type: ButtonRow, x: SPACE.xl, y: PANEL.h - SPACE.xl - 72 },
-      },
-    }
+    return confirmTemplate(1000, 420, COLORS.warning)
   }
 
   get isOpen(): boolean {

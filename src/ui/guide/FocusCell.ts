@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { COLORS, FONT } from '../theme'
 import type { RecordingMark } from '../../domain/guideActions'
-import { GUIDE } from './layout'
+import { FOCUS_MIN_W, GUIDE } from './layout'
 import { MARK_W, markColors } from './GuideRow'
 
 interface FocusCellTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -9,7 +9,6 @@ interface FocusCellTemplateSpec extends Lightning.Component.TemplateSpec {
   Mark: { Label: object }
 }
 
-export const FOCUS_MIN_W = 180
 const PAD = 16
 
 /**

@@ -1,69 +1,42 @@
 import { Lightning } from '@lightningjs/sdk'
-import type { Capabilities, Channel } from '../../domain/channels'
-import type { Programme } from '../../domain/guide'
-import type { RecordingMark } from '../../domain/guideActions'
+import type { Channel } from '../../domain/channels'
 import {
   alignDown,
   anchorFor,
-  cellBox,
   firstRowFor,
   isRightToLeft,
-  jumpDays,
-  normaliseRow,
   pageRows,
   slotIndexAt,
-  xOf,
-  type Slot,
 } from '../../domain/guideGrid'
-import { DAY } from '../../domain/time'
-import type { Travel, Viewport, WindowState } from '../../state/guide/guideStore'
-import { formatDay, formatTime } from '../format'
-import { COLORS, FONT, STAGE, TYPE } from '../theme'
-import { FOCUS_MIN_W, FocusCell } from './FocusCell'
-import { GuideRow, type RowLook } from './GuideRow'
-import { GEOMETRY, GUIDE, TIME_W, TIME_X } from './layout'
+import type { Travel } from '../../state/guide/guideStore'
+import { COLORS, STAGE } from '../theme'
+import { FocusCell } from './FocusCell'
+import {
+  focusBox,
+  focusText,
+  nowLineX,
+  rowLook,
+  rowSlots,
+  dayJump,
+  stepBack,
+  stepForward,
+  type GridFocus,
+  type GridLooks,
+  type GridSource,
+} from './gridModel'
+import { GuideRow } from './GuideRow'
+import { GEOMETRY, GUIDE } from './layout'
+import { TIME_BAR_LABELS, TimeBar } from './TimeBar'
 
-/** Where the grid reads its data: the lineup and the programme windows of the guide store. */
-export interface GridSource {
-  channels: readonly Channel[]
-  programmes(row: number, from: number, to: number): { items: Programme[]; state: WindowState | 'missing' }
-  show(view: Viewport, travel: Travel): void
-}
-
-/** What the grid needs to know of the user's rights, with the words it shows for them. */
-export interface GridLooks {
-  caps(channelId: string): Capabilities
-  mark(programmeId: string): RecordingMark
-  badges(caps: Capabilities): string
-  lockedText: string
-  gapText: string
-  loadingText: string
-  failedText: string
-  recordingText: string
-}
-
-export interface GridFocus {
-  row: number
-  channel: Channel
-  slot: Slot<Programme>
-  locked: boolean
-}
+export type { GridFocus, GridLooks, GridSource } from './gridModel'
 
 interface GuideGridTemplateSpec extends Lightning.Component.TemplateSpec {
-  Day: object
-  Labels: object
+  Time: typeof TimeBar
   Rows: object
   NowLine: object
   Focus: typeof FocusCell
 }
 
-const TIME_LABELS = GEOMETRY.spanSeconds / GEOMETRY.stepSeconds
-const WHITE = 0xffffffff
-/**
- * How far from now the guide scrolls, each way. Operators keep about 7 days back and 7 ahead;
- * imported XMLTV guides reach 21 days ahead. Beyond the data the grid shows "No information".
- */
-const RANGE_DAYS = 14
 const GC_EVERY_FLIPS = 4
 
 /**
@@ -76,8 +49,7 @@ export class GuideGrid
   extends Lightning.Component<GuideGridTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<GuideGridTemplateSpec>
 {
-  readonly Day = this.getByRef('Day')!
-  readonly Labels = this.getByRef('Labels')!
+  readonly Time = this.getByRef('Time')!
   readonly Rows = this.getByRef('Rows')!
   readonly NowLine = this.getByRef('NowLine')!
   readonly Focus = this.getByRef('Focus')!
@@ -87,7 +59,6 @@ export class GuideGrid
   onTop: () => void = () => undefined
 
   private _rows: GuideRow[] = []
-  private _labels: Lightning.Element[] = []
   private _source: GridSource | undefined
   private _looks: GridLooks | undefined
   private _firstRow = 0
@@ -97,7 +68,6 @@ export class GuideGrid
   private _now = 0
   private _dataVersion = 0
   private _looksVersion = 0
-  private _labelsFor = Number.NaN
   private _focusMoves = 0
   private _lastTravel: Travel = 'none'
   private _flips = 0
@@ -106,12 +76,7 @@ export class GuideGrid
     return {
       w: STAGE.w,
       h: STAGE.h,
-      Day: {
-        x: GUIDE.x + 14,
-        y: GUIDE.timeBarY + 6,
-        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.caption, textColor: COLORS.text },
-      },
-      Labels: { x: TIME_X, y: GUIDE.timeBarY + 6 },
+      Time: { type: TimeBar },
       Rows: { x: 0, y: GUIDE.gridY },
       NowLine: {
         y: GUIDE.timeBarY,
@@ -127,15 +92,6 @@ export class GuideGrid
 
   override _init(): void {
     for (let i = 0; i < GUIDE.rows; i++) this._rows.push(new GuideRow(this.Rows, i * GUIDE.rowH))
-    for (let i = 0; i < TIME_LABELS; i++)
-      this._labels.push(
-        this.Labels.childList.a({
-          x: 8,
-          text: { text: '', fontFace: FONT.semibold, fontSize: TYPE.caption, textColor: WHITE },
-          color: COLORS.textDim,
-        }),
-      )
-    this.Labels.childList.a({ y: 38, w: TIME_W, h: 2, rect: true, color: COLORS.surfaceRaised })
   }
 
   // ---- what the page tells the grid ----------------------------------------------------------
@@ -195,10 +151,9 @@ export class GuideGrid
   }
 
   jumpDays(days: number): void {
-    const anchor = jumpDays(this._anchor, days, this._now - RANGE_DAYS * DAY, this._now + RANGE_DAYS * DAY)
-    this._viewStart = this._viewStart + (anchor - this._anchor)
-    this._viewStart = alignDown(this._viewStart, GEOMETRY.stepSeconds)
-    this._anchor = anchor
+    const step = dayJump(this._anchor, this._viewStart, days, this._now)
+    this._viewStart = step.viewStart
+    this._anchor = step.anchor
     this._layout(days > 0 ? 'right' : 'left')
   }
 
@@ -226,7 +181,7 @@ export class GuideGrid
     return this._focusMoves
   }
   get elementCount(): number {
-    return this._rows.reduce((n, r) => n + r.elementCount, 8 + this._labels.length)
+    return this._rows.reduce((n, r) => n + r.elementCount, 8 + TIME_BAR_LABELS)
   }
 
   // ---- keys ----------------------------------------------------------------------------------
@@ -254,12 +209,10 @@ export class GuideGrid
 
   override _handleLeft(): void {
     const focus = this.focused
-    if (!focus) return
-    const target = focus.slot.start - 1
-    const earliest = this._now - RANGE_DAYS * DAY
-    if (target < earliest) return
-    if (target < this._viewStart) this._viewStart = alignDown(target, GEOMETRY.stepSeconds)
-    this._anchor = target
+    const step = focus && stepBack(focus.slot, this._now, this._viewStart)
+    if (!step) return
+    this._viewStart = step.viewStart
+    this._anchor = step.anchor
     this._layout('left')
     // The anchor sits at the start of what is now focused, as a viewer reads it.
     const now = this.focused
@@ -268,14 +221,10 @@ export class GuideGrid
 
   override _handleRight(): void {
     const focus = this.focused
-    if (!focus) return
-    const target = focus.slot.end
-    const latest = this._now + RANGE_DAYS * DAY
-    if (target >= latest) return
-    const viewEnd = this._viewStart + GEOMETRY.spanSeconds
-    // Scroll so that what comes next starts in the second half hour: some context stays.
-    if (target >= viewEnd) this._viewStart = alignDown(target, GEOMETRY.stepSeconds) - GEOMETRY.stepSeconds
-    this._anchor = target
+    const step = focus && stepForward(focus.slot, this._now, this._viewStart)
+    if (!step) return
+    this._viewStart = step.viewStart
+    this._anchor = step.anchor
     this._layout('right')
   }
 
@@ -363,39 +312,16 @@ export class GuideGrid
   ): void {
     const channel = source.channels[index] as Channel
     const { items, state } = source.programmes(index, this._viewStart, viewEnd)
-    let slots = normaliseRow(items, this._viewStart, viewEnd)
-    // Holes in a window still on its way are not holes yet.
-    if (state === 'loading' || state === 'missing')
-      slots = slots.map((s): Slot<Programme> => (s.kind === 'gap' ? { ...s, kind: 'loading' } : s))
-    const caps = looks.caps(channel.id)
-    const locked = !caps.live
-    const look: RowLook = {
-      channel,
-      locked,
-      badges: locked ? looks.lockedText : looks.badges(caps),
-      gapText: looks.gapText,
-      loadingText: looks.loadingText,
-      failedText: looks.failedText,
-      failed: state === 'failed',
-      recordingText: looks.recordingText,
-      mark: looks.mark,
-    }
+    const slots = rowSlots(items, state, this._viewStart, viewEnd)
+    const look = rowLook(channel, looks, state)
     row.draw(look, slots, this._viewStart, this._now)
   }
 
   private _drawTimeBar(): void {
-    const nowX = xOf(this._now, this._viewStart, GEOMETRY)
-    const nowIn = nowX >= 0 && nowX <= TIME_W
-    this.NowLine.visible = nowIn
-    if (nowIn) this.NowLine.x = TIME_X + Math.round(nowX) - 1
-    if (this._labelsFor === this._viewStart) return
-    this._labelsFor = this._viewStart
-    this.Day.patch({ text: { text: formatDay(this._viewStart) } })
-    this._labels.forEach((label, i) => {
-      const t = this._viewStart + i * GEOMETRY.stepSeconds
-      label.x = Math.round(xOf(t, this._viewStart, GEOMETRY)) + 8
-      label.patch({ text: { text: formatTime(t) } })
-    })
+    const nowX = nowLineX(this._now, this._viewStart)
+    this.NowLine.visible = nowX !== undefined
+    if (nowX !== undefined) this.NowLine.x = nowX
+    this.Time.show(this._viewStart)
   }
 
   private _drawFocus(): void {
@@ -406,20 +332,8 @@ export class GuideGrid
       this.onFocus(undefined)
       return
     }
-    const box = cellBox(focus.slot.start, focus.slot.end, this._viewStart, GEOMETRY) ?? {
-      x: 0,
-      w: FOCUS_MIN_W,
-    }
-    const w = Math.max(FOCUS_MIN_W, Math.round(box.w) - 4)
-    const x = Math.min(TIME_X + Math.round(box.x) + 2, TIME_X + TIME_W - w)
-    const cells = this._looks
-    const text =
-      focus.slot.kind === 'programme'
-        ? focus.slot.programme.title
-        : focus.slot.kind === 'loading'
-          ? (cells?.loadingText ?? '')
-          : (cells?.gapText ?? '')
-    const mark = focus.slot.kind === 'programme' ? (cells?.mark(focus.slot.programme.id) ?? 'none') : 'none'
+    const { x, w } = focusBox(focus.slot, this._viewStart)
+    const { text, mark } = focusText(focus.slot, this._looks)
     this.Focus.place(
       x,
       GUIDE.gridY + row.el.y,
@@ -427,7 +341,7 @@ export class GuideGrid
       text,
       isRightToLeft(text),
       mark,
-      cells?.recordingText ?? '',
+      this._looks?.recordingText ?? '',
     )
     this._focusMoves++
     this.onFocus(focus)

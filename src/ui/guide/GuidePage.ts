@@ -12,8 +12,8 @@ import { to } from '../navigation'
 import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
 import { GuideGrid, type GridFocus, type GridLooks, type GridSource } from './GuideGrid'
 import { InfoPanel } from './InfoPanel'
-import { DIGIT_WAIT_MS, MAX_DIGITS } from './layout'
 import type { PageTypeConfig } from '../components/PageTypeConfig'
+import { DigitEntry, GUIDE_MAX_DIGITS } from '../components/DigitEntry'
 
 interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Info: typeof InfoPanel
@@ -47,8 +47,21 @@ export class GuidePage
   private _lineup: LineupState | undefined
   private _opened = false
   private _openedOn: string | undefined
-  private _digits = ''
-  private _digitTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly _digits = new DigitEntry({
+    maxDigits: GUIDE_MAX_DIGITS,
+    onChange: (digits) => {
+      this.Info.digits = digits === '' ? '' : t('guide.digits', { number: digits })
+    },
+    onNumber: (digits) => {
+      const channels = this._lineup?.channels ?? []
+      this.Grid.jumpToRow(
+        rowForNumber(
+          channels.map((c) => c.number),
+          Number(digits),
+        ),
+      )
+    },
+  })
   private _source: GridSource | undefined
 
   static override _template(): Lightning.Component.Template<GuidePageTemplateSpec> {
@@ -112,7 +125,7 @@ export class GuidePage
   override _inactive(): void {
     for (const s of this._subscriptions) s.unsubscribe()
     this._subscriptions = []
-    this._clearDigits()
+    this._digits.clear()
   }
 
   override _handleBack(): void {
@@ -131,29 +144,7 @@ export class GuidePage
   override _handleDigit(e: KeyboardEvent): void {
     const digit = digitOf(e)
     if (digit === null || !this._lineup) return
-    this._digits = (this._digits + String(digit)).slice(-MAX_DIGITS)
-    this.Info.digits = t('guide.digits', { number: this._digits })
-    if (this._digitTimer !== undefined) clearTimeout(this._digitTimer)
-    const typed = Number(this._digits)
-    const go = (): void => {
-      this._clearDigits()
-      const channels = this._lineup?.channels ?? []
-      this.Grid.jumpToRow(
-        rowForNumber(
-          channels.map((c) => c.number),
-          typed,
-        ),
-      )
-    }
-    if (this._digits.length >= MAX_DIGITS) go()
-    else this._digitTimer = setTimeout(go, DIGIT_WAIT_MS)
-  }
-
-  private _clearDigits(): void {
-    if (this._digitTimer !== undefined) clearTimeout(this._digitTimer)
-    this._digitTimer = undefined
-    this._digits = ''
-    this.Info.digits = ''
+    this._digits.push(digit)
   }
 
   // ---- data ----------------------------------------------------------------------------------

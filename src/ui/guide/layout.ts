@@ -29,6 +29,5 @@ export const GEOMETRY: GridGeometry = { spanSeconds: 2 * HOUR, widthPx: TIME_W, 
 /** Time labels in the bar: one per half hour in view, plus the one that scrolls in. */
 export const TIME_LABELS = GEOMETRY.spanSeconds / GEOMETRY.stepSeconds + 1
 
-/** How long typed digits wait for the next one before the guide jumps to that channel. */
-export const DIGIT_WAIT_MS = 1500
-export const MAX_DIGITS = 4
+/** The focus highlight is never narrower than this, so a short programme's title stays readable. */
+export const FOCUS_MIN_W = 180

@@ -14,6 +14,7 @@ import { MINI_GUIDE_ROWS, type MiniGuideRow } from './MiniGuide'
 import { PlayerView } from './PlayerView'
 import { video } from './videoPlayer'
 import { PageTypeConfig } from '../components/PageTypeConfig'
+import { DigitEntry, PLAYER_MAX_DIGITS } from '../components/DigitEntry'
 
 interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
   View: typeof PlayerView
@@ -22,9 +23,6 @@ interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
 /** Seconds a Left/Right press moves; Rewind/FastForward move further. */
 export const SEEK_STEP = 30
 export const SKIP_STEP = 120
-/** How long a typed channel number waits for its next digit. */
-const DIGIT_WAIT_MS = 1500
-const MAX_DIGITS = 3
 
 /**
  * Playback, reached as #play/<kind>/<id> (kind: live, startover, catchup, recording). The page
@@ -43,8 +41,17 @@ export class PlayerPage
   private _videoHandle = -1
   private _params: { kind: string; id: string } | undefined
   private _lineup: PlayerLineup | undefined
-  private _digits = ''
-  private _digitTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly _digits = new DigitEntry({
+    maxDigits: PLAYER_MAX_DIGITS,
+    onChange: (digits) => this.View.showDigits(digits),
+    onNumber: (typed) =>
+      void this._channels().then((lineup) => {
+        if (!lineup) return
+        const channel = channelByNumber(lineup, typed)
+        if (channel) this._zapTo(channel)
+        else this.View.notice(t('player.zap.unknown', { number: typed }))
+      }),
+  })
 
   static override _template(): Lightning.Component.Template<PlayerPageTemplateSpec> {
     // No background of its own: the video shows through where nothing is drawn.
@@ -124,7 +131,7 @@ export class PlayerPage
     }
     video.close(this._videoHandle)
     this._videoHandle = -1
-    if (this._digitTimer !== undefined) clearTimeout(this._digitTimer)
+    this._digits.clear()
   }
 
   private _media(c: MediaCommand): void {
@@ -174,26 +181,6 @@ export class PlayerPage
     if (!lineup || current === undefined) return
     const target = zapTarget(lineup, current, step)
     if (target) this._zapTo(target)
-  }
-
-  private _digit(d: number): void {
-    this._digits = (this._digits + String(d)).slice(-MAX_DIGITS)
-    this.View.showDigits(this._digits)
-    if (this._digitTimer !== undefined) clearTimeout(this._digitTimer)
-    const typed = this._digits
-    const go = (): void => {
-      this._digitTimer = undefined
-      this._digits = ''
-      this.View.showDigits('')
-      void this._channels().then((lineup) => {
-        if (!lineup) return
-        const channel = channelByNumber(lineup, typed)
-        if (channel) this._zapTo(channel)
-        else this.View.notice(t('player.zap.unknown', { number: typed }))
-      })
-    }
-    if (typed.length >= MAX_DIGITS) go()
-    else this._digitTimer = setTimeout(go, DIGIT_WAIT_MS)
   }
 
   // ---- mini guide ---------------------------------------------------------------------------
@@ -309,7 +296,7 @@ export class PlayerPage
 
   override _handleDigit(e: KeyboardEvent): void {
     const d = digitOf(e)
-    if (d !== null) this._digit(d)
+    if (d !== null) this._digits.push(d)
   }
 
   /** Back closes the mini guide first; otherwise it travels on to the App (Router.back()). */

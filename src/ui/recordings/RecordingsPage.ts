@@ -1,6 +1,6 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { of, skip, Subscription } from 'rxjs'
-import { canCancel, canDelete, type Recording, type RecordingFilter } from '../../domain/recordings'
+import type { RecordingFilter } from '../../domain/recordings'
 import { createChannelNames, type ChannelNamesStore } from '../../state/recordings/channelNames'
 import {
   createRecordingsView,
@@ -9,15 +9,25 @@ import {
   type RecordingsViewStore,
   type RowModel,
 } from '../../state/recordings/recordingsView'
-import { refusalOf } from '../../state/recordings/refusal'
 import type { UserState } from '../../state/user/userState'
 import { ConfirmDialog } from '../components/ConfirmDialog'
+import { PageHeader } from '../components/PageHeader'
 import { appContext } from '../context'
-import { formatDate, formatTime } from '../format'
-import { currentLanguage, t } from '../i18n'
-import { ActionMenu, type MenuAction } from './ActionMenu'
-import { EmptyState, type EmptyAction } from './EmptyState'
-import { FilterBar, type FilterBarItem } from './FilterBar'
+import { currentLanguage, say, t } from '../i18n'
+import { ActionMenu } from './ActionMenu'
+import { EmptyState } from './EmptyState'
+import { FilterBar } from './FilterBar'
+import { RecordingIntents } from './recordingIntents'
+import {
+  emptyState,
+  filterBar,
+  FILTER_LABEL,
+  FILTERS,
+  recordingActions,
+  recordingsStatus,
+  type EmptyActionId,
+  type RecordingActionId,
+} from './recordingLooks'
 import { QUOTA_WIDTH, QuotaBar } from './QuotaBar'
 import { RecordingList } from './RecordingList'
 import { to } from '../navigation'
@@ -25,8 +35,7 @@ import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface RecordingsPageTemplateSpec extends Lightning.Component.TemplateSpec {
-  Heading: object
-  Status: object
+  Header: typeof PageHeader
   Filters: typeof FilterBar
   Quota: typeof QuotaBar
   List: typeof RecordingList
@@ -42,14 +51,6 @@ type Zone = 'filters' | 'list' | 'empty'
 const TOP = MENU_HEIGHT + 24
 const BAR_Y = TOP + 124
 const LIST_Y = TOP + 204
-const FILTERS: readonly RecordingFilter[] = ['all', 'scheduled', 'ongoing', 'recorded']
-const FILTER_LABEL: Record<RecordingFilter, string> = {
-  all: 'recordings.all',
-  scheduled: 'recordings.scheduled',
-  ongoing: 'recordings.ongoing',
-  recorded: 'recordings.recorded',
-}
-
 /**
  * The recordings screen: the list shown at once from the cache and refreshed only when
  * the Recordings stamp moves, filters, sorting, series folded into one entry, the nPVR storage,
@@ -60,8 +61,7 @@ export class RecordingsPage
   extends Lightning.Component<RecordingsPageTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<RecordingsPageTemplateSpec>
 {
-  readonly Heading = this.getByRef('Heading')!
-  readonly Status = this.getByRef('Status')!
+  readonly Header = this.getByRef('Header')!
   readonly Filters = this.getByRef('Filters')!
   readonly Quota = this.getByRef('Quota')!
   readonly List = this.getByRef('List')!
@@ -76,6 +76,13 @@ export class RecordingsPage
   private _subscription: Subscription | undefined
   private _view: RecordingsView = { kind: 'loading' }
   private _zone: Zone = 'list'
+  private readonly _intents = new RecordingIntents({
+    user: () => this._user,
+    now: () => this._now(),
+    confirm: (title, body, confirmLabel, onConfirm) => this._confirm(title, body, confirmLabel, onConfirm),
+    toast: (message, kind) => this._toast(message, kind),
+    play: (id) => Router.navigate(to.play({ kind: 'recording', id })),
+  })
 
   static override _template(): Lightning.Component.Template<RecordingsPageTemplateSpec> {
     return {
@@ -83,31 +90,12 @@ export class RecordingsPage
       h: 1080,
       rect: true,
       color: COLORS.background,
-      Heading: {
+      Header: {
+        type: PageHeader,
         x: SAFE.x,
         y: TOP,
-        text: {
-          text: '',
-          fontFace: FONT.bold,
-          fontSize: TYPE.title,
-          textColor: COLORS.text,
-          wordWrapWidth: SAFE.w - QUOTA_WIDTH - 60,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
-      },
-      Status: {
-        x: SAFE.x,
-        y: TOP + 78,
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.caption,
-          textColor: COLORS.textMuted,
-          wordWrapWidth: SAFE.w - QUOTA_WIDTH - 60,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        },
+        look: 'status',
+        width: SAFE.w - QUOTA_WIDTH - 60,
       },
       Filters: { type: FilterBar, x: SAFE.x, y: BAR_Y },
       Quota: { type: QuotaBar, x: SAFE.x + SAFE.w - QUOTA_WIDTH, y: TOP + 6 },
@@ -129,7 +117,6 @@ export class RecordingsPage
   }
 
   override _init(): void {
-    this.Heading.patch({ text: { text: t('recordings.title') } })
     this.Filters.onSelect = (id) => this._onFilter(id)
     this.List.onSelect = (row) => this._onRow(row)
     this.Actions.onClose = () => this._closeMenu()
@@ -190,19 +177,17 @@ export class RecordingsPage
     this.List.visible = list !== undefined
     this.Quota.visible = view.kind === 'list'
     this.Hint.visible = list !== undefined
-    this.Heading.patch({
-      text: {
-        text:
-          list?.series !== undefined
-            ? `${t('recordings.title')} › ${list.series.title}`
-            : t('recordings.title'),
-      },
-    })
-    this.Status.patch(this._status(view))
+    const status = recordingsStatus(view)
+    this.Header.show(
+      list?.series !== undefined ? `${t('recordings.title')} › ${list.series.title}` : t('recordings.title'),
+      say(status.text),
+      COLORS[status.tone],
+      status.bold,
+    )
     if (view.kind === 'list') this.Quota.show(view.quota, view.shortfalls)
     if (list) {
       this.Empty.visible = false
-      this.Filters.items = this._filterItems(list)
+      this.Filters.items = filterBar(list, say)
       this.List.rows = list.rows
       this.NoMatch.patch({
         text: { text: list.rows.length === 0 ? t(`${FILTER_LABEL[list.filter]}.empty`) : '' },
@@ -219,97 +204,21 @@ export class RecordingsPage
     this._refocus()
   }
 
-  private _status(view: RecordingsView): object {
-    if (view.kind !== 'list') return { text: { text: '' } }
-    const at = view.fetchedAt !== undefined ? formatTime(Math.floor(view.fetchedAt / 1000)) : undefined
-    if (view.offline) {
-      return {
-        text: {
-          text: at !== undefined ? t('recordings.offline', { time: at }) : t('recordings.offlineNoTime'),
-          textColor: COLORS.warning,
-          fontFace: FONT.semibold,
-        },
-      }
-    }
-    return {
-      text: {
-        text: at !== undefined ? t('recordings.updatedAt', { time: at }) : '',
-        textColor: COLORS.textMuted,
-        fontFace: FONT.regular,
-      },
-    }
-  }
-
-  private _filterItems(view: RecordingsListView): FilterBarItem[] {
-    const filters = FILTERS.map((f) => ({
-      id: f,
-      label: `${t(FILTER_LABEL[f])} (${view.counts[f]})`,
-      selected: view.filter === f,
-    }))
-    if (view.series) {
-      const hasScheduled = view.counts.scheduled + view.counts.ongoing > 0
-      return [
-        { id: 'back', label: `‹ ${t('recordings.action.allRecordings')}`, selected: false },
-        ...filters,
-        ...(hasScheduled
-          ? [{ id: 'cancelSeries', label: t('recordings.action.cancelSeries'), selected: false }]
-          : []),
-      ]
-    }
-    return [...filters, { id: 'sort', label: t(`recordings.sort.${view.sort}`), selected: false }]
-  }
-
   private _showEmpty(view: Exclude<RecordingsView, { kind: 'list' }> | RecordingsListView): void {
-    const actions = (...a: EmptyAction[]): EmptyAction[] => a
-    this.Empty.visible = true
-    switch (view.kind) {
-      case 'signedOut':
-        this.Empty.show(
-          t('recordings.empty.signedOut.title'),
-          t('recordings.empty.signedOut.body'),
-          actions({
-            id: 'signin',
-            label: t('recordings.action.signIn'),
-            run: () => Router.navigate(to.signIn()),
-          }),
-        )
-        return
-      case 'loading':
-        this.Empty.show(t('recordings.loading'), '', [])
-        return
-      case 'noNpvr': {
-        const offers = view.offers.map((o) => `“${o}”`)
-        const joined =
-          offers.length > 1
-            ? `${offers.slice(0, -1).join(', ')} ${t('recordings.empty.or')} ${offers[offers.length - 1] ?? ''}`
-            : (offers[0] ?? '')
-        this.Empty.show(
-          t('recordings.empty.noNpvr.title'),
-          offers.length > 0
-            ? t('recordings.empty.noNpvr.body', { offers: joined })
-            : t('recordings.empty.noNpvr.bodyGeneric'),
-          actions({
-            id: 'store',
-            label: t('recordings.action.store'),
-            run: () => Router.navigate(to.store()),
-          }),
-        )
-        return
-      }
-      case 'unavailable':
-        this.Empty.show(
-          t('recordings.empty.unavailable.title'),
-          t(view.offline ? 'recordings.empty.unavailable.offline' : 'recordings.empty.unavailable.other'),
-          actions({ id: 'retry', label: t('action.retry'), run: () => this._user?.check('user-action') }),
-        )
-        return
-      case 'list':
-        this.Empty.show(
-          t('recordings.empty.none.title'),
-          t('recordings.empty.none.body'),
-          actions({ id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(to.guide()) }),
-        )
+    const look = emptyState(view, say)
+    const run: Record<EmptyActionId, () => void> = {
+      signin: () => Router.navigate(to.signIn()),
+      store: () => Router.navigate(to.store()),
+      retry: () => this._user?.check('user-action'),
+      guide: () => Router.navigate(to.guide()),
     }
+    const action = look.action
+    this.Empty.visible = true
+    this.Empty.show(
+      say(look.title),
+      say(look.body),
+      action ? [{ id: action.id, label: say(action.label), run: run[action.id] }] : [],
+    )
   }
 
   // -- focus and keys -----------------------------------------------------------------------
@@ -362,7 +271,8 @@ export class RecordingsPage
     else if (id === 'back') store.closeSeries()
     else if (id === 'cancelSeries') {
       const view = this._view
-      if (view.kind === 'list' && view.series) this._askCancelSeries(view.series.seriesId, view.series.title)
+      if (view.kind === 'list' && view.series)
+        this._intents.askCancelSeries(view.series.seriesId, view.series.title)
     } else if ((FILTERS as readonly string[]).includes(id)) store.setFilter(id as RecordingFilter)
   }
 
@@ -372,8 +282,16 @@ export class RecordingsPage
       this.List.index = 0
       return
     }
-    this.Actions.onSelect = (id) => this._onAction(id, row.recording)
-    this.Actions.open(row.recording.title, this._actionsFor(row.recording))
+    const r = row.recording
+    this.Actions.onSelect = (id) => {
+      this._closeMenu()
+      this._intents.run(id as RecordingActionId, r)
+    }
+    const seriesCount = r.seriesId !== undefined ? this._intents.scheduledOf(r.seriesId) : 0
+    this.Actions.open(
+      r.title,
+      recordingActions(r, this._now(), seriesCount).map((a) => ({ id: a.id, label: say(a.label) })),
+    )
     this._refocus()
   }
 
@@ -381,122 +299,9 @@ export class RecordingsPage
     return appContext().state?.clock.nowSeconds() ?? 0
   }
 
-  private _actionsFor(r: Recording): MenuAction[] {
-    const now = this._now()
-    const state = canCancel(r, now).allowed ? (now < r.start ? 'scheduled' : 'ongoing') : 'over'
-    const out: MenuAction[] = []
-    if (r.state !== 'failed' && now >= r.start) out.push({ id: 'play', label: t('recordings.action.play') })
-    if (r.state !== 'failed')
-      out.push({
-        id: 'protect',
-        label: t(r.protected ? 'recordings.action.unprotect' : 'recordings.action.protect'),
-      })
-    if (state === 'over') out.push({ id: 'delete', label: t('recordings.action.delete') })
-    if (state === 'scheduled') out.push({ id: 'cancel', label: t('recordings.action.cancel') })
-    if (state === 'ongoing') out.push({ id: 'cancel', label: t('recordings.action.stop') })
-    if (r.seriesId !== undefined && this._scheduledOf(r.seriesId) > 0)
-      out.push({ id: 'cancelSeries', label: t('recordings.action.cancelSeries') })
-    out.push({ id: 'close', label: t('recordings.action.close') })
-    return out
-  }
-
-  private _scheduledOf(seriesId: string): number {
-    const now = this._now()
-    const list = this._user?.recordings.current.data?.recordings ?? []
-    return list.filter((r) => r.seriesId === seriesId && r.start > now && r.state !== 'failed').length
-  }
-
   private _closeMenu(): void {
     this.Actions.close()
     this._refocus()
-  }
-
-  private _onAction(id: string, r: Recording): void {
-    this._closeMenu()
-    const user = this._user
-    if (!user) return
-    const title = r.title
-    switch (id) {
-      case 'play':
-        Router.navigate(to.play({ kind: 'recording', id: r.id }))
-        return
-      case 'protect': {
-        const protect = !r.protected
-        this._run(
-          protect ? 'protect' : 'unprotect',
-          title,
-          () => user.protectRecording(r.id, protect),
-          () =>
-            protect
-              ? t('recordings.done.protected', { title })
-              : `${t('recordings.done.unprotected', { title })}: ${t('recordings.expires', {
-                  date: formatDate(r.end + (user.recordings.current.data?.autoExpireDays ?? 0) * 86400),
-                })}`,
-        )
-        return
-      }
-      case 'delete': {
-        const check = canDelete(r, this._now())
-        if (!check.allowed) {
-          this._toast(
-            t(check.reason === 'protected' ? 'recordings.error.protected' : 'recordings.error.notFinished', {
-              title,
-            }),
-            'error',
-          )
-          return
-        }
-        this._confirm(
-          t('recordings.confirm.delete.title', { title }),
-          t('recordings.confirm.delete.body'),
-          t('recordings.action.delete'),
-          () =>
-            this._run(
-              'delete',
-              title,
-              () => user.deleteRecording(r.id),
-              () => t('recordings.done.deleted', { title }),
-            ),
-        )
-        return
-      }
-      case 'cancel': {
-        const ongoing = this._now() >= r.start
-        this._confirm(
-          t(ongoing ? 'recordings.confirm.stop.title' : 'recordings.confirm.cancel.title', { title }),
-          t(ongoing ? 'recordings.confirm.stop.body' : 'recordings.confirm.cancel.body'),
-          t(ongoing ? 'recordings.action.stop' : 'recordings.action.cancel'),
-          () =>
-            this._run(
-              'cancel',
-              title,
-              () => user.cancelRecording(r.id),
-              () => t('recordings.done.cancelled', { title }),
-            ),
-        )
-        return
-      }
-      case 'cancelSeries':
-        if (r.seriesId !== undefined) this._askCancelSeries(r.seriesId, title)
-        return
-    }
-  }
-
-  private _askCancelSeries(seriesId: string, title: string): void {
-    const user = this._user
-    if (!user) return
-    this._confirm(
-      t('recordings.confirm.series.title', { title }),
-      t('recordings.confirm.series.body', { count: this._scheduledOf(seriesId) }),
-      t('recordings.action.cancelSeries'),
-      () =>
-        this._run(
-          'series',
-          title,
-          () => user.cancelSeries(seriesId, this._now()),
-          () => t('recordings.done.seriesCancelled', { title }),
-        ),
-    )
   }
 
   private _confirm(title: string, body: string, confirmLabel: string, onConfirm: () => void): void {
@@ -512,23 +317,6 @@ export class RecordingsPage
       onCancel: () => this._refocus(),
     })
     this._refocus()
-  }
-
-  /** Runs an optimistic change; the list already shows it, a refusal takes it back and says why. */
-  private _run(
-    kind: 'protect' | 'unprotect' | 'delete' | 'cancel' | 'series',
-    title: string,
-    work: () => Promise<void>,
-    done: () => string,
-  ): void {
-    work().then(
-      () => this._toast(done(), 'success'),
-      (error: unknown) =>
-        this._toast(
-          `${t(`recordings.failed.${kind}`, { title })}: ${t(`recordings.reason.${refusalOf(error)}`)}`,
-          'error',
-        ),
-    )
   }
 
   private _toast(message: string, kind: 'success' | 'error'): void {

@@ -1,23 +1,12 @@
 import { Lightning } from '@lightningjs/sdk'
 import { rowFrame, showRowFocus, statusPill } from '../components/listRow'
-import type { LicenceMeaning } from '../../domain/licences'
 import type { MyProductsView } from '../../state/store/storeView'
 import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
-import { formatDate } from '../format'
-import { t } from '../i18n'
+import { say } from '../i18n'
+import { licenceRowLook } from './offerLooks'
 
 export const LICENCE_ROW_H = 134
 export type LicenceRowModel = MyProductsView['rows'][number]
-
-const BADGE: Record<LicenceMeaning, number> = {
-  active: COLORS.success,
-  upcoming: COLORS.accent,
-  pending: COLORS.warning,
-  failed: COLORS.danger,
-  expired: COLORS.textMuted,
-  suspended: COLORS.danger,
-  unknown: COLORS.textMuted,
-}
 
 interface LicenceRowTemplateSpec extends Lightning.Component.TemplateSpec {
   Marker: object
@@ -110,35 +99,12 @@ export class LicenceRow
   private _update(): void {
     const m = this._model
     if (!m) return
-    const { licence, view } = m
-    this.Badge.color = BADGE[view.meaning]
-    this.BadgeLabel.patch({ text: { text: t(`store.licence.status.${licence.status}`) } })
-    this.Title.patch({
-      text: { text: m.product?.title ?? t('store.licence.unknownProduct', { id: licence.productId }) },
-    })
-    this.Dates.patch({
-      text: {
-        text:
-          licence.end !== null
-            ? t('store.licence.dates', { start: formatDate(licence.start), end: formatDate(licence.end) })
-            : t('store.licence.noEnd', { start: formatDate(licence.start) }),
-      },
-    })
-    this.Warning.patch({
-      text: {
-        text:
-          view.expiresSoon && view.daysLeft !== undefined
-            ? view.daysLeft <= 1
-              ? t('store.licence.endsToday')
-              : t('store.licence.endsIn', { days: view.daysLeft })
-            : '',
-      },
-    })
-    this.Advice.patch({
-      text: {
-        text: m.advice ? t(`store.advice.${m.advice}`) : '',
-        textColor: m.advice === 'processing' ? COLORS.warning : COLORS.danger,
-      },
-    })
+    const look = licenceRowLook(m)
+    this.Badge.color = COLORS[look.badge.tone]
+    this.BadgeLabel.patch({ text: { text: say(look.badge.text) } })
+    this.Title.patch({ text: { text: say(look.title) } })
+    this.Dates.patch({ text: { text: say(look.dates) } })
+    this.Warning.patch({ text: { text: say(look.warning) } })
+    this.Advice.patch({ text: { text: say(look.advice.text), textColor: COLORS[look.advice.tone] } })
   }
 }

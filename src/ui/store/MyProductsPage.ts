@@ -1,9 +1,9 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { label } from '../components/Label'
 import type { Subscription } from 'rxjs'
 import type { LicenceFilter } from '../../domain/licences'
 import { myProductsOf, type MyProductsView, type StoreModel } from '../../state/store/storeView'
 import { ButtonRow, type RowItem } from '../components/ButtonRow'
+import { PageHeader } from '../components/PageHeader'
 import { appContext } from '../context'
 import { t } from '../i18n'
 import { PageTypeConfig } from '../components/PageTypeConfig'
@@ -13,8 +13,7 @@ import { LicenceList } from './LicenceList'
 import { LICENCE_ROW_H, type LicenceRowModel } from './LicenceRow'
 
 interface MyProductsTemplateSpec extends Lightning.Component.TemplateSpec {
-  Heading: object
-  Subtitle: object
+  Header: typeof PageHeader
   Filters: typeof ButtonRow
   Message: object
   List: typeof LicenceList
@@ -32,8 +31,7 @@ export class MyProductsPage
   extends Lightning.Component<MyProductsTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<MyProductsTemplateSpec>
 {
-  readonly Heading = this.getByRef('Heading')!
-  readonly Subtitle = this.getByRef('Subtitle')!
+  readonly Header = this.getByRef('Header')!
   readonly Filters = this.getByRef('Filters')!
   readonly Message = this.getByRef('Message')!
   readonly List = this.getByRef('List')!
@@ -49,12 +47,7 @@ export class MyProductsPage
       h: 1080,
       rect: true,
       color: COLORS.background,
-      Heading: {
-        x: SAFE.x,
-        y: TOP,
-        ...label('', { font: FONT.bold, size: TYPE.title }),
-      },
-      Subtitle: { x: SAFE.x, y: TOP + 78, ...label('', { color: COLORS.textDim, wordWrapWidth: SAFE.w }) },
+      Header: { type: PageHeader, x: SAFE.x, y: TOP, look: 'lead', width: SAFE.w },
       Filters: { type: ButtonRow, x: SAFE.x, y: TOP + 140 },
       Message: {
         x: SAFE.x,
@@ -66,7 +59,7 @@ export class MyProductsPage
   }
 
   override _init(): void {
-    this.Heading.patch({ text: { text: t('store.mine.title') } })
+    this.Header.title = t('store.mine.title')
     // What fits above the bottom of the safe area, with the "3 of 20" line under it.
     this.List.visibleRows = Math.floor((1080 - SAFE.y - LIST_Y - 40) / LICENCE_ROW_H)
     this.Filters.onSelect = (item: RowItem) => this._onFilter(item.id)
@@ -87,19 +80,16 @@ export class MyProductsPage
   private _render(model: StoreModel): void {
     this._model = model
     if (!model.signedIn) {
-      this.Subtitle.patch({ text: { text: t('store.mine.signedOut'), textColor: COLORS.textDim } })
+      this.Header.subtitle = t('store.mine.signedOut')
+      this.Header.subtitleColor = undefined
       this._setFilters([{ id: 'signin', label: t('store.action.signIn') }])
       this._setRows([], '')
       return
     }
     const view: MyProductsView = myProductsOf(model, this._filter)
     this._filter = view.filter
-    this.Subtitle.patch({
-      text: {
-        text: model.offline ? t('store.offline') : t('store.mine.subtitle'),
-        textColor: model.offline ? COLORS.warning : COLORS.textDim,
-      },
-    })
+    this.Header.subtitle = model.offline ? t('store.offline') : t('store.mine.subtitle')
+    this.Header.subtitleColor = model.offline ? COLORS.warning : undefined
     const count = (f: LicenceFilter): number =>
       f === 'all' ? model.licences.length : model.licences.filter((l) => l.status === f).length
     this._setFilters(

@@ -2,33 +2,32 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { Subscription } from 'rxjs'
 import { lockSecondsLeft } from '../../domain/pin'
 import type { PurchaseItem, PurchaseState } from '../../state/store/purchaseFlow'
-import {
-  productIdForChannel,
-  productPageOf,
-  servicePageOf,
-  type DetailView,
-  type ProductPageView,
-  type ServicePageView,
-  type StoreModel,
-} from '../../state/store/storeView'
+import type { DetailView, StoreModel } from '../../state/store/storeView'
 import { ButtonRow, type RowItem } from '../components/ButtonRow'
 import { PinDialog } from '../components/PinDialog'
 import { appContext } from '../context'
-import { formatDate, formatTime } from '../format'
-import { currentLanguage, t } from '../i18n'
+import { formatTime } from '../format'
+import { currentLanguage, say, t } from '../i18n'
 import { to } from '../navigation'
 import { GrantList, GRANT_ROW_H } from './GrantList'
-import { channelCount, priceText } from './labels'
-import { PurchasePanel, type PanelAction } from './PurchasePanel'
+import { priceText } from './labels'
+import {
+  absentText,
+  channelCountPhrase,
+  OFFER_ACTION_LABEL,
+  offerActions,
+  productStatus,
+  serviceStatus,
+} from './offerLooks'
+import { ProductSummary } from './ProductSummary'
+import { detailViewOf, productTargetOf, type ProductTarget } from './productTarget'
+import { PurchasePanel } from './PurchasePanel'
+import { PURCHASE_ACTION_LABEL, purchasePanelLook, type PurchaseActionId } from './purchaseLooks'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface ProductPageTemplateSpec extends Lightning.Component.TemplateSpec {
-  Heading: object
-  Premium: { Label: object }
-  Kind: object
-  Description: object
-  Status: object
+  Summary: typeof ProductSummary
   Actions: typeof ButtonRow
   Legend: object
   Grants: typeof GrantList
@@ -38,11 +37,6 @@ interface ProductPageTemplateSpec extends Lightning.Component.TemplateSpec {
 
 const TOP = MENU_HEIGHT + 24
 const GRANTS_Y = TOP + 450
-
-type Target =
-  | { kind: 'product'; id: string }
-  | { kind: 'service'; id: number }
-  | { kind: 'channel'; id: string }
 
 /**
  * A product of the store, reached as #store/product/<id>, #store/service/<id> for a
@@ -55,17 +49,13 @@ export class ProductPage
   extends Lightning.Component<ProductPageTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<ProductPageTemplateSpec>
 {
-  readonly Heading = this.getByRef('Heading')!
-  readonly Premium = this.getByRef('Premium')!
-  readonly Kind = this.getByRef('Kind')!
-  readonly Description = this.getByRef('Description')!
-  readonly Status = this.getByRef('Status')!
+  readonly Summary = this.getByRef('Summary')!
   readonly Actions = this.getByRef('Actions')!
   readonly Legend = this.getByRef('Legend')!
   readonly Grants = this.getByRef('Grants')!
   readonly Panel = this.getByRef('Panel')!
   readonly Pin = this.getByRef('Pin')!
-  private _target: Target | undefined
+  private _target: ProductTarget | undefined
   private _model: StoreModel | undefined
   private _view: DetailView = { kind: 'loading' }
   private _zone: 'actions' | 'grants' = 'actions'
@@ -73,80 +63,12 @@ export class ProductPage
   private _actionIds = ''
 
   static override _template(): Lightning.Component.Template<ProductPageTemplateSpec> {
-    const wrap = { wordWrapWidth: SAFE.w, textOverflow: 'ellipsis' as const }
     return {
       w: 1920,
       h: 1080,
       rect: true,
       color: COLORS.background,
-      Heading: {
-        x: SAFE.x,
-        y: TOP,
-        text: {
-          text: '',
-          fontFace: FONT.bold,
-          fontSize: TYPE.title,
-          textColor: COLORS.text,
-          maxLines: 1,
-          wordWrapWidth: SAFE.w - 220,
-          textOverflow: 'ellipsis',
-        },
-      },
-      Premium: {
-        x: SAFE.x + SAFE.w,
-        y: TOP + 10,
-        mountX: 1,
-        w: 180,
-        h: 48,
-        rect: true,
-        color: COLORS.focus,
-        visible: false,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 24 },
-        Label: {
-          x: 90,
-          y: 26,
-          mount: 0.5,
-          text: { text: '', fontFace: FONT.bold, fontSize: 24, textColor: COLORS.focusText },
-        },
-      },
-      Kind: {
-        x: SAFE.x,
-        y: TOP + 80,
-        text: {
-          text: '',
-          fontFace: FONT.semibold,
-          fontSize: TYPE.caption,
-          textColor: COLORS.textMuted,
-          maxLines: 1,
-          ...wrap,
-        },
-      },
-      Description: {
-        x: SAFE.x,
-        y: TOP + 124,
-        text: {
-          text: '',
-          fontFace: FONT.regular,
-          fontSize: TYPE.body,
-          textColor: COLORS.textDim,
-          maxLines: 2,
-          lineHeight: 42,
-          ...wrap,
-        },
-      },
-      Status: {
-        x: SAFE.x,
-        y: TOP + 220,
-        text: {
-          text: '',
-          fontFace: FONT.semibold,
-          fontSize: TYPE.body,
-          textColor: COLORS.text,
-          maxLines: 2,
-          lineHeight: 42,
-          ...wrap,
-        },
-      },
+      Summary: { type: ProductSummary, x: SAFE.x, y: TOP },
       Actions: { type: ButtonRow, x: SAFE.x, y: TOP + 320 },
       Legend: {
         x: SAFE.x,
@@ -157,7 +79,8 @@ export class ProductPage
           fontSize: TYPE.caption,
           textColor: COLORS.textMuted,
           maxLines: 1,
-          ...wrap,
+          wordWrapWidth: SAFE.w,
+          textOverflow: 'ellipsis',
         },
       },
       Grants: { type: GrantList, x: SAFE.x, y: GRANTS_Y },
@@ -167,21 +90,12 @@ export class ProductPage
   }
 
   override _init(): void {
-    this.Premium.getByRef('Label')?.patch({ text: { text: t('store.premium') } })
     this.Actions.onSelect = (item: RowItem) => this._onAction(item.id)
     this.Grants.visibleRows = Math.floor((1080 - SAFE.y - GRANTS_Y - 30) / GRANT_ROW_H)
   }
 
   override _onUrlParams(params: Router.PageParams): void {
-    const productId = typeof params.productId === 'string' ? params.productId : undefined
-    const serviceId = typeof params.serviceId === 'string' ? params.serviceId : undefined
-    const channelId = typeof params.channelId === 'string' ? params.channelId : undefined
-    this._target =
-      serviceId !== undefined
-        ? { kind: 'service', id: /^\d+$/.test(serviceId) ? Number(serviceId) : NaN }
-        : productId !== undefined
-          ? { kind: 'product', id: productId }
-          : { kind: 'channel', id: channelId ?? '' }
+    this._target = productTargetOf(params)
     this._zone = 'actions'
     if (this._model) this._render(this._model)
   }
@@ -216,19 +130,7 @@ export class ProductPage
 
   private _render(model: StoreModel): void {
     this._model = model
-    const target = this._target
-    let view: DetailView = { kind: 'missing' }
-    if (target?.kind === 'service') view = servicePageOf(model, target.id)
-    else if (target?.kind === 'product') view = productPageOf(model, target.id)
-    else if (target?.kind === 'channel') {
-      const id = productIdForChannel(model, target.id)
-      view =
-        id !== undefined
-          ? productPageOf(model, id)
-          : model.products === undefined
-            ? { kind: 'loading' }
-            : { kind: 'missing' }
-    }
+    const view = detailViewOf(model, this._target)
     this._renderView(view)
     const purchase = appContext().state?.store.purchase.current
     if (purchase?.step === 'locked') this.Pin.lockMessage = this._lockText(purchase.lockedUntil)
@@ -239,135 +141,51 @@ export class ProductPage
     const signedIn = this._model?.signedIn ?? false
     this.Legend.visible = view.kind === 'product'
     this.Grants.visible = view.kind === 'product'
-    if (view.kind === 'loading' || view.kind === 'missing') {
-      this.Heading.patch({ text: { text: t('store.title') } })
-      this.Premium.visible = false
-      this.Kind.patch({ text: { text: '' } })
-      this.Description.patch({
-        text: {
-          text:
-            view.kind === 'loading'
-              ? t('store.loading')
-              : t(
-                  this._target?.kind === 'channel' ? 'store.product.noneForChannel' : 'store.product.missing',
-                ),
-        },
-      })
-      this.Status.patch({ text: { text: '' } })
-      this._setActions([{ id: 'store', label: t('store.action.toStore') }])
-      this._zone = 'actions'
-      this._refocus()
-      return
+    switch (view.kind) {
+      case 'loading':
+      case 'missing':
+        this.Summary.show({
+          title: t('store.title'),
+          premium: false,
+          kind: '',
+          description: absentText(view.kind, this._target?.kind === 'channel'),
+          status: undefined,
+        })
+        break
+      case 'product':
+        this.Summary.show({
+          title: view.product.title,
+          premium: view.product.isPremium,
+          kind: `${t(`store.type.${view.product.type}`)} · ${say(channelCountPhrase(view.grants.length))}`,
+          description: view.product.description,
+          status: productStatus(view, signedIn),
+        })
+        this.Legend.patch({ text: { text: t('store.grant.legend') } })
+        this.Grants.rows = view.grants
+        break
+      case 'service': {
+        const { service } = view
+        const price = service.canWatch.price
+        const priceLine =
+          price !== undefined
+            ? priceText(
+                { kind: 'amount', amount: price, currency: service.canWatch.currency ?? '' },
+                currentLanguage() ?? 'en',
+              )
+            : ''
+        this.Summary.show({
+          title: service.title,
+          premium: false,
+          kind: [t('store.type.subscription'), priceLine].filter((x) => x !== '').join(' · '),
+          description: service.description || service.shortDescription,
+          status: serviceStatus(view, signedIn),
+        })
+      }
     }
-    if (view.kind === 'product') this._renderProduct(view, signedIn)
-    else this._renderService(view, signedIn)
+    this._setActions(offerActions(view, signedIn).map((id) => ({ id, label: t(OFFER_ACTION_LABEL[id]) })))
     if (this._zone === 'grants' && (view.kind !== 'product' || view.grants.length === 0))
       this._zone = 'actions'
     this._refocus()
-  }
-
-  private _renderProduct(view: ProductPageView, signedIn: boolean): void {
-    const { product, offer } = view
-    this.Heading.patch({ text: { text: product.title } })
-    this.Premium.visible = product.isPremium
-    this.Kind.patch({
-      text: {
-        text: `${t(`store.type.${product.type}`)} · ${channelCount(view.grants.length)}`,
-      },
-    })
-    this.Description.patch({ text: { text: product.description } })
-    const licence = view.licence
-    let status = ''
-    let color: number = COLORS.text
-    switch (offer.kind) {
-      case 'owned':
-        status =
-          offer.licence.end !== null
-            ? t('store.product.ownedUntil', { date: formatDate(offer.licence.end) })
-            : t('store.product.owned')
-        color = COLORS.success
-        break
-      case 'pending':
-        status = t('store.advice.processing')
-        color = COLORS.warning
-        break
-      case 'included':
-        status = t('store.product.included')
-        color = COLORS.success
-        break
-      default:
-        if (licence && view.advice && view.advice !== 'processing') {
-          status = t(`store.advice.${view.advice}`)
-          color = COLORS.warning
-        } else status = signedIn ? t(`store.product.coverage.${view.coverage}`) : t('store.signedOut')
-    }
-    this.Status.patch({ text: { text: status, textColor: color } })
-    this.Legend.patch({ text: { text: t('store.grant.legend') } })
-    this.Grants.rows = view.grants
-    const actions: RowItem[] = []
-    if (offer.kind === 'buy')
-      actions.push(
-        signedIn
-          ? { id: 'buy', label: t('store.action.buy') }
-          : { id: 'signin', label: t('store.action.signIn') },
-      )
-    if (signedIn) actions.push({ id: 'mine', label: t('store.action.myProducts') })
-    actions.push({ id: 'store', label: t('store.action.toStore') })
-    this._setActions(actions)
-  }
-
-  private _renderService(view: ServicePageView, signedIn: boolean): void {
-    const { service, offer } = view
-    this.Heading.patch({ text: { text: service.title } })
-    this.Premium.visible = false
-    const price = service.canWatch.price
-    const priceLine =
-      price !== undefined
-        ? priceText(
-            { kind: 'amount', amount: price, currency: service.canWatch.currency ?? '' },
-            currentLanguage() ?? 'en',
-          )
-        : ''
-    this.Kind.patch({
-      text: { text: [t('store.type.subscription'), priceLine].filter((x) => x !== '').join(' · ') },
-    })
-    this.Description.patch({ text: { text: service.description || service.shortDescription } })
-    let status = ''
-    let color: number = COLORS.text
-    switch (offer.kind) {
-      case 'owned':
-        status = t('store.product.owned')
-        color = COLORS.success
-        break
-      case 'later':
-        status = t('store.service.later', {
-          date: formatDate(offer.availableFrom),
-          from: view.related[0] ?? '',
-        })
-        color = COLORS.warning
-        break
-      case 'buy':
-        status =
-          view.related.length > 0
-            ? t('store.service.replaces', { titles: view.related.join(', ') })
-            : signedIn
-              ? ''
-              : t('store.signedOut')
-        break
-      case 'hidden':
-        status = t(`store.service.hidden.${offer.reason}`)
-        color = COLORS.warning
-    }
-    this.Status.patch({ text: { text: status, textColor: color } })
-    const actions: RowItem[] = []
-    if (offer.kind === 'buy')
-      actions.push(
-        signedIn
-          ? { id: 'buy', label: t('store.action.buy') }
-          : { id: 'signin', label: t('store.action.signIn') },
-      )
-    actions.push({ id: 'store', label: t('store.action.toStore') })
-    this._setActions(actions)
   }
 
   private _setActions(items: RowItem[]): void {
@@ -401,7 +219,6 @@ export class ProductPage
     const flow = appContext().state?.store.purchase
     if (!flow) return
     const close = (): void => flow.close()
-    const ok: PanelAction = { id: 'ok', label: t('store.purchase.ok'), run: close }
     switch (state.step) {
       case 'idle':
         this.Pin.close()
@@ -430,84 +247,22 @@ export class ProductPage
           })
         this.Pin.showLocked(this._lockText(state.lockedUntil))
         break
-      case 'sending':
+      default: {
         this.Pin.close()
+        const look = purchasePanelLook(state)
+        if (!look) break
+        const run = (id: PurchaseActionId) => (): void => {
+          close()
+          if (id === 'guide') Router.navigate(to.guide())
+          else if (id === 'signin') Router.navigate(to.signIn())
+          else if (id === 'mine') Router.navigate(to.myProducts())
+        }
         this.Panel.show(
-          'progress',
-          t('store.purchase.sending.title'),
-          t('store.purchase.sending.body', { title: state.item.title }),
-          [],
+          look.tone,
+          say(look.title),
+          say(look.body),
+          look.actions.map((id) => ({ id, label: t(PURCHASE_ACTION_LABEL[id]), run: run(id) })),
         )
-        break
-      case 'processing':
-        this.Pin.close()
-        this.Panel.show(
-          'progress',
-          t('store.purchase.processing.title'),
-          t('store.purchase.processing.body', { title: state.item.title }),
-          [{ id: 'background', label: t('store.purchase.background'), run: close }],
-        )
-        break
-      case 'done':
-        this.Pin.close()
-        this.Panel.show(
-          'success',
-          t('store.purchase.done.title'),
-          t(state.item.kind === 'product' ? 'store.purchase.done.body' : 'store.purchase.done.bodyService', {
-            title: state.item.title,
-          }),
-          [
-            ok,
-            ...(state.item.kind === 'product'
-              ? [
-                  {
-                    id: 'guide',
-                    label: t('store.action.toGuide'),
-                    run: () => {
-                      close()
-                      Router.navigate(to.guide())
-                    },
-                  },
-                ]
-              : []),
-          ],
-        )
-        break
-      case 'failed': {
-        this.Pin.close()
-        const actions: PanelAction[] = [ok]
-        if (state.failure === 'signedOut')
-          actions.push({
-            id: 'signin',
-            label: t('store.action.signIn'),
-            run: () => {
-              close()
-              Router.navigate(to.signIn())
-            },
-          })
-        if (
-          state.failure === 'orderError' ||
-          state.failure === 'stillProcessing' ||
-          state.failure === 'offline'
-        )
-          actions.push({
-            id: 'mine',
-            label: t('store.action.myProducts'),
-            run: () => {
-              close()
-              Router.navigate(to.myProducts())
-            },
-          })
-        this.Panel.show(
-          'error',
-          t(`store.purchase.failed.${state.failure}.title`),
-          t(`store.purchase.failed.${state.failure}.body`, {
-            title: state.item.title,
-            date: state.availableFrom !== undefined ? formatDate(state.availableFrom) : '',
-          }),
-          actions,
-        )
-        break
       }
     }
     this._refocus()

@@ -1,5 +1,4 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { label } from '../components/Label'
 import type { Subscription } from 'rxjs'
 import {
   RAILS,
@@ -9,6 +8,7 @@ import {
   type Tile,
 } from '../../state/store/storeView'
 import { ButtonRow, type RowItem } from '../components/ButtonRow'
+import { PageHeader } from '../components/PageHeader'
 import { appContext } from '../context'
 import { formatTime } from '../format'
 import { t } from '../i18n'
@@ -18,8 +18,7 @@ import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 
 interface StorePageTemplateSpec extends Lightning.Component.TemplateSpec {
-  Heading: object
-  Subtitle: object
+  Header: typeof PageHeader
   Actions: typeof ButtonRow
   Note: object
   Message: object
@@ -44,8 +43,7 @@ export class StorePage
   extends Lightning.Component<StorePageTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<StorePageTemplateSpec>
 {
-  readonly Heading = this.getByRef('Heading')!
-  readonly Subtitle = this.getByRef('Subtitle')!
+  readonly Header = this.getByRef('Header')!
   readonly Actions = this.getByRef('Actions')!
   readonly Note = this.getByRef('Note')!
   readonly Message = this.getByRef('Message')!
@@ -62,12 +60,7 @@ export class StorePage
       h: 1080,
       rect: true,
       color: COLORS.background,
-      Heading: {
-        x: SAFE.x,
-        y: TOP,
-        ...label('', { font: FONT.bold, size: TYPE.title }),
-      },
-      Subtitle: { x: SAFE.x, y: TOP + 78, ...label('', { color: COLORS.textDim, wordWrapWidth: SAFE.w }) },
+      Header: { type: PageHeader, x: SAFE.x, y: TOP, look: 'lead', width: SAFE.w },
       Actions: { type: ButtonRow, x: SAFE.x, y: TOP + 140 },
       Note: {
         x: SAFE.x + 620,
@@ -113,7 +106,7 @@ export class StorePage
   }
 
   override _init(): void {
-    this.Heading.patch({ text: { text: t('store.title') } })
+    this.Header.title = t('store.title')
     this._railViews.forEach((rail, i) => {
       const id = RAILS[i] ?? 'packs'
       rail.title = t(`store.rail.${id}`)
@@ -151,9 +144,8 @@ export class StorePage
   private _render(model: StoreModel): void {
     this._setActions(model.signedIn)
     this.Note.patch({ text: { text: model.signedIn ? '' : t('store.signedOut') } })
-    this.Subtitle.patch({
-      text: { text: this._subtitle(model), textColor: model.offline ? COLORS.warning : COLORS.textDim },
-    })
+    this.Header.subtitle = this._subtitle(model)
+    this.Header.subtitleColor = model.offline ? COLORS.warning : undefined
     const rails: RailModel[] =
       model.products === undefined && model.services.length === 0 ? [] : railsOf(model)
     this.Viewport.visible = rails.length > 0

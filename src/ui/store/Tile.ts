@@ -1,8 +1,9 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Tile as TileModel } from '../../state/store/storeView'
 import { COLORS, DURATION, FONT, RADIUS, SPACE, TYPE } from '../theme'
-import { currentLanguage, t } from '../i18n'
-import { priceText, tileStatusText } from './labels'
+import { currentLanguage, say, t } from '../i18n'
+import { priceText } from './labels'
+import { tileStatus } from './offerLooks'
 
 export const TILE = { w: 420, h: 236 } as const
 
@@ -14,14 +15,6 @@ interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   Description: object
   Status: object
   Price: object
-}
-
-const STATUS_COLOR: Record<TileModel['status'], number> = {
-  buy: COLORS.textDim,
-  owned: COLORS.success,
-  included: COLORS.success,
-  pending: COLORS.warning,
-  later: COLORS.warning,
 }
 
 /**
@@ -158,7 +151,8 @@ export class StoreTile
     // The title takes the whole width unless the premium mark needs its corner.
     this.Title.patch({ text: { text: m.title, wordWrapWidth: TILE.w - 2 * SPACE.m - (m.premium ? 150 : 0) } })
     this.Description.patch({ text: { text: m.description } })
-    this.Status.patch({ text: { text: tileStatusText(m), textColor: STATUS_COLOR[m.status] } })
+    const status = tileStatus(m)
+    this.Status.patch({ text: { text: say(status.text), textColor: COLORS[status.tone] } })
     this.Price.patch({
       text: {
         text: priceText(m.price, currentLanguage() ?? 'en'),

@@ -1,6 +1,5 @@
 import type { Capability } from '../../domain/channels'
-import type { Price, Tile } from '../../state/store/storeView'
-import { formatDate } from '../format'
+import type { Price } from '../../state/store/storeView'
 import { t } from '../i18n'
 
 /** 25 € / EUR 25.00, in the interface language. */
@@ -20,26 +19,6 @@ export const priceText = (price: Price, locale: string): string => {
       return t('store.price.included')
     case 'none':
       return ''
-  }
-}
-
-/** "1 channel", "12 channels". */
-export const channelCount = (count: number): string =>
-  count === 1 ? t('store.status.oneChannel') : t('store.status.channels', { count })
-
-/** The line under a tile's description: what the viewer can do with it. */
-export const tileStatusText = (tile: Tile): string => {
-  switch (tile.status) {
-    case 'owned':
-      return t('store.status.owned')
-    case 'pending':
-      return t('store.status.pending')
-    case 'included':
-      return t('store.status.included')
-    case 'later':
-      return t('store.status.availableFrom', { date: formatDate(tile.availableFrom ?? 0) })
-    case 'buy':
-      return tile.channelCount !== undefined ? channelCount(tile.channelCount) : t('store.status.buy')
   }
 }
 

@@ -1,0 +1,45 @@
+import { Router } from '@lightningjs/sdk'
+import type { AppState } from '../../state/appState'
+import { setLanguage, t } from '../i18n'
+import { to } from '../navigation'
+import type { PreferencesIntents } from './PreferencesSection'
+
+export interface PreferenceIntentPorts {
+  state(): AppState | undefined
+  toast(message: string, kind: 'success' | 'error' | 'info'): void
+  changePin(): void
+  /** Signed out: the page goes back to its tabs. */
+  signedOut(): void
+}
+
+/** What the preferences' buttons do: language, poll period, PIN change, sign-in and sign-out. */
+export const preferenceIntents = (ports: PreferenceIntentPorts): PreferencesIntents => ({
+  /** The saved language applies at start (App.language); the app restarts in it at once. */
+  setLanguage: (code) =>
+    void (async () => {
+      await ports.state()?.preferences.setLanguage(code)
+      await setLanguage(code)
+      window.location.reload()
+    })(),
+  setPollPeriod: (seconds) =>
+    void (async () => {
+      const state = ports.state()
+      if (!state) return
+      await state.preferences.setPollPeriod(seconds)
+      ports.toast(t('account.prefs.poll.saved'), 'success')
+    })(),
+  changePin: () => ports.changePin(),
+  signOut: () =>
+    void (async () => {
+      const state = ports.state()
+      if (!state) return
+      try {
+        await state.account.signOut()
+        ports.signedOut()
+        ports.toast(t('account.signedOutToast'), 'info')
+      } catch {
+        ports.toast(t('account.signOutFailed'), 'error')
+      }
+    })(),
+  signIn: () => Router.navigate(to.signIn()),
+})
