@@ -28,7 +28,7 @@ export interface SavedList<T> {
 
 /**
  * A list the operator changes seldom and that is the same for every user (the product
- * catalogue, the channel lineup): shown from storage at once, loaded again when a screen opens,
+ * catalogue): shown from storage at once, loaded again when a screen opens,
  * kept as it was when the load fails. No stamp covers it (document 000 is per user).
  */
 export const createSavedList = <T>(options: SavedListOptions<T>): SavedList<T> => {
