@@ -37,6 +37,8 @@ export interface AppStateOptions {
   networkBack$: Observable<void>
   newDeviceId: () => string
   log: Logger
+  /** The network, for tests; the browser's fetch otherwise. */
+  fetch?: typeof fetch
 }
 
 /**
@@ -85,6 +87,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     random: options.random,
     onServerDate: (operatorMs) => clock.observe(operatorMs, options.nowMs()),
     logger: { warn: (message, data) => log.warn(message, data) },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   })
   const user = new BehaviorSubject<UserState | undefined>(undefined)
   const checks = new Subject<PollReason>()
@@ -151,7 +154,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     return session ? session.authorised(call) : call()
   }
   const lineup = createLineupStore({
-    load: () => authorised(() => api.envelope.getChannels()),
+    load: (signal) => authorised(() => api.envelope.getChannels({ signal })),
     storage,
     nowMs: clock.nowMs,
     log,

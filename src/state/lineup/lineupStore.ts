@@ -19,7 +19,7 @@ export type ChannelNames = ReadonlyMap<string, string>
 
 export interface LineupStoreOptions {
   /** One GetChannels, authorised (and waiting for the session when there is none yet). */
-  load: () => Promise<readonly Channel[]>
+  load: (signal: AbortSignal) => Promise<readonly Channel[]>
   storage: KeyValueStore
   /** Milliseconds since the epoch (the operator's clock): how old the saved copy is. */
   nowMs: () => number
@@ -45,7 +45,7 @@ export interface LineupStore {
   /** The channels, waiting for a fetch only when none are known; rejects when there are none. */
   channels(): Promise<readonly Channel[]>
   channel(id: string): Channel | undefined
-  /** Ends the stream; a fetch in flight is left to finish but no longer published. */
+  /** Aborts a fetch in flight and ends the stream. */
   dispose(): void
 }
 
@@ -94,6 +94,7 @@ export const createLineupStore = (options: LineupStoreOptions): LineupStore => {
   let lastFailed = false
   let inFlight: Promise<void> | undefined
   let disposed = false
+  const stop = new AbortController()
 
   const publish = (channels: readonly Channel[], status: LineupStatus, stale: boolean): void => {
     if (disposed) return
@@ -137,13 +138,16 @@ export const createLineupStore = (options: LineupStoreOptions): LineupStore => {
     inFlight ??= (async () => {
       await restored
       try {
-        const channels = await options.load()
+        if (disposed) return
+        const channels = await options.load(stop.signal)
+        if (disposed) return
         fetchedThisRun = true
         lastFailed = false
         fetchedAt = options.nowMs()
         publish(channels, 'ready', false)
         await save(channels, fetchedAt)
       } catch (error: unknown) {
+        if (disposed) return
         lastFailed = true
         log.warn('lineup: not fetched; keeping the saved copy', error)
         const saved = state.value.channels
@@ -187,6 +191,7 @@ export const createLineupStore = (options: LineupStoreOptions): LineupStore => {
     },
     dispose() {
       disposed = true
+      stop.abort()
       state.complete()
     },
   }

@@ -37,7 +37,7 @@ export interface Store {
   purchase: PurchaseFlow
   /** A store screen opened: load the catalogue again, the lineup by its rule, look at the user's stamps. */
   open(): void
-  /** Stops a purchase's licence polling and ends the streams (the app closes). */
+  /** Stops a purchase's licence polling and the catalogue's load, and ends the streams (the app closes). */
   dispose(): void
 }
 
@@ -57,7 +57,7 @@ export const createStore = (options: StoreOptions): Store => {
   const { api, authorised, log } = options
   const catalogue: SavedList<Product> = createSavedList<Product>({
     key: 'store:catalogue',
-    load: () => authorised(() => api.catalog.getProducts()),
+    load: (signal) => authorised(() => api.catalog.getProducts({ signal })),
     revive: reviveList<Product>({ id: 'string', title: 'string', type: 'string', channels: 'object' }),
     storage: options.storage,
     log,
@@ -125,6 +125,7 @@ export const createStore = (options: StoreOptions): Store => {
     },
     dispose() {
       purchase.dispose()
+      catalogue.dispose()
     },
   }
 }
