@@ -14,6 +14,16 @@ const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
 })
 
+/** `state.api`, `appContext().state?.storage`, `const { api } = state`: none of it in ui/. */
+const appStateInternalsMessage =
+  'ui/ reaches the app state through its views and intents, never its api or storage.'
+const appStateInternals = [
+  "MemberExpression[object.name='state'][property.name=/^(api|storage)$/]",
+  "MemberExpression[object.property.name='state'][property.name=/^(api|storage)$/]",
+  "VariableDeclarator[init.name='state'] > ObjectPattern > Property[key.name=/^(api|storage)$/]",
+  "VariableDeclarator[init.property.name='state'] > ObjectPattern > Property[key.name=/^(api|storage)$/]",
+].map((selector) => ({ selector, message: appStateInternalsMessage }))
+
 export default tseslint.config(
   {
     ignores: [
@@ -67,6 +77,8 @@ export default tseslint.config(
         'ui/ renders stores and sends intents; it never calls the network or storage.',
       ),
       'no-restricted-globals': ['error', 'fetch', 'localStorage', 'indexedDB', 'XMLHttpRequest'],
+      // The app state gives the screens views and intents; its API clients and storage stay in state/.
+      'no-restricted-syntax': ['error', ...appStateInternals],
     },
   },
   {

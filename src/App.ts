@@ -53,6 +53,7 @@ export class App extends Router.App<AppTemplateSpec> {
     if (settings.testHooks) installTestHooks(this, () => this.Toast.message)
     // Signing in runs beside the first page, never in front of it.
     void state?.start()
+    // Both end when the app state closes (its streams complete).
     state?.user$.subscribe((user) => {
       const session = user === undefined ? undefined : state.session.current
       this.Menu.setWho(
@@ -75,6 +76,14 @@ export class App extends Router.App<AppTemplateSpec> {
       }),
       this,
     )
+  }
+
+  /**
+   * The SDK's close (the exit dialog's "leave", a platform close) removes the App from the
+   * stage: the app state's poller, timers and subscriptions end with it.
+   */
+  override _detach(): void {
+    appContext().state?.close()
   }
 
   /**

@@ -37,6 +37,11 @@ export default function (
     log: createLogger('state'),
   })
   provideContext({ settings, log, state })
+  // The page going away for good closes the state; a page kept in the back-forward cache
+  // (persisted) may come back, so it keeps its state.
+  window.addEventListener('pagehide', (event) => {
+    if (!event.persisted) state.close()
+  })
   const platform = { ...platformSettings, fontLoader: loadFontsInParallel } as PlatformSettings
   return Launch(App, { ...appSettings, keys: buildKeyMap() }, platform, appData)
 }

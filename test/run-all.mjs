@@ -91,7 +91,7 @@ if (!built) {
 process.stdout.write(`\n== jest (${projects.join(', ')})\n`)
 spawnSync(
   'npx',
-  ['jest', '--selectProjects', ...projects, '--json', `--outputFile=${jestOut}`, '--forceExit', ...jestArgs],
+  ['jest', '--selectProjects', ...projects, '--json', `--outputFile=${jestOut}`, ...jestArgs],
   { stdio: 'inherit', env },
 )
 if (fs.existsSync(jestOut)) {

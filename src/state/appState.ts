@@ -1,5 +1,14 @@
-import { BehaviorSubject, Observable, SchedulerLike, Subject, distinctUntilChanged, map, merge } from 'rxjs'
-import { createApi, isApiError, type Api } from '../api'
+import {
+  BehaviorSubject,
+  Observable,
+  SchedulerLike,
+  Subject,
+  Subscription,
+  distinctUntilChanged,
+  map,
+  merge,
+} from 'rxjs'
+import { createApi, isApiError } from '../api'
 import type { Logger } from '../platform/log'
 import type { KanalSettings } from '../platform/settings'
 import { sessionApiOf } from './session/apiSession'
@@ -13,6 +22,8 @@ import { createStore, type Store } from './store/store'
 import { createAccountState, type AccountState } from './account/accountState'
 import { createPreferencesStore, type PreferencesStore } from './account/preferences'
 import { createGuideService, type GuideService } from './guide/guideService'
+import { createLineupStore, type LineupStore } from './lineup/lineupStore'
+import { createPlayerHub, type PlayerHub } from './player/playerPorts'
 
 export interface AppStateOptions {
   settings: KanalSettings
@@ -26,15 +37,18 @@ export interface AppStateOptions {
   networkBack$: Observable<void>
   newDeviceId: () => string
   log: Logger
+  /** The network, for tests; the browser's fetch otherwise. */
+  fetch?: typeof fetch
 }
 
+/**
+ * What the screens reach: views and intents. The API clients and the box's storage stay inside
+ * state/ (ESLint fails a `.api` or `.storage` on the app state in ui/).
+ */
 export interface AppState {
-  api: Api
   /** The operator's time: what every screen means by "now". */
   clock: OperatorClock
   session: SessionStore
-  /** The box's storage (resilient): for small stores the screens build, e.g. channel names. */
-  storage: KeyValueStore
   /** The signed-in user's stores; undefined while nobody is signed in (document 000 is per user). */
   user$: Observable<UserState | undefined>
   readonly user: UserState | undefined
@@ -46,9 +60,18 @@ export interface AppState {
   account: AccountState
   /** Language and poll period, kept on the box. */
   preferences: PreferencesStore
+  /** The channel lineup every screen shares (guide rows, store and recordings names, zapping). */
+  lineup: LineupStore
+  /** The player's lineup and playback sessions. */
+  player: PlayerHub
   /** Signs in (the saved session, else anonymously); failures leave the app usable offline. */
   start(): Promise<void>
   check(reason: PollReason): void
+  /**
+   * The app closes: the user's hub (poller, timers, caches' subscriptions) and every store
+   * are disposed and the streams complete. Nothing runs afterwards; start() no longer signs in.
+   */
+  close(): void
 }
 
 const DEVICE_KEY = 'device-id'
@@ -64,6 +87,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     random: options.random,
     onServerDate: (operatorMs) => clock.observe(operatorMs, options.nowMs()),
     logger: { warn: (message, data) => log.warn(message, data) },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   })
   const user = new BehaviorSubject<UserState | undefined>(undefined)
   const checks = new Subject<PollReason>()
@@ -90,8 +114,9 @@ export const createAppState = (options: AppStateOptions): AppState => {
     log,
   })
 
-  const follow = (store: SessionStore): void => {
+  const follow = (store: SessionStore): Subscription =>
     store.userId$.pipe(distinctUntilChanged()).subscribe((userId) => {
+      // A new user (or none): the old hub's poller, timers and subscriptions end here.
       user.value?.dispose()
       if (userId === undefined) {
         user.next(undefined)
@@ -120,23 +145,31 @@ export const createAppState = (options: AppStateOptions): AppState => {
         }),
       )
     })
-  }
 
-  // The store's first loads wait for start(): without a token the operator answers 401.
+  // The store's, the guide's and the lineup's first loads wait for start(): without a token
+  // the operator answers 401.
   let markStarted: () => void = () => undefined
   const started = new Promise<void>((resolve) => (markStarted = resolve))
+  const authorised = async <T>(call: () => Promise<T>): Promise<T> => {
+    await started
+    return session ? session.authorised(call) : call()
+  }
+  const lineup = createLineupStore({
+    load: (signal) => authorised(() => api.envelope.getChannels({ signal })),
+    storage,
+    nowMs: clock.nowMs,
+    log,
+  })
   const store = createStore({
     api,
-    authorised: async (call) => {
-      await started
-      return session ? session.authorised(call) : call()
-    },
+    authorised,
     user$: user.asObservable(),
     user: () => user.value,
     userId: () => {
       const current = session?.current
       return current?.kind === 'user' ? current.user.id : undefined
     },
+    lineup,
     storage,
     scheduler: options.scheduler,
     clock,
@@ -145,11 +178,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
 
   const guide = createGuideService({
     api,
-    // Like the store: the first guide requests wait for the session (no token, no answer).
-    authorised: async (call) => {
-      await started
-      return session ? session.authorised(call) : call()
-    },
+    lineup,
+    authorised,
     clock,
     storage,
     user$: user.asObservable(),
@@ -157,18 +187,33 @@ export const createAppState = (options: AppStateOptions): AppState => {
     log,
   })
 
-  return {
+  const sessionOrThrow = (): SessionStore => {
+    if (session === undefined) throw new Error('AppState.session read before start()')
+    return session
+  }
+  const player = createPlayerHub({
     api,
+    get session() {
+      return sessionOrThrow()
+    },
+    clock,
+    lineup,
+  })
+
+  let following: Subscription | undefined
+  let closed = false
+
+  return {
     clock,
     store,
     account,
     preferences,
     guide,
+    lineup,
+    player,
     get session(): SessionStore {
-      if (session === undefined) throw new Error('AppState.session read before start()')
-      return session
+      return sessionOrThrow()
     },
-    storage,
     user$: user.asObservable(),
     get user() {
       return user.value
@@ -178,6 +223,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
         const device = await deviceId()
         // The saved poll period applies from the first poll.
         await preferences.load()
+        if (closed) return
         session = createSessionStore({
           api: sessionApiOf(api),
           storage,
@@ -186,7 +232,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
           isAuthError: (e) => isApiError(e) && e.kind === 'auth',
           log,
         })
-        follow(session)
+        following = follow(session)
         account.follow(session, device)
         await session.start()
       } catch (error: unknown) {
@@ -197,6 +243,20 @@ export const createAppState = (options: AppStateOptions): AppState => {
     },
     check(reason) {
       checks.next(reason)
+    },
+    close() {
+      if (closed) return
+      closed = true
+      following?.unsubscribe()
+      user.value?.dispose()
+      user.complete()
+      checks.complete()
+      account.dispose()
+      store.dispose()
+      guide.dispose()
+      lineup.dispose()
+      preferences.dispose()
+      session?.dispose()
     },
   }
 }

@@ -1,13 +1,15 @@
 import type { Api } from '../../api'
 import type { AccountChange } from '../../domain/accountChanges'
-import { createPagedList } from './pagedList'
+import { createPagedList, type PagedList } from './pagedList'
+
+export type AccountHistory = PagedList<AccountChange>
 
 /** The account's change history (document 004), newest first, read page by page. */
 export const createAccountHistory = (
   api: Api,
   authorised: <T>(call: () => Promise<T>) => Promise<T>,
   pageSize = 20,
-) =>
+): AccountHistory =>
   createPagedList<AccountChange>({
     pageSize,
     fetchPage: async (offset, count, signal) => {

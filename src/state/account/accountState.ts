@@ -3,7 +3,7 @@ import type { Api } from '../../api'
 import type { Logger } from '../../platform/log'
 import type { SessionStore } from '../session/sessionStore'
 import type { UserState } from '../user/userState'
-import { createAccountHistory } from './accountHistory'
+import { createAccountHistory, type AccountHistory } from './accountHistory'
 import { watchHistory } from './historyWatcher'
 import type { PreferencesStore } from './preferences'
 import { createSettingsStore, type SettingsStore } from './settingsStore'
@@ -19,6 +19,24 @@ export interface AccountStateOptions {
   log: Logger
 }
 
+export interface AccountState {
+  /** The app signed the viewer out by itself; the reason is for the explanation. */
+  signedOut$: Observable<SignOutReason>
+  /** Called once the session exists (AppState.start). */
+  follow(store: SessionStore, device: string): void
+  readonly deviceId: string | undefined
+  customerId(): string | undefined
+  /** The recording settings of the signed-in customer; undefined when nobody is signed in. */
+  settings(): SettingsStore | undefined
+  /** The account history, read page by page as the viewer scrolls (document 004). */
+  history(pageSize?: number): AccountHistory
+  /** Changes the parental/purchase PIN; never retried, never logged. */
+  changePin(oldPin: string, newPin: string): Promise<void>
+  signOut(): Promise<void>
+  /** Ends the history watcher and the streams (the app closes). */
+  dispose(): void
+}
+
 /** How many of the newest changes the watcher reads when the stamps move. */
 const WATCH_COUNT = 10
 
@@ -28,7 +46,7 @@ const WATCH_COUNT = 10
  * (this device removed -> signed out with a reason; a service changed -> rights and services
  * fetched again). `follow` is called once the session exists (AppState.start).
  */
-export const createAccountState = (options: AccountStateOptions) => {
+export const createAccountState = (options: AccountStateOptions): AccountState => {
   const { api, log } = options
   const signedOut = new Subject<SignOutReason>()
   let session: SessionStore | undefined
@@ -57,7 +75,6 @@ export const createAccountState = (options: AccountStateOptions) => {
   }
 
   return {
-    /** The app signed the viewer out by itself; the reason is for the explanation. */
     signedOut$: signedOut.asObservable(),
 
     follow(store: SessionStore, device: string): void {
@@ -108,7 +125,6 @@ export const createAccountState = (options: AccountStateOptions) => {
 
     customerId,
 
-    /** The recording settings of the signed-in customer; undefined when nobody is signed in. */
     settings(): SettingsStore | undefined {
       const id = customerId()
       if (id === undefined) return undefined
@@ -120,12 +136,10 @@ export const createAccountState = (options: AccountStateOptions) => {
       })
     },
 
-    /** The account history, read page by page as the viewer scrolls (document 004). */
     history(pageSize = 10) {
       return createAccountHistory(api, authorised, pageSize)
     },
 
-    /** Changes the parental/purchase PIN; never retried, never logged. */
     async changePin(oldPin: string, newPin: string): Promise<void> {
       await authorised(() => api.envelope.changePin(oldPin, newPin))
       options.user()?.check('write')
@@ -139,5 +153,3 @@ export const createAccountState = (options: AccountStateOptions) => {
     },
   }
 }
-
-export type AccountState = ReturnType<typeof createAccountState>

@@ -22,12 +22,21 @@ export interface PagedListOptions<T> {
   pageSize?: number
 }
 
+export interface PagedList<T> {
+  state$: Observable<PagedListState<T>>
+  readonly current: PagedListState<T>
+  loadMore(): Promise<void>
+  /** From the first page again (the history changed, or the viewer asked). */
+  reload(): Promise<void>
+  dispose(): void
+}
+
 /**
  * A list read page by page as the viewer scrolls (the account history of document 004,
  * newest first). One page request at a time; a failed page can be asked for again without
  * losing the pages already shown.
  */
-export const createPagedList = <T>(options: PagedListOptions<T>) => {
+export const createPagedList = <T>(options: PagedListOptions<T>): PagedList<T> => {
   const pageSize = options.pageSize ?? 20
   const state = new BehaviorSubject<PagedListState<T>>({
     items: [],
@@ -62,12 +71,11 @@ export const createPagedList = <T>(options: PagedListOptions<T>) => {
   }
 
   return {
-    state$: state.asObservable() as Observable<PagedListState<T>>,
+    state$: state.asObservable(),
     get current(): PagedListState<T> {
       return state.value
     },
     loadMore,
-    /** From the first page again (the history changed, or the viewer asked). */
     reload(): Promise<void> {
       controller?.abort()
       offset = 0

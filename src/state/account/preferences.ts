@@ -18,7 +18,23 @@ const KEY = 'preferences'
  * period of the timestamps (document 000), within its range. A storage failure keeps the
  * choice for the session and says so in the log; it never stops the app.
  */
-export const createPreferencesStore = (options: PreferencesOptions) => {
+export interface PreferencesStore {
+  /** Reads the saved preferences once; later calls share the first read. */
+  load(): Promise<Preferences>
+  /** Replays the current preferences. */
+  state$: Observable<Preferences>
+  readonly current: Preferences
+  language(): Promise<string>
+  /** The poll period in force (saved or default); replays the current one. */
+  pollPeriodSeconds$: Observable<number>
+  pollPeriodSeconds(): number
+  setLanguage(language: string): Promise<void>
+  setPollPeriod(seconds: number): Promise<void>
+  /** The app closes: the streams complete. */
+  dispose(): void
+}
+
+export const createPreferencesStore = (options: PreferencesOptions): PreferencesStore => {
   const { storage, defaults, log } = options
   const state = new BehaviorSubject<Preferences>({ language: undefined, pollPeriodSeconds: undefined })
   let loading: Promise<Preferences> | undefined
@@ -49,7 +65,7 @@ export const createPreferencesStore = (options: PreferencesOptions) => {
 
   return {
     load,
-    state$: state.asObservable() as Observable<Preferences>,
+    state$: state.asObservable(),
     get current(): Preferences {
       return state.value
     },
@@ -73,7 +89,8 @@ export const createPreferencesStore = (options: PreferencesOptions) => {
       await load()
       await write({ ...state.value, pollPeriodSeconds: clampPollPeriod(seconds) })
     },
+    dispose() {
+      state.complete()
+    },
   }
 }
-
-export type PreferencesStore = ReturnType<typeof createPreferencesStore>

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, Subscription, combineLatest, map, of, switchMap } from 'rxjs'
+import { Observable, Subscription, combineLatest, distinctUntilChanged, map, of, switchMap } from 'rxjs'
 import type { Api } from '../../api'
 import type { Channel } from '../../domain/channels'
 import { entitlementsAt, type Entitlements } from '../../domain/entitlements'
@@ -7,18 +7,12 @@ import { recordingMarks, type RecordingMark } from '../../domain/guideActions'
 import type { Recording } from '../../domain/recordings'
 import type { Logger } from '../../platform/log'
 import type { OperatorClock } from '../clock/operatorClock'
+import type { LineupState, LineupStore } from '../lineup/lineupStore'
 import type { KeyValueStore } from '../storage/keyValueStore'
 import type { UserState } from '../user/userState'
 import { createGuideStore, type GuideStore } from './guideStore'
 
-export type LineupStatus = 'loading' | 'ready' | 'failed'
-
-export interface LineupState {
-  channels: readonly Channel[]
-  status: LineupStatus
-  /** The channels are the cached ones: the operator could not be reached. */
-  stale: boolean
-}
+export type { LineupState, LineupStatus } from '../lineup/lineupStore'
 
 /** What the signed-in user may do: per channel capabilities and the recording marks. */
 export interface GuideRights {
@@ -29,6 +23,8 @@ export interface GuideRights {
 
 export interface GuideServiceOptions {
   api: Pick<Api, 'envelope'>
+  /** The app's one lineup: the guide's rows follow it. */
+  lineup: LineupStore
   /** Runs an operator call once the session is there, renewing an expired token. */
   authorised: <T>(call: () => Promise<T>) => Promise<T>
   clock: Pick<OperatorClock, 'nowSeconds' | 'nowMs' | 'ticks'>
@@ -42,32 +38,41 @@ export interface GuideServiceOptions {
   maxWindows?: number
 }
 
-const CHANNELS_KEY = 'guide-channels'
 const LAST_CHANNEL_KEY = 'guide-last-channel'
 /** Programmes remembered by id for the details page (a deep link finds what the grid showed). */
 const REMEMBERED = 200
 /** Marks follow the clock (scheduled -> recording -> recorded) at this pace. */
 const MARK_TICK_MS = 30_000
 
-const isChannel = (c: unknown): c is Channel =>
-  typeof c === 'object' &&
-  c !== null &&
-  typeof (c as Channel).id === 'string' &&
-  typeof (c as Channel).number === 'number' &&
-  typeof (c as Channel).name === 'string' &&
-  typeof (c as Channel).logo === 'string' &&
-  typeof (c as Channel).catchupHours === 'number'
-
-export type GuideService = ReturnType<typeof createGuideService>
+export interface GuideService {
+  /** The app's lineup (state/lineup), sorted by number. */
+  lineup$: Observable<LineupState>
+  readonly lineup: LineupState
+  /** Programme windows around the viewport. */
+  store: GuideStore<Programme>
+  rights$: Observable<GuideRights>
+  /** The guide opened, or the viewer asked again after a failure: the lineup's refresh rule decides. */
+  loadChannels(): Promise<void>
+  lastChannel(): Promise<string | undefined>
+  /** The player tells this whenever a channel plays live: the guide opens on it next time. */
+  rememberChannel(id: string): void
+  /** The grid hands the programme it opens, so the details page needs no request. */
+  rememberProgramme(p: Programme): void
+  programme(id: string): Programme | undefined
+  channel(id: string): Channel | undefined
+  /** Records a programme (or its series): shown at once, settled by the Recordings stamp. */
+  record(p: Programme, series: boolean): Promise<void>
+  cancelRecording(recordingId: string): Promise<void>
+  dispose(): void
+}
 
 /**
  * The guide's data for the app's lifetime: the lineup (cached, so the grid shows offline), the
  * programme windows (state/guide/guideStore), what the user may do per channel and the
  * recording marks, the last watched channel, and programmes by id for the details page.
  */
-export const createGuideService = (options: GuideServiceOptions) => {
-  const { api, storage, log, clock, authorised } = options
-  const lineup = new BehaviorSubject<LineupState>({ channels: [], status: 'loading', stale: false })
+export const createGuideService = (options: GuideServiceOptions): GuideService => {
+  const { api, storage, log, clock, authorised, lineup } = options
   const store: GuideStore<Programme> = createGuideStore<Programme>({
     fetchWindow: async (ids, start, end, signal) => {
       const window = await authorised(() =>
@@ -86,37 +91,13 @@ export const createGuideService = (options: GuideServiceOptions) => {
     log,
   })
   const remembered = new Map<string, Programme>()
-  let loading: Promise<void> | undefined
-
-  const publish = (channels: readonly Channel[], status: LineupStatus, stale: boolean): void => {
-    const sorted = [...channels].sort((a, b) => a.number - b.number)
-    const before = lineup.value.channels
-    const same = before.length === sorted.length && before.every((c, i) => c.id === sorted[i]?.id)
-    if (!same) store.setChannels(sorted.map((c) => c.id))
-    lineup.next({ channels: same ? before : sorted, status, stale })
-  }
-
-  const loadChannels = (): Promise<void> => {
-    loading ??= (async () => {
-      if (lineup.value.channels.length === 0) {
-        const cached = await storage.getItem(CHANNELS_KEY).catch(() => null)
-        if (Array.isArray(cached) && cached.every(isChannel) && cached.length > 0)
-          publish(cached, 'loading', false)
-      }
-      try {
-        const channels = await authorised(() => api.envelope.getChannels())
-        publish(channels, 'ready', false)
-        await storage.setItem(CHANNELS_KEY, channels).catch(() => undefined)
-      } catch (error: unknown) {
-        log.warn('guide: the lineup could not be fetched', error)
-        const cached = lineup.value.channels
-        publish(cached, cached.length > 0 ? 'ready' : 'failed', cached.length > 0)
-      } finally {
-        loading = undefined
-      }
-    })()
-    return loading
-  }
+  // The windows are keyed by row: they follow the lineup's order, not its names.
+  const rows = lineup.state$
+    .pipe(
+      map((l) => l.channels.map((c) => c.id)),
+      distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),
+    )
+    .subscribe((ids) => store.setChannels(ids))
 
   const rights$: Observable<GuideRights> = options.user$.pipe(
     switchMap((user) =>
@@ -137,25 +118,22 @@ export const createGuideService = (options: GuideServiceOptions) => {
   )
 
   return {
-    lineup$: lineup.asObservable(),
+    lineup$: lineup.state$,
     get lineup(): LineupState {
-      return lineup.value
+      return lineup.current
     },
     store,
     rights$,
-    /** Asks for the lineup (at first use, and again after a failure). */
-    loadChannels,
+    loadChannels: () => lineup.open(),
 
     async lastChannel(): Promise<string | undefined> {
       const id = await storage.getItem(LAST_CHANNEL_KEY).catch(() => null)
       return typeof id === 'string' ? id : undefined
     },
-    /** The player tells this whenever a channel plays live: the guide opens on it next time. */
     rememberChannel(id: string): void {
       void storage.setItem(LAST_CHANNEL_KEY, id).catch(() => undefined)
     },
 
-    /** The grid hands the programme it opens, so the details page needs no request. */
     rememberProgramme(p: Programme): void {
       remembered.delete(p.id)
       remembered.set(p.id, p)
@@ -168,10 +146,9 @@ export const createGuideService = (options: GuideServiceOptions) => {
       return remembered.get(id)
     },
     channel(id: string): Channel | undefined {
-      return lineup.value.channels.find((c) => c.id === id)
+      return lineup.channel(id)
     },
 
-    /** Records a programme (or its series): shown at once, settled by the Recordings stamp. */
     record(p: Programme, series: boolean): Promise<void> {
       const user = options.user()
       if (!user) return Promise.reject(new Error('not signed in'))
@@ -196,8 +173,8 @@ export const createGuideService = (options: GuideServiceOptions) => {
     },
 
     dispose(): void {
+      rows.unsubscribe()
       store.dispose()
-      lineup.complete()
     },
   }
 }

@@ -4,9 +4,13 @@ import { capabilitiesOf, entitlementsAt } from '../../domain/entitlements'
 import type { Resume } from '../../domain/resumes'
 import type { Logger } from '../../platform/log'
 import type { Observable } from 'rxjs'
+import type { Api } from '../../api'
 import type { ResourceState } from '../cache/stampedResource'
-import type { AppState } from '../appState'
+import type { OperatorClock } from '../clock/operatorClock'
+import type { LineupStore } from '../lineup/lineupStore'
+import type { SessionStore } from '../session/sessionStore'
 import type { UserState } from '../user/userState'
+import { playerLineupOf, type PlayerLineup } from './lineup'
 import { createPlayerSession, type PlayerSession } from './playerSession'
 import type { FailureReader, PlayerPorts } from './ports'
 
@@ -38,7 +42,13 @@ export const apiFailures: FailureReader = {
  * scrubbing, the user's rights and resume points. A resume point is saved through the user's
  * resumes resource, so that it shows at once and settles when the Tags stamp moves.
  */
-export const playerPortsOf = (state: AppState, user: UserState): PlayerPorts => {
+export interface PlayerDeps {
+  api: Pick<Api, 'envelope' | 'subscription'>
+  session: Pick<SessionStore, 'authorised' | 'current'>
+  clock: Pick<OperatorClock, 'nowMs' | 'nowSeconds'>
+}
+
+export const playerPortsOf = (state: PlayerDeps, user: UserState): PlayerPorts => {
   const { api, session } = state
   const authorised = <T>(call: () => Promise<T>): Promise<T> => session.authorised(call)
   const settled = <T>(resource: { state$: Observable<ResourceState<T>> }): Promise<unknown> =>
@@ -88,7 +98,7 @@ export const playerPortsOf = (state: AppState, user: UserState): PlayerPorts => 
 export const PLAYER_TIMINGS = { tickMs: 1000, heartbeatMs: 20_000, saveMs: 30_000 } as const
 
 /** A playback session wired to the app: the operator clock, real intervals, the API. */
-export const createAppPlayerSession = (state: AppState, user: UserState, log: Logger): PlayerSession =>
+export const createAppPlayerSession = (state: PlayerDeps, user: UserState, log: Logger): PlayerSession =>
   createPlayerSession({
     ports: playerPortsOf(state, user),
     failures: apiFailures,
@@ -98,3 +108,18 @@ export const createAppPlayerSession = (state: AppState, user: UserState, log: Lo
     save$: interval(PLAYER_TIMINGS.saveMs),
     log,
   })
+
+/** What the player screen gets from the app state: the lineup for zapping, and sessions. */
+export interface PlayerHub {
+  lineup: PlayerLineup
+  /** One playback for the signed-in user; the page disposes of it when it closes. */
+  session(user: UserState, log: Logger): PlayerSession
+}
+
+export const createPlayerHub = (state: PlayerDeps & { lineup: LineupStore }): PlayerHub => ({
+  lineup: playerLineupOf({
+    lineup: state.lineup,
+    getGuide: (query) => state.session.authorised(() => state.api.envelope.getGuide(query)),
+  }),
+  session: (user, log) => createAppPlayerSession(state, user, log),
+})

@@ -23,7 +23,7 @@ import type { Service } from '../../domain/services'
 import type { ResourceState } from '../cache/stampedResource'
 import type { Rights } from '../user/ports'
 import type { UserState } from '../user/userState'
-import type { ChannelNames } from './channelNames'
+import type { ChannelNames } from '../lineup/lineupStore'
 
 /** One recording as a line shows it: its state at the operator's now, never the stale server one. */
 export interface RecordingRowModel {

@@ -76,14 +76,32 @@ const sessionOf = (grant: SessionGrant): Session =>
         renewKey: grant.renewKey,
       }
 
-export type SessionStore = ReturnType<typeof createSessionStore>
+export interface SessionStore {
+  /** Replays the current session to every subscriber. */
+  session$: Observable<Session>
+  readonly current: Session
+  /** The user's id while one is signed in: stores key their caches by it. Replays the current one. */
+  userId$: Observable<string | undefined>
+  token(): string | undefined
+  /** The saved session if it still has time, else a fresh anonymous one. */
+  start(): Promise<void>
+  login(username: string, password: string): Promise<void>
+  logout(): Promise<void>
+  /**
+   * Runs a call with the session's token; if it comes back "authentication required",
+   * signs in again (shared with every other call failing at the same time) and retries once.
+   */
+  authorised<T>(call: () => Promise<T>): Promise<T>
+  /** The app closes: the streams complete. */
+  dispose(): void
+}
 
 /**
  * Who is using the box. The token is kept in storage (never in a URL or a log line), handed
  * to the transport, and renewed once for everyone when calls come back "authentication
  * required": ten calls failing together cause one sign-in, then each is retried once.
  */
-export const createSessionStore = (options: SessionStoreOptions) => {
+export const createSessionStore = (options: SessionStoreOptions): SessionStore => {
   const { api, storage, deviceId, log } = options
   const state = new BehaviorSubject<Session>({ kind: 'none' })
   let renewing: Promise<void> | undefined
@@ -126,18 +144,16 @@ export const createSessionStore = (options: SessionStoreOptions) => {
   }
 
   return {
-    session$: state.asObservable() as Observable<Session>,
+    session$: state.asObservable(),
     get current(): Session {
       return state.value
     },
-    /** The user's id while one is signed in: stores key their caches by it. */
     userId$: state.pipe(
       map((s) => (s.kind === 'user' ? s.user.id : undefined)),
       distinctUntilChanged(),
     ),
     token,
 
-    /** The saved session if it still has time, else a fresh anonymous one. */
     async start(): Promise<void> {
       let saved: Session | undefined
       try {
@@ -162,10 +178,6 @@ export const createSessionStore = (options: SessionStoreOptions) => {
       await adopt(sessionOf(await api.loginAnonymous(deviceId)))
     },
 
-    /**
-     * Runs a call with the session's token; if it comes back "authentication required",
-     * signs in again (shared with every other call failing at the same time) and retries once.
-     */
     async authorised<T>(call: () => Promise<T>): Promise<T> {
       const used = token()
       try {
@@ -175,6 +187,10 @@ export const createSessionStore = (options: SessionStoreOptions) => {
         await renew(used)
         return call()
       }
+    },
+
+    dispose() {
+      state.complete()
     },
   }
 }

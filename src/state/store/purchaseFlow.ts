@@ -65,6 +65,8 @@ export interface PurchaseFlow {
   submitPin(pin: string): void
   /** Closes the dialog; a PROCESSING order goes on and shows in "My products". */
   close(): void
+  /** The app closes: the licence polling stops and the stream ends. */
+  dispose(): void
 }
 
 const DEFAULT_LOCK_SECONDS = 60
@@ -242,6 +244,11 @@ export const createPurchaseFlow = (options: PurchaseFlowOptions): PurchaseFlow =
     close() {
       generation += 1
       set({ step: 'idle' })
+    },
+    dispose() {
+      generation += 1
+      stopPolling()
+      state.complete()
     },
   }
 }

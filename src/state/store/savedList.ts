@@ -12,7 +12,7 @@ export interface SavedListState<T> {
 
 export interface SavedListOptions<T> {
   key: string
-  load: () => Promise<readonly T[]>
+  load: (signal: AbortSignal) => Promise<readonly T[]>
   /** Checks what storage holds (an older build may have written it): undefined throws it away. */
   revive: (raw: unknown) => readonly T[] | undefined
   storage: KeyValueStore
@@ -24,16 +24,19 @@ export interface SavedList<T> {
   readonly current: SavedListState<T>
   /** Loads again unless a load is under way; the saved list shows meanwhile. */
   refresh(): void
+  /** Aborts a load in flight and ends the stream. */
+  dispose(): void
 }
 
 /**
  * A list the operator changes seldom and that is the same for every user (the product
- * catalogue, the channel lineup): shown from storage at once, loaded again when a screen opens,
+ * catalogue): shown from storage at once, loaded again when a screen opens,
  * kept as it was when the load fails. No stamp covers it (document 000 is per user).
  */
 export const createSavedList = <T>(options: SavedListOptions<T>): SavedList<T> => {
   const state = new BehaviorSubject<SavedListState<T>>({ items: undefined, loading: false, failed: false })
   let loadedFromNetwork = false
+  const stop = new AbortController()
   options.storage
     .getItem(options.key)
     .then((raw) => {
@@ -47,19 +50,25 @@ export const createSavedList = <T>(options: SavedListOptions<T>): SavedList<T> =
       return state.value
     },
     refresh() {
-      if (state.value.loading) return
+      if (state.value.loading || stop.signal.aborted) return
       state.next({ ...state.value, loading: true })
-      options.load().then(
+      options.load(stop.signal).then(
         (items) => {
+          if (stop.signal.aborted) return
           loadedFromNetwork = true
           state.next({ items, loading: false, failed: false })
           options.storage.setItem(options.key, items).catch(() => undefined)
         },
         (error: unknown) => {
+          if (stop.signal.aborted) return
           options.log.warn(`${options.key}: not loaded; showing the saved copy`, error)
           state.next({ ...state.value, loading: false, failed: true })
         },
       )
+    },
+    dispose() {
+      stop.abort()
+      state.complete()
     },
   }
 }

@@ -1,6 +1,5 @@
 import { Observable, SchedulerLike, combineLatest, map, of, switchMap } from 'rxjs'
 import type { Api } from '../../api'
-import type { Channel } from '../../domain/channels'
 import { DEFAULT_EXPIRES_SOON_DAYS } from '../../domain/licences'
 import type { Product } from '../../domain/products'
 import type { Service } from '../../domain/services'
@@ -8,6 +7,7 @@ import type { Logger } from '../../platform/log'
 import type { ResourceState } from '../cache/stampedResource'
 import { reviveList } from '../cache/revivers'
 import type { OperatorClock } from '../clock/operatorClock'
+import type { LineupStore } from '../lineup/lineupStore'
 import type { KeyValueStore } from '../storage/keyValueStore'
 import type { Rights } from '../user/ports'
 import type { UserState } from '../user/userState'
@@ -22,6 +22,8 @@ export interface StoreOptions {
   user$: Observable<UserState | undefined>
   user: () => UserState | undefined
   userId: () => string | undefined
+  /** The app's one lineup: the product pages name their channels from it. */
+  lineup: LineupStore
   storage: KeyValueStore
   scheduler: SchedulerLike
   clock: OperatorClock
@@ -33,8 +35,10 @@ export interface Store {
   /** The store screens' data, again each second (dates and "days left" follow the clock). */
   model$: Observable<StoreModel>
   purchase: PurchaseFlow
-  /** A store screen opened: load the catalogue and lineup again, look at the user's stamps. */
+  /** A store screen opened: load the catalogue again, the lineup by its rule, look at the user's stamps. */
   open(): void
+  /** Stops a purchase's licence polling and the catalogue's load, and ends the streams (the app closes). */
+  dispose(): void
 }
 
 interface UserSide {
@@ -44,8 +48,8 @@ interface UserSide {
 }
 
 /**
- * The store: the catalogue (document 003) and the lineup, the same for every user,
- * saved for a start without the operator; the user's licences and subscriptions from the
+ * The store: the catalogue (document 003), the same for every user, saved for a start
+ * without the operator, and the app's lineup (state/lineup); the user's licences and subscriptions from the
  * user's stores (Rights and Services stamps); and the purchase flow, which makes the user's
  * stores look at the stamps after each order so that the guide's locks update at once.
  */
@@ -53,18 +57,12 @@ export const createStore = (options: StoreOptions): Store => {
   const { api, authorised, log } = options
   const catalogue: SavedList<Product> = createSavedList<Product>({
     key: 'store:catalogue',
-    load: () => authorised(() => api.catalog.getProducts()),
+    load: (signal) => authorised(() => api.catalog.getProducts({ signal })),
     revive: reviveList<Product>({ id: 'string', title: 'string', type: 'string', channels: 'object' }),
     storage: options.storage,
     log,
   })
-  const lineup: SavedList<Channel> = createSavedList<Channel>({
-    key: 'store:lineup',
-    load: () => authorised(() => api.envelope.getChannels()),
-    revive: reviveList<Channel>({ id: 'string', name: 'string', number: 'number' }),
-    storage: options.storage,
-    log,
-  })
+  const { lineup } = options
 
   const purchase = createPurchaseFlow({
     ports: () => {
@@ -104,7 +102,7 @@ export const createStore = (options: StoreOptions): Store => {
         products: items,
         licences: rights?.licences ?? [],
         services: side.services?.data ?? [],
-        channels: new Map((channels.items ?? []).map((c) => [c.id, c])),
+        channels: new Map(channels.channels.map((c) => [c.id, c])),
         now: Math.floor(nowMs / 1000),
         loading,
         offline:
@@ -122,8 +120,12 @@ export const createStore = (options: StoreOptions): Store => {
     purchase,
     open() {
       catalogue.refresh()
-      if (lineup.current.items === undefined || lineup.current.failed) lineup.refresh()
+      void lineup.open()
       options.user()?.check('user-action')
+    },
+    dispose() {
+      purchase.dispose()
+      catalogue.dispose()
     },
   }
 }

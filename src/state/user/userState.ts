@@ -1,4 +1,14 @@
-import { Observable, SchedulerLike, Subject, filter, map, merge, share, distinctUntilChanged } from 'rxjs'
+import {
+  Observable,
+  SchedulerLike,
+  Subject,
+  filter,
+  map,
+  merge,
+  share,
+  shareReplay,
+  distinctUntilChanged,
+} from 'rxjs'
 import type { Logger } from '../../platform/log'
 import type { PinState } from '../../domain/pin'
 import type { Recording, RecordingList } from '../../domain/recordings'
@@ -59,7 +69,34 @@ const RECORDING_SHAPE = {
   protected: 'boolean',
 }
 
-export type UserState = ReturnType<typeof createUserState>
+/** The hub of one signed-in user; disposed when the user changes or the app closes. */
+export interface UserState {
+  /** Every poll event, shared (not replayed: events are not state). */
+  events$: Observable<PollEvent<Stamps>>
+  /** The latest GetUserTimestamps answer; a late subscriber gets the current one at once. */
+  stamps$: Observable<Stamps>
+  /** Whether the operator answers; a late subscriber gets the current value at once. */
+  online$: Observable<boolean>
+  recordings: StampedResource<RecordingList>
+  rights: StampedResource<Rights>
+  services: StampedResource<readonly Service[]>
+  pins: StampedResource<PinState>
+  resumes: StampedResource<readonly Resume[]>
+  /** A screen opened, the app came back, the network returned: look at the stamps now. */
+  check(reason: PollReason): void
+  /** Shows `draft` at once; the server's own recording replaces it when the stamp moves. */
+  addRecording(draft: Recording, series: boolean): Promise<void>
+  cancelRecording(id: string): Promise<void>
+  deleteRecording(id: string): Promise<void>
+  protectRecording(id: string, protect: boolean): Promise<void>
+  /**
+   * Cancels the scheduled episodes of a series (recorded ones stay). Series rules do not move
+   * the Recordings stamp (document 000), so the list is fetched again once the server agreed.
+   */
+  cancelSeries(seriesId: string, now: number): Promise<void>
+  /** Stops the poller and every subscription and fetch of the hub. */
+  dispose(): void
+}
 
 /**
  * Everything the screens know about the user, each piece driven by its GetUserTimestamps
@@ -67,7 +104,7 @@ export type UserState = ReturnType<typeof createUserState>
  * services by Services, the PIN state by Pins, resume points by Tags. One poller feeds them
  * all; screens call `check` when they open, and writes show at once and settle by stamp.
  */
-export const createUserState = (options: UserStateOptions) => {
+export const createUserState = (options: UserStateOptions): UserState => {
   const { ports, log } = options
   const checks = new Subject<PollReason>()
   const events$ = pollTimestamps<Stamps>({
@@ -83,16 +120,18 @@ export const createUserState = (options: UserStateOptions) => {
   }).pipe(share())
 
   const logged = events$.subscribe((event) => logEvent(event, log))
+  // State, not events: a screen or store that subscribes later gets the current value at once.
+  // The hub's resources hold these subscriptions for its life, so the replay lasts as long.
   const stamps$ = events$.pipe(
     filter((e): e is Extract<PollEvent<Stamps>, { type: 'value' }> => e.type === 'value'),
     map((e) => e.value),
-    share(),
+    shareReplay({ bufferSize: 1, refCount: true }),
   )
   const online$ = events$.pipe(
     filter((e) => e.type === 'value' || e.type === 'error'),
     map((e) => e.type === 'value' || !options.isUnreachable(e.error)),
     distinctUntilChanged(),
-    share(),
+    shareReplay({ bufferSize: 1, refCount: true }),
   )
   const stampOf = (name: StampName) => stamps$.pipe(map((s) => s[name]))
 
@@ -165,11 +204,9 @@ export const createUserState = (options: UserStateOptions) => {
     services,
     pins,
     resumes,
-    /** A screen opened, the app came back, the network returned: look at the stamps now. */
     check(reason: PollReason): void {
       checks.next(reason)
     },
-    /** Shows `draft` at once; the server's own recording replaces it when the stamp moves. */
     addRecording(draft: Recording, series: boolean): Promise<void> {
       return recordings.change(
         withRecordings((list) => (list.some((r) => r.id === draft.id) ? list : [...list, draft])),
@@ -204,10 +241,6 @@ export const createUserState = (options: UserStateOptions) => {
         () => ports.protectRecording(id, protect),
       )
     },
-    /**
-     * Cancels the scheduled episodes of a series (recorded ones stay). Series rules do not move
-     * the Recordings stamp (document 000), so the list is fetched again once the server agreed.
-     */
     async cancelSeries(seriesId: string, now: number): Promise<void> {
       const cancel = ports.cancelSeries
       if (cancel === undefined) throw new Error('cancelling a series is not supported')

@@ -118,8 +118,10 @@ export class GuidePage
       guide.store.changed$.subscribe(() => this.Grid.refresh()),
       state.clock.ticks(CLOCK_TICK_MS).subscribe(() => this.Grid.setNow(state.clock.nowSeconds())),
     )
-    if (guide.lineup.status !== 'ready' || guide.lineup.channels.length === 0) void guide.loadChannels()
-    else void this._reopenOnLastChannel(guide)
+    const shown = guide.lineup.status === 'ready' && guide.lineup.channels.length > 0
+    // Every opening asks: the lineup's refresh rule (state/lineup) decides whether it fetches.
+    void guide.loadChannels()
+    if (shown) void this._reopenOnLastChannel(guide)
   }
 
   override _inactive(): void {

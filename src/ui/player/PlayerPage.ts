@@ -4,8 +4,6 @@ import type { Channel } from '../../domain/channels'
 import { channelByNumber, isPlaybackKind, nearbyChannels, zapTarget } from '../../domain/playback'
 import { digitOf } from '../../platform/keys'
 import type { PlayerLineup } from '../../state/player/lineup'
-import { playerLineupOf } from '../../state/player/lineup'
-import { createAppPlayerSession } from '../../state/player/playerPorts'
 import type { MediaCommand, PlayerSession } from '../../state/player/playerSession'
 import { appContext } from '../context'
 import { t } from '../i18n'
@@ -101,8 +99,8 @@ export class PlayerPage
       this.View.showError('notFound')
       return
     }
-    this._lineup ??= playerLineupOf(state)
-    const session = createAppPlayerSession(state, user, log)
+    this._lineup ??= state.player.lineup
+    const session = state.player.session(user, log)
     this._session = session
     this._stopListening = video.listen((event, time) => {
       if (event === 'timeupdate') session.mediaTime(time)

@@ -1,7 +1,6 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { of, skip, Subscription } from 'rxjs'
 import type { RecordingFilter } from '../../domain/recordings'
-import { createChannelNames, type ChannelNamesStore } from '../../state/recordings/channelNames'
 import {
   createRecordingsView,
   type RecordingsListView,
@@ -72,7 +71,6 @@ export class RecordingsPage
   readonly Confirm = this.getByRef('Confirm')!
 
   private _store: RecordingsViewStore | undefined
-  private _names: ChannelNamesStore | undefined
   private _subscription: Subscription | undefined
   private _view: RecordingsView = { kind: 'loading' }
   private _zone: Zone = 'list'
@@ -121,18 +119,11 @@ export class RecordingsPage
     this.List.onSelect = (row) => this._onRow(row)
     this.Actions.onClose = () => this._closeMenu()
     const state = appContext().state
-    if (state) {
-      this._names = createChannelNames({
-        load: () => state.api.envelope.getChannels(),
-        storage: state.storage,
-        log: appContext().log,
-      })
-    }
     this._store = createRecordingsView({
       user$: state?.user$ ?? of(undefined),
       // Once a second: a recording's state follows the operator's clock between server calls.
       ticks$: state?.clock.ticks(1000) ?? of(0),
-      names$: this._names?.names$ ?? of(new Map<string, string>()),
+      names$: state?.lineup.names$ ?? of(new Map<string, string>()),
       locale: () => currentLanguage() ?? undefined,
     })
     this._render(this._view)
@@ -142,7 +133,7 @@ export class RecordingsPage
   override _active(): void {
     const state = appContext().state
     state?.check('recordings-opened')
-    this._names?.ensure()
+    void state?.lineup.open()
     this._subscription?.unsubscribe()
     const subscription = new Subscription()
     if (this._store) subscription.add(this._store.view$.subscribe((view) => this._render(view)))

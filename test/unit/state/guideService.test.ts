@@ -9,6 +9,7 @@ import type { Licence } from '../../../src/domain/licences'
 import type { Product } from '../../../src/domain/products'
 import type { Recording } from '../../../src/domain/recordings'
 import { createGuideService, type GuideRights } from '../../../src/state/guide/guideService'
+import { createLineupStore } from '../../../src/state/lineup/lineupStore'
 import { createMemoryStore } from '../../../src/state/storage/keyValueStore'
 import type { UserState } from '../../../src/state/user/userState'
 
@@ -36,6 +37,12 @@ const makeApi = (channels: () => Promise<Channel[]>, window?: GuideWindow) => {
 const service = (api: Pick<Api, 'envelope'>, user?: UserState, storage = createMemoryStore()) =>
   createGuideService({
     api,
+    lineup: createLineupStore({
+      load: () => api.envelope.getChannels(),
+      storage,
+      nowMs: () => NOW * 1000,
+      log: silentLog as never,
+    }),
     authorised: (call) => call(),
     clock: { nowSeconds: () => NOW, nowMs: () => NOW * 1000, ticks: () => of(NOW * 1000) },
     storage,

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { BehaviorSubject, NEVER, VirtualAction, VirtualTimeScheduler } from 'rxjs'
+import { BehaviorSubject, NEVER, Observable, VirtualAction, VirtualTimeScheduler } from 'rxjs'
 import { createUserState } from '../../../src/state/user/userState'
 import type { UserDataPorts } from '../../../src/state/user/ports'
 import { createMemoryStore, type KeyValueStore } from '../../../src/state/storage/keyValueStore'
@@ -198,5 +198,53 @@ describe('the user state', () => {
     await second.advance(0)
     expect(op.calls.recordings).toBe(1)
     second.state.dispose()
+  })
+  it('gives a late subscriber the current stamps and online state at once', async () => {
+    const op = fakeOperator()
+    const { state, advance } = boot(op)
+    await advance(0)
+    const stamps: Stamps[] = []
+    const online: boolean[] = []
+    const late = [
+      state.stamps$.subscribe((s) => stamps.push(s)),
+      state.online$.subscribe((o) => online.push(o)),
+    ]
+    expect(stamps).toEqual([{ pins: 1, recordings: 100, rights: 1, services: 1, tags: 1 }])
+    expect(online).toEqual([true])
+
+    // The operator goes away: a subscriber arriving after the failure reads "offline" at once.
+    op.ports.getTimestamps = () => Promise.reject(new Error('unreachable'))
+    await advance(20_000)
+    state.check('user-action')
+    await flush()
+    const later: boolean[] = []
+    late.push(state.online$.subscribe((o) => later.push(o)))
+    expect(later).toEqual([false])
+    expect(online).toEqual([true, false])
+    for (const s of late) s.unsubscribe()
+    state.dispose()
+  })
+
+  it('stops polling and ends its streams when disposed', async () => {
+    const op = fakeOperator()
+    const { state, scheduler, advance } = boot(op)
+    await advance(0)
+    let completed = 0
+    const streams: Observable<unknown>[] = [
+      state.recordings.state$,
+      state.rights.state$,
+      state.services.state$,
+      state.pins.state$,
+      state.resumes.state$,
+    ]
+    for (const s of streams) s.subscribe({ complete: () => (completed += 1) })
+    state.dispose()
+    expect(completed).toBe(5)
+    expect(scheduler.actions.filter((a) => !a.closed)).toEqual([])
+    const polls = op.calls.timestamps
+    await advance(24 * 3600 * 1000)
+    state.check('user-action')
+    await flush()
+    expect(op.calls.timestamps).toBe(polls)
   })
 })
