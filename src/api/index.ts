@@ -1,8 +1,8 @@
-import { createAccountClient } from './account'
-import { createCatalogClient } from './catalog'
-import { createEnvelopeClient } from './envelopeClient'
+import { createAccountClient, type AccountClient } from './account'
+import { createCatalogClient, type CatalogClient } from './catalog'
+import { createEnvelopeClient, type EnvelopeClient } from './envelopeClient'
 import type { ApiLogger } from './logger'
-import { createSubscriptionClient } from './subscription'
+import { createSubscriptionClient, type SubscriptionClient } from './subscription'
 import { createTransport, type TransportOptions } from './transport'
 
 export {
@@ -25,10 +25,10 @@ export type { GuideRequest } from './guide'
 
 /** Every operator client over one transport: what the state layer is given. */
 export interface Api {
-  envelope: ReturnType<typeof createEnvelopeClient>
-  subscription: ReturnType<typeof createSubscriptionClient>
-  catalog: ReturnType<typeof createCatalogClient>
-  account: ReturnType<typeof createAccountClient>
+  envelope: EnvelopeClient
+  subscription: SubscriptionClient
+  catalog: CatalogClient
+  account: AccountClient
 }
 
 export const createApi = (options: TransportOptions & { logger?: ApiLogger }): Api => {

@@ -26,7 +26,17 @@ export interface PinChangeOptions {
 
 const DEFAULT_LOCK_SECONDS = 60
 
-export const createPinChange = (options: PinChangeOptions) => {
+/** The PIN change: old -> new -> repeat -> one ChangePin. */
+export interface PinChange {
+  readonly state$: Observable<PinChangeState>
+  readonly current: PinChangeState
+  open(): void
+  /** Four digits typed in the current step. */
+  enter(pin: string): void
+  close(): void
+}
+
+export const createPinChange = (options: PinChangeOptions): PinChange => {
   const state = new BehaviorSubject<PinChangeState>({ step: 'closed' })
   // The PINs live here only while the flow is open, and are dropped on every way out.
   let oldPin = ''
@@ -101,5 +111,3 @@ export const createPinChange = (options: PinChangeOptions) => {
     },
   }
 }
-
-export type PinChange = ReturnType<typeof createPinChange>

@@ -59,7 +59,21 @@ const rowsOf = (values: SettingValues, previous?: Rows): Rows => {
  * trying again cannot change (nPVR not available, the provider decides) makes the setting
  * read-only. One instance per screen; nothing here reads the clock.
  */
-export const createSettingsStore = (ports: SettingsPorts) => {
+/** The recording settings of document 002 for the account screen. */
+export interface SettingsStore {
+  readonly state$: Observable<SettingsState>
+  readonly current: SettingsState
+  load(): Promise<void>
+  /** Left/Right on a number: the draft moves by one step, never beyond the limits. */
+  step(field: NumberField, direction: 1 | -1): void
+  /** OK on a number sends the draft; OK on the switch turns it over and sends that. */
+  confirm(field: SettingField): Promise<void>
+  /** Back on a stepped value: the saved one again. */
+  revert(field: SettingField): boolean
+  dispose(): void
+}
+
+export const createSettingsStore = (ports: SettingsPorts): SettingsStore => {
   const state = new BehaviorSubject<SettingsState>({ kind: 'loading' })
   let controller: AbortController | undefined
 
@@ -179,8 +193,6 @@ export const createSettingsStore = (ports: SettingsPorts) => {
     },
   }
 }
-
-export type SettingsStore = ReturnType<typeof createSettingsStore>
 
 const toShape = (
   error: unknown,

@@ -48,14 +48,27 @@ const RETRY_FAILED_MS = 10_000
 
 const DEFAULTS = { channelsPerBlock: 20, windowSeconds: 4 * 3600, maxWindows: 60 }
 
-export type GuideStore<P extends TimedItem> = ReturnType<typeof createGuideStore<P>>
+/** The guide's programme windows around the viewport. */
+export interface GuideStore<P extends TimedItem> {
+  /** Emits whenever a window arrives or fails: the grid re-reads what it shows. */
+  readonly changed$: Observable<void>
+  readonly fetchCount: number
+  readonly cachedWindows: number
+  /** A new lineup (sign-in, rights changed): what was cached belongs to the old one. */
+  setChannels(ids: readonly string[]): void
+  /** The grid moved: load what is on screen, and one window further the way it went. */
+  show(view: Viewport, travel?: Travel): void
+  /** The programmes of one channel overlapping [from, to), from the windows in memory. */
+  programmes(row: number, from: number, to: number): { items: P[]; state: WindowState | 'missing' }
+  dispose(): void
+}
 
 /**
  * Programme data for the guide grid, fetched in windows of a block of channels x a few hours
  * around what is on screen, kept in a bounded cache, and one window ahead in the direction the
  * viewer is moving so that the next page is there before the key press that needs it.
  */
-export const createGuideStore = <P extends TimedItem>(options: GuideStoreOptions<P>) => {
+export const createGuideStore = <P extends TimedItem>(options: GuideStoreOptions<P>): GuideStore<P> => {
   const channelsPerBlock = options.channelsPerBlock ?? DEFAULTS.channelsPerBlock
   const windowSeconds = options.windowSeconds ?? DEFAULTS.windowSeconds
   const cache = new WindowCache<GuideWindow<P>>(options.maxWindows ?? DEFAULTS.maxWindows)

@@ -82,7 +82,31 @@ const INITIAL: PlayerState = {
   refusal: undefined,
 }
 
-export type PlayerSession = ReturnType<typeof createPlayerSession>
+/** One playback, as the player screen drives it. */
+export interface PlayerSession {
+  readonly state$: Observable<PlayerState>
+  readonly current: PlayerState
+  /** Commands for the video element. */
+  readonly media$: Observable<MediaCommand>
+  /** Resolves the stream and starts it (or offers the resume point first). */
+  start(kind: PlaybackKind, id: string): Promise<void>
+  /** The viewer's answer to the resume offer. */
+  choose(resume: boolean): void
+  togglePause(): void
+  /** Seeks by `seconds` (negative: back), as far as the rights and the stream allow. */
+  skip(seconds: number): void
+  /** Back to the live edge (live and start-over); fast-forwarding there needs no right. */
+  goLive(): void
+  /** The video element's clock moved (timeupdate): the timeline follows it. */
+  mediaTime(time: number): void
+  /** The video element failed: the grant renewal tells why. */
+  mediaError(): Promise<void>
+  /** Saves where the viewer is (on exit); resolves once it is sent. */
+  stop(): Promise<void>
+  /** Starts the periodic work (redraw, grant renewal, resume saving). */
+  connect(): void
+  dispose(): void
+}
 
 /**
  * One playback: resolves the stream (rights checked by the operator), offers the resume point,
@@ -90,7 +114,7 @@ export type PlayerSession = ReturnType<typeof createPlayerSession>
  * only as the rights allow (a refusal is reported, not acted), renews the grant while watching
  * and saves resume points periodically and on exit.
  */
-export const createPlayerSession = (options: PlayerSessionOptions) => {
+export const createPlayerSession = (options: PlayerSessionOptions): PlayerSession => {
   const { ports, failures, log } = options
   const state = new BehaviorSubject<PlayerState>(INITIAL)
   const media = new Subject<MediaCommand>()

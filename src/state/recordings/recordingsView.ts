@@ -76,7 +76,8 @@ export type RecordingsView =
   | { kind: 'unavailable'; offline: boolean }
   | RecordingsListView
 
-interface Settings {
+/** What the viewer chose on the recordings screen. */
+export interface RecordingsChoice {
   filter: RecordingFilter
   sort: RecordingSort
   series: string | undefined
@@ -104,7 +105,7 @@ const isUnreachable = (error: unknown): boolean =>
 
 const toRows = (
   list: RecordingList,
-  settings: Settings,
+  settings: RecordingsChoice,
   t: number,
   names: ChannelNames,
   resumes: readonly Resume[],
@@ -161,7 +162,7 @@ const toRows = (
 export const viewOf = (
   user: UserState | undefined,
   data: UserData | undefined,
-  settings: Settings,
+  settings: RecordingsChoice,
   nowMs: number,
   names: ChannelNames,
   locale: string | undefined,
@@ -210,8 +211,19 @@ export const viewOf = (
  * a recording moves from scheduled to recording to recorded as time passes without a server
  * call. Emits only when what is shown changes (the clock ticks every second).
  */
-export const createRecordingsView = (options: RecordingsViewOptions) => {
-  const settings = new BehaviorSubject<Settings>({ filter: 'all', sort: 'date', series: undefined })
+/** The recordings screen's view and the choices it offers, per page instance. */
+export interface RecordingsViewStore {
+  readonly view$: Observable<RecordingsView>
+  readonly settings: Readonly<RecordingsChoice>
+  setFilter(filter: RecordingFilter): void
+  setSort(sort: RecordingSort): void
+  toggleSort(): void
+  openSeries(seriesId: string): void
+  closeSeries(): void
+}
+
+export const createRecordingsView = (options: RecordingsViewOptions): RecordingsViewStore => {
+  const settings = new BehaviorSubject<RecordingsChoice>({ filter: 'all', sort: 'date', series: undefined })
   const data$ = options.user$.pipe(
     switchMap((user) =>
       user === undefined
@@ -233,10 +245,10 @@ export const createRecordingsView = (options: RecordingsViewOptions) => {
     map(([{ user, data }, s, nowMs, names]) => viewOf(user, data, s, nowMs, names, options.locale())),
     distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
   )
-  const patch = (p: Partial<Settings>): void => settings.next({ ...settings.value, ...p })
+  const patch = (p: Partial<RecordingsChoice>): void => settings.next({ ...settings.value, ...p })
   return {
     view$,
-    get settings(): Readonly<Settings> {
+    get settings(): Readonly<RecordingsChoice> {
       return settings.value
     },
     setFilter: (filter: RecordingFilter) => patch({ filter }),
@@ -246,5 +258,3 @@ export const createRecordingsView = (options: RecordingsViewOptions) => {
     closeSeries: () => patch({ series: undefined }),
   }
 }
-
-export type RecordingsViewStore = ReturnType<typeof createRecordingsView>
