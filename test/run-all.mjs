@@ -5,7 +5,7 @@
  * `N passed, N failed`. The e2e tests are never skipped: without Chromium this installs
  * Debian's package when it can (root with apt-get) and otherwise stops with the command to run.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,20 +24,45 @@ let passed = 0
 let failed = 0
 const failures = []
 
-const run = (name, command, args) => {
-  process.stdout.write(`\n== ${name}: ${command} ${args.join(' ')}\n`)
-  const started = Date.now()
-  const result = spawnSync(command, args, { stdio: 'inherit', env })
-  const ok = result.status === 0
-  process.stdout.write(
-    `== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
-  )
-  if (ok) passed += 1
-  else {
-    failed += 1
-    failures.push(name)
+/**
+ * Runs one check with its output held back, so that checks running side by side still print
+ * one after the other; resolves to whether it passed.
+ */
+const check = (name, command, args) =>
+  new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const output = []
+    child.stdout.on('data', (chunk) => output.push(chunk))
+    child.stderr.on('data', (chunk) => output.push(chunk))
+    const done = (ok) => {
+      process.stdout.write(`\n== ${name}: ${command} ${args.join(' ')}\n`)
+      process.stdout.write(Buffer.concat(output))
+      process.stdout.write(
+        `== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      )
+      if (ok) passed += 1
+      else {
+        failed += 1
+        failures.push(name)
+      }
+      resolve(ok)
+    }
+    child.on('error', () => done(false))
+    child.on('close', (code) => done(code === 0))
+  })
+
+/** Runs the checks at most `width` at a time (each is one process on one core). */
+const runChecks = async (checks, width) => {
+  const results = new Map()
+  const queue = [...checks]
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      results.set(next[0], await check(...next))
+    }
   }
-  return ok
+  await Promise.all(Array.from({ length: width }, lane))
+  return results
 }
 
 const findChromium = () =>
@@ -68,10 +93,17 @@ const ensureChromium = () => {
   return false
 }
 
-run('typecheck', 'npm', ['run', '--silent', 'typecheck'])
-run('eslint', 'npx', ['eslint', '.'])
-run('prettier', 'npx', ['prettier', '--check', '.'])
-const built = run('build', 'npm', ['run', '--silent', 'build'])
+// Typecheck, lint, format and build are independent: two at a time on the two cores.
+const results = await runChecks(
+  [
+    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+    ['build', 'npm', ['run', '--silent', 'build']],
+    ['eslint', 'npx', ['eslint', '.']],
+    ['prettier', 'npx', ['prettier', '--check', '.']],
+  ],
+  2,
+)
+const built = results.get('build') === true
 
 const jestOut = path.join(root, 'test-results', 'jest.json')
 fs.mkdirSync(path.dirname(jestOut), { recursive: true })

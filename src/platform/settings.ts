@@ -6,6 +6,8 @@
 export const MIN_POLL_PERIOD_SECONDS = 300
 /** A collapse window longer than this would swallow the checks that opening a screen asks for. */
 export const MAX_POLL_COLLAPSE_SECONDS = 60
+/** How often the player renews its grant: a withdrawn right ends playback within this. */
+export const PLAYBACK_CHECK_RANGE = { min: 2, max: 300 } as const
 
 export interface KanalSettings {
   /** Base URL of the operator APIs, absolute or relative to the page. */
@@ -19,6 +21,11 @@ export interface KanalSettings {
    * seconds of the last one ride on it instead of asking again; 0..MAX_POLL_COLLAPSE_SECONDS.
    */
   pollCollapseSeconds: number
+  /**
+   * Period of the player's grant renewal (KeepPlayback), in seconds: a right withdrawn while
+   * watching stops playback within one period; PLAYBACK_CHECK_RANGE.
+   */
+  playbackCheckSeconds: number
   /** Interface language, such as "en". */
   locale: string
   /** Exposes a read-only window.__kanal for the e2e tests. */
@@ -30,6 +37,7 @@ export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
   pollPeriodSeconds: 900,
   pollJitter: 0.2,
   pollCollapseSeconds: 10,
+  playbackCheckSeconds: 20,
   locale: 'en',
   testHooks: false,
 }
@@ -71,20 +79,25 @@ export const readSettings = (raw: unknown): SettingsResult => {
     )
     pollPeriodSeconds = MIN_POLL_PERIOD_SECONDS
   }
-  let pollJitter = pick('pollJitter', isFiniteNumber)
-  if (pollJitter < 0 || pollJitter > 0.5) {
-    const clamped = Math.min(0.5, Math.max(0, pollJitter))
-    warnings.push(`pollJitter: ${pollJitter} is outside 0..0.5; clamped to ${clamped}`)
-    pollJitter = clamped
+  /** A number setting kept within [min, max]; a value outside is clamped and reported. */
+  const pickInRange = (
+    key: 'pollJitter' | 'pollCollapseSeconds' | 'playbackCheckSeconds',
+    min: number,
+    max: number,
+  ): number => {
+    const value = pick(key, isFiniteNumber)
+    if (value >= min && value <= max) return value
+    const clamped = Math.min(max, Math.max(min, value))
+    warnings.push(`${key}: ${value} is outside ${min}..${max}; clamped to ${clamped}`)
+    return clamped
   }
-  let pollCollapseSeconds = pick('pollCollapseSeconds', isFiniteNumber)
-  if (pollCollapseSeconds < 0 || pollCollapseSeconds > MAX_POLL_COLLAPSE_SECONDS) {
-    const clamped = Math.min(MAX_POLL_COLLAPSE_SECONDS, Math.max(0, pollCollapseSeconds))
-    warnings.push(
-      `pollCollapseSeconds: ${pollCollapseSeconds} is outside 0..${MAX_POLL_COLLAPSE_SECONDS}; clamped to ${clamped}`,
-    )
-    pollCollapseSeconds = clamped
-  }
+  const pollJitter = pickInRange('pollJitter', 0, 0.5)
+  const pollCollapseSeconds = pickInRange('pollCollapseSeconds', 0, MAX_POLL_COLLAPSE_SECONDS)
+  const playbackCheckSeconds = pickInRange(
+    'playbackCheckSeconds',
+    PLAYBACK_CHECK_RANGE.min,
+    PLAYBACK_CHECK_RANGE.max,
+  )
 
   return {
     settings: {
@@ -92,6 +105,7 @@ export const readSettings = (raw: unknown): SettingsResult => {
       pollPeriodSeconds,
       pollJitter,
       pollCollapseSeconds,
+      playbackCheckSeconds,
       locale: pick('locale', isNonEmptyString),
       testHooks: pick('testHooks', isBoolean),
     },

@@ -198,6 +198,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     },
     clock,
     lineup,
+    heartbeatMs: options.settings.playbackCheckSeconds * 1000,
   })
 
   let following: Subscription | undefined

@@ -30,11 +30,12 @@ export const REMOTE = {
 export type RemoteButton = keyof typeof REMOTE
 
 /**
- * The app settings every e2e simulator serves: the test hooks on, and no collapse window for
- * the checks a viewer triggers, so that opening a screen again is "the next poll" at once
- * (the collapse itself is the poller's unit tests' business).
+ * The app settings every e2e simulator serves: the test hooks on, no collapse window for the
+ * checks a viewer triggers, so that opening a screen again is "the next poll" at once (the
+ * collapse itself is the poller's unit tests' business), and the player's grant renewed every
+ * 3 s, so that a right withdrawn while watching shows within seconds.
  */
-export const E2E_APP_SETTINGS = { testHooks: true, pollCollapseSeconds: 0 } as const
+export const E2E_APP_SETTINGS = { testHooks: true, pollCollapseSeconds: 0, playbackCheckSeconds: 3 } as const
 
 /**
  * Polls `check` until it holds (a request in the simulator's log, a row in its database) and
@@ -253,10 +254,13 @@ export const signIn = async (tv: Tv, username: string, password: string): Promis
     (window as unknown as { __kanal: { pageReady(): boolean } }).__kanal.pageReady(),
   )
   let at: KeyPosition = { row: 0, column: 0 }
-  const typeKey = async (key: string): Promise<void> => {
-    const path = pathTo(at, key)
-    for (const move of path.moves) await tv.press(move.toLowerCase() as RemoteButton)
-    await tv.press('ok')
+  // Lightning handles each key as it arrives, so typing does not wait for a frame between keys
+  // (a quick viewer); what counts is where the page goes after the last one.
+  const key = (button: RemoteButton): Promise<void> => tv.page.keyboard.press(REMOTE[button])
+  const typeKey = async (char: string): Promise<void> => {
+    const path = pathTo(at, char)
+    for (const move of path.moves) await key(move.toLowerCase() as RemoteButton)
+    await key('ok')
     at = path.at
   }
   for (const char of username) await typeKey(char)

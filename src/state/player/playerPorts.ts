@@ -46,6 +46,8 @@ export interface PlayerDeps {
   api: Pick<Api, 'envelope' | 'subscription'>
   session: Pick<SessionStore, 'authorised' | 'current'>
   clock: Pick<OperatorClock, 'nowMs' | 'nowSeconds'>
+  /** Period of the grant renewal (settings' playbackCheckSeconds). */
+  heartbeatMs: number
 }
 
 export const playerPortsOf = (state: PlayerDeps, user: UserState): PlayerPorts => {
@@ -94,8 +96,8 @@ export const playerPortsOf = (state: PlayerDeps, user: UserState): PlayerPorts =
   }
 }
 
-/** Timings of a session in the app (tests inject their own triggers). */
-export const PLAYER_TIMINGS = { tickMs: 1000, heartbeatMs: 20_000, saveMs: 30_000 } as const
+/** Timings of a session in the app (tests inject their own triggers; the grant renewal's is a setting). */
+export const PLAYER_TIMINGS = { tickMs: 1000, saveMs: 30_000 } as const
 
 /** A playback session wired to the app: the operator clock, real intervals, the API. */
 export const createAppPlayerSession = (state: PlayerDeps, user: UserState, log: Logger): PlayerSession =>
@@ -104,7 +106,7 @@ export const createAppPlayerSession = (state: PlayerDeps, user: UserState, log: 
     failures: apiFailures,
     nowMs: () => state.clock.nowMs(),
     tick$: interval(PLAYER_TIMINGS.tickMs),
-    heartbeat$: interval(PLAYER_TIMINGS.heartbeatMs),
+    heartbeat$: interval(state.heartbeatMs),
     save$: interval(PLAYER_TIMINGS.saveMs),
     log,
   })

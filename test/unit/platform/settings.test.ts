@@ -2,6 +2,7 @@ import {
   DEFAULT_SETTINGS,
   MAX_POLL_COLLAPSE_SECONDS,
   MIN_POLL_PERIOD_SECONDS,
+  PLAYBACK_CHECK_RANGE,
   readSettings,
 } from '../../../src/platform/settings'
 
@@ -16,6 +17,7 @@ describe('settings.json appSettings', () => {
       pollPeriodSeconds: 600,
       pollJitter: 0.1,
       pollCollapseSeconds: 0.5,
+      playbackCheckSeconds: 5,
       locale: 'da',
       testHooks: true,
       stage: { w: 1920 },
@@ -26,6 +28,7 @@ describe('settings.json appSettings', () => {
       pollPeriodSeconds: 600,
       pollJitter: 0.1,
       pollCollapseSeconds: 0.5,
+      playbackCheckSeconds: 5,
       locale: 'da',
       testHooks: true,
     })
@@ -65,6 +68,16 @@ describe('settings.json appSettings', () => {
     const wrongType = readSettings({ pollCollapseSeconds: '2' })
     expect(wrongType.settings.pollCollapseSeconds).toBe(DEFAULT_SETTINGS.pollCollapseSeconds)
     expect(wrongType.warnings.join()).toMatch(/pollCollapseSeconds: "2" is not valid/)
+  })
+
+  it('keeps the grant renewal period of the player within its range, and says so', () => {
+    expect(readSettings({}).settings.playbackCheckSeconds).toBe(20)
+    const below = readSettings({ playbackCheckSeconds: 0 })
+    expect(below.settings.playbackCheckSeconds).toBe(PLAYBACK_CHECK_RANGE.min)
+    expect(below.warnings.join()).toMatch(/playbackCheckSeconds: 0 .*clamped to 2/)
+    const above = readSettings({ playbackCheckSeconds: 86400 })
+    expect(above.settings.playbackCheckSeconds).toBe(PLAYBACK_CHECK_RANGE.max)
+    expect(above.warnings).toHaveLength(1)
   })
 
   it('survives settings that are not an object at all', () => {
