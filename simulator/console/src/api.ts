@@ -28,6 +28,7 @@ export interface ClockTarget {
   id: string | number
   title: string
   at: number
+  channelId?: string
 }
 
 export interface Fault {
@@ -46,14 +47,16 @@ export interface User {
   name: string
   role: string
   customerId?: string | null
+  username?: string
 }
 
+/** An anonymous session (or a device the user never registered) has no user or device name. */
 export interface Session {
   id: string
-  userId: string
-  userName: string
+  userId: string | null
+  userName: string | null
   deviceId: string
-  deviceName: string
+  deviceName: string | null
   createdAt: number
   lastSeenAt: number
 }

@@ -81,7 +81,9 @@ const start = (): void => {
   get<{ users: User[] }>('users').then(
     (answer) => {
       users.set(answer.users)
-      userSelect.replaceChildren(...answer.users.map((u) => option(u.id, `${u.name} (${u.role}, ${u.id})`)))
+      userSelect.replaceChildren(
+        ...answer.users.map((u) => option(u.id, `${u.name} (${u.username ?? u.id}, ${u.role})`)),
+      )
       const first = answer.users.find((u) => u.role === 'customer') ?? answer.users[0]
       if (first) {
         userSelect.value = first.id

@@ -26,6 +26,8 @@ export const clock = new Topic<ClockReading>({ now: 0, speed: 0, receivedAt: 0 }
 /** The operator's time now, ticking at its speed since the last reading. */
 export const operatorNow = (): number => {
   const c = clock.value
+  // Before the first reading, the browser's time is the best guess (the operator's usually is).
+  if (c.receivedAt === 0) return Date.now() / 1000
   return c.now + (c.speed * (Date.now() - c.receivedAt)) / 1000
 }
 

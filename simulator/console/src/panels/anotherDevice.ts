@@ -150,7 +150,9 @@ export const anotherDevicePanel = (): HTMLElement => {
     device.replaceChildren(
       ...mine
         .filter((x) => !seen.has(x.deviceId) && seen.add(x.deviceId))
-        .map((x) => option(x.deviceId, `${x.deviceName} (${x.deviceId})`, x.deviceId === chosen)),
+        .map((x) =>
+          option(x.deviceId, `${x.deviceName ?? 'unnamed'} (${x.deviceId})`, x.deviceId === chosen),
+        ),
     )
     if (device.options.length === 0) device.append(option('', 'no device signed in'))
     who.textContent = user ? `as ${user.name}’s second device` : ''

@@ -22,7 +22,7 @@ export const clockPanel = (): HTMLElement => {
     setClock(answer)
     if (answer.target) {
       const t = answer.target
-      target.textContent = `→ ${t.kind === 'recording' ? 'recording' : t.kind} “${t.title}” (${t.id}) at ${dateTime(t.at)}`
+      target.textContent = `→ ${t.kind} ${t.id} “${t.title}”${t.channelId ? ` on ${t.channelId}` : ''} at ${dateTime(t.at)}`
       target.dataset.title = t.title
       target.dataset.at = String(t.at)
       target.hidden = false
@@ -88,7 +88,7 @@ export const clockPanel = (): HTMLElement => {
       'div',
       { class: 'row' },
       nextRecording,
-      h('span', { class: 'muted' }, '−'),
+      h('span', { class: 'muted' }, 'minus'),
       before,
       h('span', { class: 'muted' }, 's'),
     ),

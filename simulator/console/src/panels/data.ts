@@ -92,16 +92,23 @@ export const dataPanel = (): HTMLElement => {
     void act(p, b, async () => {
       try {
         const answer = await qa<{ report: ImportReport }>('POST', 'import', chosen, 'application/xml')
-        showReport(report, { file: chosen.name, ...answer.report })
+        showReport(report, { ...answer.report, file: chosen.name })
         report.hidden = false
       } catch (e) {
         // A refused file may come with the report of what was read: shown under the error.
         if (e instanceof ApiError && isRecord(e.body) && isRecord(e.body.report)) {
-          showReport(report, { file: chosen.name, ...(e.body.report as ImportReport) })
+          showReport(report, { ...(e.body.report as ImportReport), file: chosen.name })
           report.hidden = false
         }
+        const message =
+          e instanceof ApiError && isRecord(e.body) && typeof e.body.message === 'string'
+            ? e.body.message
+            : e instanceof Error
+              ? e.message
+              : String(e)
+        // The importer writes nothing from a broken file; said once, whoever said it first.
         throw new Error(
-          `${chosen.name}: ${e instanceof ApiError && isRecord(e.body) && typeof e.body.message === 'string' ? e.body.message : e instanceof Error ? e.message : String(e)}. Nothing was imported.`,
+          `${chosen.name}: ${message}${/nothing was imported/i.test(message) ? '' : '; nothing was imported'}`,
         )
       }
     })

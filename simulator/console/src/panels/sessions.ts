@@ -25,9 +25,9 @@ export const sessionsPanel = (): HTMLElement => {
         .map((x) =>
           h(
             'tr',
-            { qa: 'session-row', 'data-user': x.userName, 'data-device': x.deviceId },
-            h('td', {}, x.userName),
-            h('td', {}, x.deviceName, ' ', h('span', { class: 'muted mono' }, x.deviceId)),
+            { qa: 'session-row', 'data-user': x.userName ?? '', 'data-device': x.deviceId },
+            h('td', {}, x.userName ?? h('span', { class: 'muted' }, 'anonymous')),
+            h('td', {}, x.deviceName ?? '', ' ', h('span', { class: 'muted mono' }, x.deviceId)),
             h('td', { class: 'muted' }, dateTime(x.createdAt)),
             h('td', { title: dateTime(x.lastSeenAt) }, `${span(now - x.lastSeenAt)} ago`),
             h(
