@@ -18,6 +18,8 @@ export interface SimulatorConfig {
   port: number
   /** Folder of the built app (`lng build` output) served at `/`. */
   appDir: string
+  /** Folder of the built QA console served at `/qa/` (default simulator/console/dist). */
+  consoleDir?: string
   /** SQLite file, or ':memory:' for a throw-away database. */
   dbPath: string
   /** Merged into the app's settings.json as served, e.g. to turn the e2e test hooks on. */
@@ -59,6 +61,7 @@ export const resolveConfig = (config: SimulatorConfig): ResolvedConfig => ({
   ...config,
   scenario: config.scenario ?? 'demo',
   clock: config.clock ?? {},
+  consoleDir: config.consoleDir ?? path.join(ROOT, 'simulator', 'console', 'dist'),
   maxCacheSeconds: config.maxCacheSeconds ?? 24 * 3600,
   licenceProcessingSeconds: config.licenceProcessingSeconds ?? 5,
   sessionSeconds: config.sessionSeconds ?? 30 * 24 * 3600,

@@ -68,7 +68,11 @@ export class FaultStore {
   private nextId = 1
   private dice: Prng
 
-  constructor(private readonly seed: number) {
+  /** `onChange` hears the new list after every change (added, cleared, a count used up). */
+  constructor(
+    private readonly seed: number,
+    private readonly onChange: (faults: Fault[]) => void = () => undefined,
+  ) {
     this.dice = createPrng(seed)
   }
 
@@ -81,24 +85,31 @@ export class FaultStore {
     const fault: Fault = { ...rest, id: this.nextId, rate: rate ?? 1, remaining: count ?? null }
     this.nextId += 1
     this.faults.push(fault)
+    this.onChange(this.list())
     return { ...fault }
   }
 
   clear(): void {
     this.faults = []
     this.dice = createPrng(this.seed)
+    this.onChange([])
   }
 
   /** The faults that fire for this request, latency ones first; uses up their counts. */
   fire(path: string): Fault[] {
     const fired: Fault[] = []
+    let counted = false
     for (const f of this.faults) {
       const matches = f.route.endsWith('*') ? path.startsWith(f.route.slice(0, -1)) : path === f.route
       if (!matches || (f.rate < 1 && this.dice.next() >= f.rate)) continue
       fired.push({ ...f })
-      if (f.remaining !== null) f.remaining -= 1
+      if (f.remaining !== null) {
+        f.remaining -= 1
+        counted = true
+      }
     }
     this.faults = this.faults.filter((f) => f.remaining === null || f.remaining > 0)
+    if (counted) this.onChange(this.list())
     return fired.sort((a, b) => Number(b.kind === 'latency') - Number(a.kind === 'latency'))
   }
 }

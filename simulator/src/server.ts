@@ -10,6 +10,7 @@ import { needsSeed, seedScenario, type SeedReport } from './db/seed/scenarios'
 import type { Sim } from './model/context'
 import { FaultStore } from './faults'
 import { RequestLog } from './requestLog'
+import { QaEvents } from './qa/events'
 import type { Api } from './http/api'
 import { pathOf } from './http/style'
 import { registerHooks } from './http/hooks'
@@ -39,6 +40,8 @@ export interface Simulator {
   sim: Sim
   /** What was seeded at start, if the database needed it. */
   seeded?: SeedReport
+  /** The QA event bus behind /qa/events, for tests that count its listeners. */
+  events: QaEvents
 }
 
 const VERSION = '0.1.0'
@@ -66,10 +69,13 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   })
   app.addContentTypeParser(JSON_API_TYPE, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'))
 
+  const events = new QaEvents()
   const api: Api = {
     sim,
-    faults: new FaultStore(config.seed),
-    requests: new RequestLog(),
+    faults: new FaultStore(config.seed, (faults) => events.emit({ type: 'faults', data: { faults } })),
+    requests: new RequestLog((entry) => events.emit({ type: 'request', data: entry })),
+    events,
+    lastSeen: new Map(),
     reset: (scenario: string) => seedScenario(sim, scenario as ScenarioName),
   }
 
@@ -118,6 +124,7 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   return {
     app,
     sim,
+    events,
     ...(seeded ? { seeded } : {}),
     async listen() {
       const address = await app.listen({ host: config.host, port: config.port })

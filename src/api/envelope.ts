@@ -107,6 +107,7 @@ export const createEnvelopeCall =
       idempotent: options.idempotent,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.reason !== undefined ? { reason: options.reason } : {}),
       readError: readEnvelopeError,
       read: (raw) => {
         const envelope = parseDocument(envelopeSchema, raw, `${method} envelope`)

@@ -11,12 +11,21 @@ import {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** What every client method accepts: cancellation and a per-call timeout. */
+/** What every client method accepts: cancellation, a per-call timeout and why it is made. */
 export interface CallOptions {
   signal?: AbortSignal
   /** Per attempt; the transport's default when absent. */
   timeoutMs?: number
+  /**
+   * Why the call is made (`schedule`, `write`...), told to the operator as the `X-Kanal-Reason`
+   * header so that QA can see what made a box call. Only a short lower-case word is sent
+   * (REASON_PATTERN); anything else is left out rather than put on the wire.
+   */
+  reason?: string
 }
+
+export const REASON_HEADER = 'X-Kanal-Reason'
+export const REASON_PATTERN = /^[a-z][a-z-]{0,31}$/
 
 export interface TransportRequest<T> extends CallOptions {
   method: HttpMethod
@@ -114,6 +123,7 @@ export const createTransport = (options: TransportOptions): Transport => {
     const token = options.getToken()
     if (token !== undefined && token !== '') headers.Authorization = `Bearer ${token}`
     if (req.body !== undefined) headers['Content-Type'] = 'application/json'
+    if (req.reason !== undefined && REASON_PATTERN.test(req.reason)) headers[REASON_HEADER] = req.reason
 
     const failed = (e: unknown): ApiError => {
       if (controller.signal.aborted && controller.signal.reason === TIMEOUT) {

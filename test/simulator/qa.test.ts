@@ -236,7 +236,12 @@ describe('QA controls (/qa)', () => {
         ['GET', '/api/user/1001/license', 200],
         ['GET', '/api/products', 401],
       ])
-      for (const r of log.requests) expect(keys(r)).toEqual(['at', 'durationMs', 'method', 'path', 'status'])
+      const common = ['at', 'durationMs', 'id', 'method', 'operation', 'path', 'status']
+      expect(log.requests.map(keys)).toEqual([
+        [...common, 'deviceId', 'userId', 'userName'].sort(),
+        [...common, 'deviceId', 'userId', 'userName'].sort(),
+        common,
+      ])
       expect(JSON.stringify(log)).not.toContain(anna)
       expect((await client.qa<{ requests: Json[] }>('GET', '/requests?limit=1')).requests).toHaveLength(1)
       await client.qa('DELETE', '/requests')

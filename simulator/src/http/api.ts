@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Sim } from '../model/context'
 import type { FaultStore } from '../faults'
 import type { RequestLog } from '../requestLog'
+import type { QaEvents } from '../qa/events'
 import { resolveToken, type Session } from '../auth'
 import { bearerToken } from './token'
 
@@ -10,6 +11,10 @@ export interface Api {
   sim: Sim
   faults: FaultStore
   requests: RequestLog
+  /** What the QA event stream hears: requests, clock moves, fault changes. */
+  events: QaEvents
+  /** When each session (by token hash) last made a request, by the simulator clock. */
+  lastSeen: Map<string, number>
   /** Replaces all data by a scenario (QA reset). */
   reset(scenario: string): unknown
 }

@@ -1,10 +1,30 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Api } from './api'
+import { isRecord, sessionOf, type Api } from './api'
 import { contentTypeOf, errorInStyle, pathOf, routeStyle, STATUS, envelopeError } from './style'
 import { hasTokenInQuery } from './token'
+import { logEntryOf } from './logEntry'
 import type { Fault } from '../faults'
+import type { Session } from '../auth'
 
 const applied = new WeakMap<FastifyRequest, string[]>()
+/** Who called, resolved before the handler runs (a Logout ends the session it names). */
+const callers = new WeakMap<FastifyRequest, Session | undefined>()
+
+/** The request's session: the one seen before the handler, else its bearer token's now. */
+const callerOf = (api: Api, req: FastifyRequest): Session | undefined =>
+  callers.has(req) ? callers.get(req) : sessionOf(api, req)
+
+/** Logs an /api request for QA, and notes when its session was last seen. */
+const logRequest = (
+  api: Api,
+  req: FastifyRequest,
+  out: { status: number; durationMs: number; faults?: string[] },
+): void => {
+  const at = api.sim.clock.now()
+  const session = callerOf(api, req)
+  if (session) api.lastSeen.set(session.tokenHash, at)
+  api.requests.add(logEntryOf(req, { ...out, at, ...(session ? { session } : {}) }))
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -55,14 +75,7 @@ const sendFault = (
         .type(contentTypeOf(style))
         .send(MALFORMED[style] ?? MALFORMED.plain)
     case 'drop':
-      api.requests.add({
-        at: api.sim.clock.now(),
-        method: req.method,
-        path: pathOf(req.url),
-        status: 0,
-        durationMs: 0,
-        faults: ['drop'],
-      })
+      logRequest(api, req, { status: 0, durationMs: 0, faults: ['drop'] })
       reply.hijack()
       req.raw.socket.destroy()
       return reply
@@ -73,7 +86,8 @@ const sendFault = (
 
 /**
  * Hooks on every request: tokens in a query string are refused, QA faults are injected on
- * /api routes, and /api requests are logged for QA (method, path, status, time; never a token).
+ * /api routes, and /api requests are logged for QA (method, path, operation, status, time, who
+ * by id and why by X-Kanal-Reason; never a token).
  */
 export const registerHooks = (app: FastifyInstance, api: Api): void => {
   // The operator's time is the simulator's clock: boxes set theirs from the Date header, so a
@@ -106,14 +120,18 @@ export const registerHooks = (app: FastifyInstance, api: Api): void => {
     return undefined
   })
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('preHandler', async (req) => {
     const path = pathOf(req.url)
     if (!path.startsWith('/api/')) return
+    // Envelope calls may carry the token in the body (document 000), so this waits for the body.
+    const bodyToken = routeStyle(path) === 'envelope' && isRecord(req.body) ? req.body.token : undefined
+    callers.set(req, sessionOf(api, req, bodyToken))
+  })
+
+  app.addHook('onResponse', async (req, reply) => {
+    if (!pathOf(req.url).startsWith('/api/')) return
     const faults = applied.get(req)
-    api.requests.add({
-      at: api.sim.clock.now(),
-      method: req.method,
-      path,
+    logRequest(api, req, {
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
       ...(faults ? { faults } : {}),

@@ -1,38 +1,35 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { isRecord, type Api } from '../http/api'
-import { SimError, type SimErrorKind } from '../model/context'
+import { SimError } from '../model/context'
 import { parseFault } from '../faults'
 import { findUser, type UserRow } from '../model/users'
 import { syncUser } from '../model/sync'
-import { readStamps } from '../model/stamps'
+import { readStamps, type Stamps } from '../model/stamps'
 import { addRecording, cancelRecording, deleteRecording, protectRecording } from '../model/recordings'
 import { expireLicence, purchaseProduct } from '../model/licences'
-import { SubscriptionError, corruptSettings, updateSettings } from '../model/subscription'
+import { corruptSettings, updateSettings } from '../model/subscription'
 import { addIdentity, registerDevice, removeDevice, removeIdentity } from '../model/devices'
 import { getService, grantService, revokeService } from '../model/services'
 import { recordChange } from '../model/accountChanges'
 import { bumpStamp } from '../model/stamps'
 import { removeWatchHistory, setResume } from '../model/resumes'
 import { isScenarioName } from '../config'
+import { crossOriginRefusal } from '../qa/origin'
+import { fail, failWith } from '../qa/reply'
+import { clockTarget } from '../qa/clockTargets'
+import { registerQaEvents } from './qaEvents'
+import { registerQaSessions } from './qaSessions'
+import { registerQaUsers } from './qaUsers'
+import { registerQaImport } from './qaImport'
+import { registerQaConsole } from './qaConsole'
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
 export const isLoopback = (address: string | undefined): boolean =>
   address !== undefined && (/^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address) || address === '::1')
 
-const HTTP_OF: Record<SimErrorKind, number> = {
-  auth: 401,
-  notFound: 404,
-  invalid: 400,
-  notAllowed: 403,
-  quota: 409,
-  conflict: 409,
-  pin: 403,
-  pinLocked: 403,
-  internal: 500,
-}
-
-const fail = (reply: FastifyReply, status: number, code: string, message: string): FastifyReply =>
-  reply.code(status).send({ code, message })
+/** The names of the stamps that differ between two readings. */
+const movedStamps = (before: Stamps, after: Stamps): (keyof Stamps)[] =>
+  (Object.keys(after) as (keyof Stamps)[]).filter((name) => before[name] !== after[name])
 
 const text = (body: Record<string, unknown>, key: string): string => {
   const v = body[key]
@@ -111,7 +108,10 @@ const anotherDevice = (api: Api, user: UserRow, action: string, body: Record<str
   }
 }
 
-/** The QA control API under /qa, for tests and demos; only loopback callers get in. */
+/**
+ * The QA control API under /qa, for tests, demos and the QA console; only loopback callers get
+ * in, and state-changing calls only from the console's own origin (or from no browser at all).
+ */
 export const registerQa = (app: FastifyInstance, api: Api): void => {
   const sim = api.sim
   app.register(
@@ -120,6 +120,8 @@ export const registerQa = (app: FastifyInstance, api: Api): void => {
         if (!isLoopback(req.socket.remoteAddress)) {
           return fail(reply, 403, 'access_denied', 'The QA controls answer on loopback only')
         }
+        const refusal = crossOriginRefusal(req.method, req.headers)
+        if (refusal !== undefined) return fail(reply, 403, 'cross_origin', refusal)
         return undefined
       })
 
@@ -129,8 +131,10 @@ export const registerQa = (app: FastifyInstance, api: Api): void => {
       })
       qa.get('/clock', async () => clockState())
       qa.post('/clock', async (req, reply) => {
+        if (req.body !== undefined && req.body !== null && !isRecord(req.body))
+          return fail(reply, 400, 'invalid', 'the body must be a JSON object')
         const body = isRecord(req.body) ? req.body : {}
-        const { set, advance, speed } = body
+        const { set, advance, speed, to } = body
         const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
         if ((set !== undefined && !isNum(set)) || (advance !== undefined && !isNum(advance))) {
           return fail(reply, 400, 'invalid', 'set and advance must be numbers of seconds')
@@ -138,10 +142,22 @@ export const registerQa = (app: FastifyInstance, api: Api): void => {
         if (speed !== undefined && (!isNum(speed) || speed < 0 || speed > 100000)) {
           return fail(reply, 400, 'invalid', 'speed must be a number in 0..100000')
         }
+        if (to !== undefined && (set !== undefined || advance !== undefined)) {
+          return fail(reply, 400, 'invalid', 'to goes alone: not with set or advance')
+        }
+        let aimed: ReturnType<typeof clockTarget> | undefined
+        try {
+          if (to !== undefined) aimed = clockTarget(sim, body)
+        } catch (e) {
+          return failWith(reply, e)
+        }
         if (isNum(set)) sim.clock.set(set)
         if (isNum(advance)) sim.clock.advance(advance)
+        if (aimed) sim.clock.set(aimed.setTo)
         if (isNum(speed)) sim.clock.setSpeed(speed)
-        return clockState()
+        const state = clockState()
+        api.events.emit({ type: 'clock', data: state })
+        return aimed ? { ...state, target: aimed.target } : state
       })
 
       const configState = (): { maxCacheSeconds: number; licenceProcessingSeconds: number } => ({
@@ -209,8 +225,7 @@ export const registerQa = (app: FastifyInstance, api: Api): void => {
           corruptSettings(sim, customerId)
           return { ok: true }
         } catch (e) {
-          if (e instanceof SimError) return fail(reply, HTTP_OF[e.kind], e.kind, e.message)
-          throw e
+          return failWith(reply, e)
         }
       })
 
@@ -220,15 +235,22 @@ export const registerQa = (app: FastifyInstance, api: Api): void => {
         if (!user) return fail(reply, 404, 'notFound', 'userId names no user (give an id or a username)')
         if (typeof body.action !== 'string') return fail(reply, 400, 'invalid', 'action is required')
         try {
+          // Synced first, so that "moved" is what the action moved, not what the clock did.
           syncUser(sim, user)
+          const before = readStamps(sim, user.id)
           const result = anotherDevice(api, user, body.action, body)
-          return { ok: true, result: result ?? null, stamps: readStamps(sim, user.id) }
+          const stamps = readStamps(sim, user.id)
+          return { ok: true, result: result ?? null, stamps, moved: movedStamps(before, stamps) }
         } catch (e) {
-          if (e instanceof SubscriptionError) return fail(reply, e.status, e.code, e.message)
-          if (e instanceof SimError) return fail(reply, HTTP_OF[e.kind], e.kind, e.message)
-          throw e
+          return failWith(reply, e)
         }
       })
+
+      registerQaEvents(qa, api)
+      registerQaUsers(qa, api)
+      registerQaSessions(qa, api)
+      registerQaImport(qa, api)
+      registerQaConsole(qa, api)
     },
     { prefix: '/qa' },
   )

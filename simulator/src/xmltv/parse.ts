@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { TextDecoder } from 'node:util'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { XmltvError } from './errors'
 import { parseXmltvTime, type XmltvTime } from './time'
@@ -90,6 +90,14 @@ export const parseXmltvFile = async (file: string): Promise<ParsedXmltv> => {
     ? fs.createReadStream(file).pipe(zlib.createGunzip())
     : fs.createReadStream(file)
   return parseStream(source, path.basename(file))
+}
+
+/** The same for a file already in memory (plain or gzip). */
+export const parseXmltvBytes = async (bytes: Buffer, name: string): Promise<ParsedXmltv> => {
+  if (bytes.length === 0) throw new XmltvError('the file is empty (0 bytes)')
+  const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]
+  const source: Readable = gzipped ? Readable.from([bytes]).pipe(zlib.createGunzip()) : Readable.from([bytes])
+  return parseStream(source, name)
 }
 
 export const parseStream = async (

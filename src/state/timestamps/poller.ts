@@ -14,6 +14,8 @@ import { Observable, SchedulerLike, Subscription, take } from 'rxjs'
 export const MIN_PERIOD_MS = 300_000
 
 export type PollReason =
+  /** The first poll after the app is first shown. */
+  | 'start'
   | 'schedule'
   | 'retry'
   | 'foreground'
@@ -24,9 +26,32 @@ export type PollReason =
   /** Our own write moved a stamp: never collapsed, queued behind a request in flight. */
   | 'write'
 
+/**
+ * Why a poll was made, as the box tells the operator (the request's reason): the screens'
+ * several triggers are one `screen` there, and the words are the QA console's, not the code's.
+ */
+export type PollCause = 'start' | 'schedule' | 'retry' | 'screen' | 'write' | 'online' | 'visible'
+
+const CAUSES: Record<PollReason, PollCause> = {
+  start: 'start',
+  schedule: 'schedule',
+  retry: 'retry',
+  foreground: 'visible',
+  'guide-opened': 'screen',
+  'recordings-opened': 'screen',
+  'user-action': 'screen',
+  'network-back': 'online',
+  write: 'write',
+}
+
+export const causeOf = (reason: PollReason): PollCause => CAUSES[reason]
+
 export interface PollerOptions<T> {
-  /** One GetUserTimestamps request; it must emit once (or error). Cancelled by unsubscribing. */
-  fetch: (reason: PollReason) => Observable<T>
+  /**
+   * One GetUserTimestamps request; it must emit once (or error). Cancelled by unsubscribing.
+   * `cause` is what to tell the operator about why (causeOf(reason)).
+   */
+  fetch: (reason: PollReason, cause: PollCause) => Observable<T>
   scheduler: SchedulerLike
   /** Uniform in [0, 1). */
   random: () => number
@@ -115,7 +140,7 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
         check('write', false)
       }
       request = options
-        .fetch(reason)
+        .fetch(reason, causeOf(reason))
         .pipe(take(1))
         .subscribe({
           next: (value) => {
@@ -170,7 +195,7 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
       if (!everVisible) {
         everVisible = true
         // Devices that boot together must not poll together.
-        scheduleCheck(uniform(0, period), 'schedule')
+        scheduleCheck(uniform(0, period), 'start')
       } else {
         check('foreground', false)
         // If the check collapsed (one ran just before the app was hidden), keep a schedule.

@@ -12,7 +12,8 @@ export const userPortsOf = (
 ): UserDataPorts => {
   const { envelope, catalog } = api
   return {
-    getTimestamps: (signal) => authorised(() => envelope.getUserTimestamps({ signal })),
+    getTimestamps: (signal, cause) =>
+      authorised(() => envelope.getUserTimestamps({ signal, ...(cause ? { reason: cause } : {}) })),
     getRecordings: (signal) => authorised(() => envelope.getRecordings({ signal })),
     getRights: async (signal) => {
       const id = userId()

@@ -5,6 +5,7 @@ import type { Recording, RecordingList } from '../../domain/recordings'
 import type { Resume } from '../../domain/resumes'
 import type { Service } from '../../domain/services'
 import type { Stamps } from '../../domain/stamps'
+import type { PollCause } from '../timestamps/poller'
 
 /** What the user owns: licences and the products they are for (document 003). */
 export interface Rights {
@@ -18,7 +19,8 @@ export interface Rights {
  * may be cancelled.
  */
 export interface UserDataPorts {
-  getTimestamps(signal: AbortSignal): Promise<Stamps>
+  /** `cause`: why the poller asks, told to the operator (QA sees it); fakes may ignore it. */
+  getTimestamps(signal: AbortSignal, cause?: PollCause): Promise<Stamps>
   getRecordings(signal: AbortSignal): Promise<RecordingList>
   getRights(signal: AbortSignal): Promise<Rights>
   getServices(signal: AbortSignal): Promise<readonly Service[]>

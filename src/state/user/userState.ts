@@ -108,7 +108,7 @@ export const createUserState = (options: UserStateOptions): UserState => {
   const { ports, log } = options
   const checks = new Subject<PollReason>()
   const events$ = pollTimestamps<Stamps>({
-    fetch: () => fromCall((signal) => ports.getTimestamps(signal)),
+    fetch: (_reason, cause) => fromCall((signal) => ports.getTimestamps(signal, cause)),
     scheduler: options.scheduler,
     random: options.random,
     periodMs: options.periodSeconds * 1000,

@@ -2,6 +2,7 @@
 import { fullJitterDelay } from '../../../src/api/backoff'
 import { isApiError, type ApiError } from '../../../src/api/errors'
 import { createTransport, type TransportOptions } from '../../../src/api/transport'
+import { createEnvelopeClient } from '../../../src/api/envelopeClient'
 import { fakeFetch } from './support/recorder'
 
 const failureOf = async (p: Promise<unknown>): Promise<ApiError> => {
@@ -46,6 +47,34 @@ describe('requests', () => {
     expect(headers.get('authorization')).toBe('Bearer secret-token')
     expect(headers.get('content-type')).toBe('application/json')
     expect(call?.body).toEqual({ a: 1 })
+  })
+
+  test('say why they are made in X-Kanal-Reason, and only in its short lower-case form', async () => {
+    const fetch = fakeFetch(() => ({ body: {} }))
+    const { transport } = transportWith(fetch)
+    await transport.request({ method: 'POST', path: 'api/GetUserTimestamps', body: {}, reason: 'schedule' })
+    await transport.request({
+      method: 'POST',
+      path: 'api/GetUserTimestamps',
+      body: {},
+      reason: 'Not a word!',
+    })
+    await transport.request({ method: 'POST', path: 'api/GetUserTimestamps', body: {} })
+    expect(fetch.calls.map((c) => new Headers(c.init.headers).get('x-kanal-reason'))).toEqual([
+      'schedule',
+      null,
+      null,
+    ])
+  })
+
+  test('an envelope call passes its reason on (GetUserTimestamps says why it polls)', async () => {
+    const stamps = { Pins: 1, Recordings: 2, Rights: 3, Services: 4, Tags: 5 }
+    const fetch = fakeFetch(() => ({
+      body: { StatusCode: 0, Severity: 1, StatusMessage: 'OK', Content: stamps },
+    }))
+    const { transport } = transportWith(fetch)
+    await createEnvelopeClient({ transport }).getUserTimestamps({ reason: 'visible' })
+    expect(new Headers(fetch.calls[0]?.init.headers).get('x-kanal-reason')).toBe('visible')
   })
 
   test('carry no Authorization header without a token', async () => {

@@ -16,6 +16,7 @@ import {
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_QUICK_RETRIES,
   MIN_PERIOD_MS,
+  PollCause,
   PollEvent,
   PollReason,
   pollTimestamps,
@@ -36,6 +37,8 @@ interface Harness {
   scheduler: VirtualTimeScheduler
   events: PollEvent<number>[]
   requests: { at: number; reason: PollReason }[]
+  /** What each request told the operator about why it was made, in request order. */
+  causes: PollCause[]
   visible: BehaviorSubject<boolean>
   triggers: Subject<PollReason>
   run(untilMs: number): void
@@ -52,12 +55,14 @@ const harness = (opts: {
   const scheduler = new VirtualTimeScheduler(VirtualAction, Number.POSITIVE_INFINITY)
   const events: PollEvent<number>[] = []
   const requests: { at: number; reason: PollReason }[] = []
+  const causes: PollCause[] = []
   const visible = new BehaviorSubject(opts.visible ?? true)
   const triggers = new Subject<PollReason>()
   const answer = opts.answer ?? ((n) => timer(200, scheduler).pipe(map(() => n)))
   pollTimestamps<number>({
-    fetch: (reason) => {
+    fetch: (reason, cause) => {
       requests.push({ at: scheduler.now(), reason })
+      causes.push(cause)
       return answer(requests.length, scheduler.now())
     },
     scheduler,
@@ -71,6 +76,7 @@ const harness = (opts: {
     scheduler,
     events,
     requests,
+    causes,
     visible,
     triggers,
     run(untilMs) {
@@ -239,6 +245,51 @@ describe('timestamps poller', () => {
     expect(during).toEqual([])
     expect(h.requests[h.requests.length - 1]).toEqual({ at: 3 * HOUR, reason: 'foreground' })
     expect(h.events.some((e) => e.type === 'paused')).toBe(true)
+  })
+
+  it('tells the operator why each poll is made: start, schedule, screen, write, online, visible, retry', () => {
+    const period = 5 * MIN
+    // The second answer fails, so that one retry is seen too.
+    const h = harness({
+      periodMs: period,
+      random: () => 0.5,
+      answer: (n) => (n === 2 ? throwError(() => new Error('down')) : of(n)),
+    })
+    const at = (ms: number, act: () => void): void => {
+      h.scheduler.schedule(act, ms)
+    }
+    // First poll at 0.5 x period (start); the next one fails at 1.5 x period (schedule); its
+    // retry comes within a second (retry); then the screens, a write, the network and the app.
+    at(2 * period, () => h.triggers.next('guide-opened'))
+    at(2 * period + 20_000, () => h.triggers.next('recordings-opened'))
+    at(2 * period + 40_000, () => h.triggers.next('user-action'))
+    at(2 * period + 41_000, () => h.triggers.next('write'))
+    at(2 * period + 60_000, () => h.triggers.next('network-back'))
+    at(2 * period + 70_000, () => h.visible.next(false))
+    at(2 * period + 90_000, () => h.visible.next(true))
+    h.run(2 * period + 91_000)
+    expect(h.requests.map((r) => r.reason)).toEqual([
+      'start',
+      'schedule',
+      'retry',
+      'guide-opened',
+      'recordings-opened',
+      'user-action',
+      'write',
+      'network-back',
+      'foreground',
+    ])
+    expect(h.causes).toEqual([
+      'start',
+      'schedule',
+      'retry',
+      'screen',
+      'screen',
+      'screen',
+      'write',
+      'online',
+      'visible',
+    ])
   })
 
   it('does not start polling before the app is first shown', () => {

@@ -115,6 +115,23 @@ const boot = (operator: ReturnType<typeof fakeOperator>, storage: KeyValueStore 
 const ids = (list: RecordingList | undefined) => list?.recordings.map((r) => r.id)
 
 describe('the user state', () => {
+  it('tells the operator why it asks for the stamps', async () => {
+    const op = fakeOperator()
+    const causes: (string | undefined)[] = []
+    const answer = op.ports.getTimestamps
+    op.ports.getTimestamps = (signal, cause) => {
+      causes.push(cause)
+      return answer(signal, cause)
+    }
+    const { state, advance } = boot(op)
+    await advance(1000)
+    await advance(60_000)
+    state.check('recordings-opened')
+    await advance(1000)
+    expect(causes).toEqual(['start', 'screen'])
+    state.dispose()
+  })
+
   it('fetches recordings once, then only when the Recordings stamp moves', async () => {
     const op = fakeOperator()
     const { state, advance } = boot(op)
