@@ -43,7 +43,7 @@ const connect = (status: HTMLElement): void => {
   })
   events.addEventListener('request', (e) => {
     const entry = parse<LogEntry>(e)
-    if (entry) addEntries([entry])
+    if (entry) addEntries([entry], true)
   })
   events.addEventListener('clock', (e) => {
     const c = parse<ClockState>(e)

@@ -52,8 +52,15 @@ export const log = {
   reset: new Set<() => void>(),
 }
 
-export const addEntries = (entries: LogEntry[]): void => {
+/**
+ * When each entry reached the console (browser ms), for those that came live: the box's jitter
+ * and backoff are in real time, which the operator's clock (paused, 600x, jumped) does not show.
+ */
+export const seenAt = new Map<number, number>()
+
+export const addEntries = (entries: LogEntry[], live = false): void => {
   const fresh = entries.filter((e) => !log.ids.has(e.id))
+  if (live) for (const e of fresh) seenAt.set(e.id, Date.now())
   if (fresh.length === 0) return
   const last = log.entries[log.entries.length - 1]
   const inOrder =
@@ -65,7 +72,10 @@ export const addEntries = (entries: LogEntry[]): void => {
   }
   if (!inOrder) log.entries.sort((a, b) => a.id - b.id)
   if (log.entries.length > LOG_CAPACITY) {
-    for (const e of log.entries.splice(0, log.entries.length - LOG_CAPACITY)) log.ids.delete(e.id)
+    for (const e of log.entries.splice(0, log.entries.length - LOG_CAPACITY)) {
+      log.ids.delete(e.id)
+      seenAt.delete(e.id)
+    }
   }
   if (inOrder) for (const e of fresh) for (const f of log.added) f(e)
   else for (const f of log.reset) f()
@@ -74,5 +84,6 @@ export const addEntries = (entries: LogEntry[]): void => {
 export const clearEntries = (): void => {
   log.entries = []
   log.ids.clear()
+  seenAt.clear()
   for (const f of log.reset) f()
 }

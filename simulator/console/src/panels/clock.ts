@@ -103,7 +103,10 @@ export const clockPanel = (): HTMLElement => {
     const now = Math.floor(operatorNow())
     time.textContent = hms(now)
     time.dataset.now = String(now)
-    date.textContent = `${day(now)} · UTC ${new Date(now * 1000).toISOString().slice(11, 19)} · ${now}`
+    date.replaceChildren(
+      h('div', {}, day(now)),
+      h('div', {}, `UTC ${new Date(now * 1000).toISOString().slice(11, 19)} · ${now}`),
+    )
     if (jumpInput.value === '') jumpInput.value = toLocalInput(now)
   }
   clock.subscribe((c) => {

@@ -38,7 +38,7 @@ const showReport = (into: HTMLElement, report: ImportReport): void => {
       'div',
       { qa: 'data-report-summary' },
       h('strong', {}, report.file ?? 'The file'),
-      `: ${report.channels ?? 0} channels, ${report.programmes ?? 0} of ${report.read ?? 0} programmes imported${range}`,
+      `: ${report.channels ?? 0} ${report.channels === 1 ? 'channel' : 'channels'}, ${report.programmes ?? 0} of ${report.read ?? 0} programmes imported${range}`,
       report.seconds !== undefined ? ` in ${report.seconds.toFixed(2)} s` : '',
     ),
     counts('fixed', report.fixed),

@@ -1,9 +1,10 @@
 import { get, type LogEntry, type Stamps } from '../api'
 import { h, option, panel, s } from '../dom'
 import { dateTime, hm, hms, span } from '../format'
-import { log, operatorNow, selectedUser, stampsMoved, users } from '../store'
+import { log, operatorNow, seenAt, selectedUser, stampsMoved, users } from '../store'
 
 const WINDOWS: [number, string][] = [
+  [60, 'last minute'],
   [600, 'last 10 min'],
   [3600, 'last hour'],
   [6 * 3600, 'last 6 h'],
@@ -11,13 +12,16 @@ const WINDOWS: [number, string][] = [
 ]
 
 const WIDTH = 760
-const ROW = 26
-const LEFT = 190
+const ROW = 32
+const LEFT = 170
 const RIGHT = 12
 const TOP = 8
 const AXIS = 22
 /** The chart shows this many devices at most: the ones that polled last. */
 const MAX_DEVICES = 10
+
+/** A device id is often a UUID: its start tells devices apart on a chart. */
+const shortId = (id: string): string => (id.length > 10 ? `${id.slice(0, 8)}…` : id)
 
 const isPoll = (e: LogEntry): boolean =>
   (e.operation ?? e.path.replace(/^\/api\//, '')) === 'GetUserTimestamps'
@@ -33,9 +37,15 @@ export const pollsPanel = (): HTMLElement => {
   const windowSelect = h(
     'select',
     { qa: 'polls-window', 'aria-label': 'time window' },
-    ...WINDOWS.map(([v, l]) => option(String(v), l, v === 3600)),
+    ...WINDOWS.map(([v, l]) => option(String(v), l, v === 600)),
   )
-  const p = panel('polls', 'Polls over time', windowSelect)
+  const axisSelect = h(
+    'select',
+    { qa: 'polls-axis', 'aria-label': 'time axis' },
+    option('real', 'real time (since this page opened)', true),
+    option('operator', 'operator clock'),
+  )
+  const p = panel('polls', 'Polls over time', h('span', { class: 'row' }, axisSelect, windowSelect))
   const svg = s('svg', {
     qa: 'polls-chart',
     class: 'chart',
@@ -62,12 +72,21 @@ export const pollsPanel = (): HTMLElement => {
   const draw = (): void => {
     scheduled = false
     const windowS = Number(windowSelect.value)
-    const end = Math.max(operatorNow(), log.entries[log.entries.length - 1]?.at ?? 0)
+    const real = axisSelect.value === 'real'
+    /** Where an entry sits on the axis: when it arrived, or the operator's time it was logged at. */
+    const timeOf = (e: LogEntry): number | undefined => {
+      if (!real) return e.at
+      const seen = seenAt.get(e.id)
+      return seen === undefined ? undefined : seen / 1000
+    }
+    const end = real
+      ? Date.now() / 1000
+      : Math.max(operatorNow(), log.entries[log.entries.length - 1]?.at ?? 0)
     const start = end - windowS
-    const polls = log.entries.filter((e) => isPoll(e) && e.at >= start)
+    const polls = log.entries.filter((e) => isPoll(e) && (timeOf(e) ?? -Infinity) >= start)
     const byDevice = new Map<string, LogEntry[]>()
     for (const e of polls) {
-      const key = `${e.userName ?? e.userId ?? '?'} · ${e.deviceId ?? '?'}`
+      const key = `${e.userName ?? e.userId ?? '?'} · ${shortId(e.deviceId ?? '?')}`
       byDevice.set(key, [...(byDevice.get(key) ?? []), e])
     }
     const devices = [...byDevice.entries()]
@@ -106,23 +125,24 @@ export const pollsPanel = (): HTMLElement => {
       const fails = entries.filter(failed).length
       children.push(
         s('line', { x1: LEFT, x2: WIDTH - RIGHT, y1: y, y2: y, class: 'lane' }),
-        s('text', { x: 4, y: y + 4, class: 'device' }, key.length > 24 ? `${key.slice(0, 23)}…` : key),
+        s('text', { x: 4, y: y - 2, class: 'device' }, key.length > 24 ? `${key.slice(0, 23)}…` : key),
         s(
           'text',
-          { x: LEFT - 6, y: y + 4, class: 'counts', 'text-anchor': 'end' },
-          `${entries.length}${retries ? ` · ${retries}↻` : ''}${fails ? ` · ${fails}✕` : ''}`,
+          { x: 4, y: y + 11, class: 'counts' },
+          `${entries.length} polls${retries ? ` · ${retries} retries` : ''}${fails ? ` · ${fails} failed` : ''}`,
         ),
       )
       let previous: LogEntry | undefined
       for (const e of entries) {
-        const gap = previous ? ` · ${span(e.at - previous.at)} after the last` : ''
+        const at = timeOf(e) ?? e.at
+        const gap = previous ? ` · ${span(at - (timeOf(previous) ?? previous.at))} after the last` : ''
         children.push(
           s(
             'circle',
             {
-              cx: x(e.at),
+              cx: x(at),
               cy: y,
-              r: 5,
+              r: 4,
               class: `poll ${kindOf(e)}${failed(e) ? ' failed' : ''}`,
               'data-reason': e.reason ?? '',
             },
@@ -149,6 +169,7 @@ export const pollsPanel = (): HTMLElement => {
   })
   log.reset.add(later)
   windowSelect.addEventListener('change', later)
+  axisSelect.addEventListener('change', later)
   // The axis follows the clock even when nobody polls.
   setInterval(later, 2000)
 

@@ -27,7 +27,17 @@ export const sessionsPanel = (): HTMLElement => {
             'tr',
             { qa: 'session-row', 'data-user': x.userName ?? '', 'data-device': x.deviceId },
             h('td', {}, x.userName ?? h('span', { class: 'muted' }, 'anonymous')),
-            h('td', {}, x.deviceName ?? '', ' ', h('span', { class: 'muted mono' }, x.deviceId)),
+            h(
+              'td',
+              { title: x.deviceId },
+              x.deviceName ?? '',
+              ' ',
+              h(
+                'span',
+                { class: 'muted mono' },
+                x.deviceId.length > 10 ? `${x.deviceId.slice(0, 8)}…` : x.deviceId,
+              ),
+            ),
             h('td', { class: 'muted' }, dateTime(x.createdAt)),
             h('td', { title: dateTime(x.lastSeenAt) }, `${span(now - x.lastSeenAt)} ago`),
             h(
