@@ -35,6 +35,7 @@ export default tseslint.config(
       'bench-results/',
       'coverage/',
       'simulator/data/',
+      'simulator/console/dist/',
     ],
   },
   js.configs.recommended,

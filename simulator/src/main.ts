@@ -6,7 +6,9 @@ const main = async (): Promise<void> => {
   const config = defaultConfig()
   const simulator = createSimulator(config)
   const url = await simulator.listen()
-  process.stdout.write(`\nKanal is running. Open ${url}\n(operator APIs at ${url}api/, stop with Ctrl+C)\n\n`)
+  process.stdout.write(
+    `\nKanal is running. Open ${url}\nQA console: ${url}qa/\n(operator APIs at ${url}api/, stop with Ctrl+C)\n\n`,
+  )
 
   let stopping = false
   const stop = (signal: string): void => {
