@@ -108,6 +108,7 @@ export const createEnvelopeCall =
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.reason !== undefined ? { reason: options.reason } : {}),
+      ...(options.retries !== undefined ? { retries: options.retries } : {}),
       readError: readEnvelopeError,
       read: (raw) => {
         const envelope = parseDocument(envelopeSchema, raw, `${method} envelope`)

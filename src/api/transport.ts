@@ -22,6 +22,12 @@ export interface CallOptions {
    * (REASON_PATTERN); anything else is left out rather than put on the wire.
    */
   reason?: string
+  /**
+   * Retries after the first attempt of an idempotent call; the transport's default when
+   * absent. 0 for a caller that owns its retries (the timestamps poller): retries at two
+   * levels multiply, and during an outage they multiply the load an operator is offered.
+   */
+  retries?: number
 }
 
 export const REASON_HEADER = 'X-Kanal-Reason'
@@ -179,13 +185,14 @@ export const createTransport = (options: TransportOptions): Transport => {
   return {
     async request<T>(req: TransportRequest<T>): Promise<T> {
       const idempotent = req.idempotent ?? req.method === 'GET'
+      const allowed = req.retries ?? retries
       for (let n = 0; ; n += 1) {
         if (req.signal?.aborted) throw apiError({ kind: 'aborted', reason: 'The request was cancelled' })
         try {
           return await attempt(req)
         } catch (e) {
           const error: ApiError = isApiError(e) ? e : protocolError(describe(e))
-          if (!idempotent || !isRetryable(error) || n >= retries) throw error
+          if (!idempotent || !isRetryable(error) || n >= allowed) throw error
           try {
             await delay(fullJitterDelay(n, base, cap, random), req.signal)
           } catch {

@@ -12,8 +12,11 @@ export const userPortsOf = (
 ): UserDataPorts => {
   const { envelope, catalog } = api
   return {
+    // The poller owns this call's retries (and their budget): the transport must not add its own.
     getTimestamps: (signal, cause) =>
-      authorised(() => envelope.getUserTimestamps({ signal, ...(cause ? { reason: cause } : {}) })),
+      authorised(() =>
+        envelope.getUserTimestamps({ signal, retries: 0, ...(cause ? { reason: cause } : {}) }),
+      ),
     getRecordings: (signal) => authorised(() => envelope.getRecordings({ signal })),
     getRights: async (signal) => {
       const id = userId()

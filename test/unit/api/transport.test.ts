@@ -176,6 +176,23 @@ describe('retries', () => {
     expect(waits).toHaveLength(3)
   })
 
+  test('a call may set its own retries: 0 sends one attempt (its caller retries)', async () => {
+    const fetch = fakeFetch(() => ({ status: 503, body: {} }))
+    const { transport, waits } = transportWith(fetch, { retries: 3 })
+    await failureOf(transport.request({ method: 'GET', path: 'x', retries: 0 }))
+    expect(fetch.calls).toHaveLength(1)
+    expect(waits).toEqual([])
+    await failureOf(transport.request({ method: 'GET', path: 'x', retries: 1 }))
+    expect(fetch.calls).toHaveLength(3)
+  })
+
+  test('an envelope call passes its retries on (the poller owns GetUserTimestamps` retries)', async () => {
+    const fetch = fakeFetch(() => ({ status: 503, body: {} }))
+    const { transport } = transportWith(fetch, { retries: 2 })
+    await failureOf(createEnvelopeClient({ transport }).getUserTimestamps({ retries: 0 }))
+    expect(fetch.calls).toHaveLength(1)
+  })
+
   test('a call that is not idempotent is never retried', async () => {
     const fetch = fakeFetch(() => ({ status: 500, body: {} }))
     const { transport, waits } = transportWith(fetch)
