@@ -14,7 +14,7 @@ import {
 } from 'rxjs'
 import {
   DEFAULT_BACKOFF_BASE_MS,
-  DEFAULT_QUICK_RETRIES,
+  DEFAULT_RETRY_BUDGET,
   MIN_PERIOD_MS,
   PollCause,
   PollEvent,
@@ -51,6 +51,8 @@ const harness = (opts: {
   random?: () => number
   answer?: (n: number, at: number) => Observable<number>
   visible?: boolean
+  quickRetries?: number
+  retryBudget?: number
 }): Harness => {
   const scheduler = new VirtualTimeScheduler(VirtualAction, Number.POSITIVE_INFINITY)
   const events: PollEvent<number>[] = []
@@ -71,6 +73,8 @@ const harness = (opts: {
     jitter: opts.jitter ?? 0.2,
     visible$: visible,
     triggers$: triggers,
+    ...(opts.quickRetries !== undefined ? { quickRetries: opts.quickRetries } : {}),
+    ...(opts.retryBudget !== undefined ? { retryBudget: opts.retryBudget } : {}),
   }).subscribe((e) => events.push(e))
   return {
     scheduler,
@@ -174,21 +178,25 @@ describe('timestamps poller', () => {
     expect(h.valuesAt()).toEqual([55_000])
   })
 
-  it('retries a failure quickly with exponential full jitter, then waits a jittered period', () => {
+  type ErrorEvent = Extract<PollEvent<number>, { type: 'error' }>
+  const errorsOf = (h: Harness): ErrorEvent[] => h.events.filter((e): e is ErrorEvent => e.type === 'error')
+
+  it('retries quickly with exponential full jitter when the budget allows, then waits a jittered period', () => {
     const period = 15 * MIN
+    // The whole budget, three quick retries: the backoff steps themselves.
     const h = harness({
       periodMs: period,
       random: seeded(3),
+      quickRetries: 3,
+      retryBudget: 1,
       answer: () => throwError(() => new Error('503')),
     })
     h.run(6 * HOUR)
-    const errors = h.events.filter(
-      (e): e is Extract<PollEvent<number>, { type: 'error' }> => e.type === 'error',
-    )
+    const errors = errorsOf(h)
     expect(errors.length).toBeGreaterThan(20)
     errors.forEach((e, i) => {
       expect(e.failures).toBe(i + 1)
-      if (i < DEFAULT_QUICK_RETRIES) {
+      if (i < 3) {
         // 1 s, 2 s, 4 s windows, anywhere within.
         expect(e.retryInMs).toBeGreaterThanOrEqual(0)
         expect(e.retryInMs).toBeLessThanOrEqual(DEFAULT_BACKOFF_BASE_MS * 2 ** i)
@@ -204,10 +212,87 @@ describe('timestamps poller', () => {
     const other = harness({
       periodMs: period,
       random: seeded(4),
+      retryBudget: 1,
       answer: () => throwError(() => new Error('503')),
     })
     other.run(10 * MIN)
     expect(other.requests[1]?.at).not.toBe(h.requests[1]?.at)
+  })
+
+  it('retries a failed background poll at most once in a run of failures, when the budget draw grants it', () => {
+    const period = 15 * MIN
+    // Draws: 0.5 places the first poll; 0.1 < budget grants the quick retry; 0.5 places it.
+    const draws = [0.5, 0.1, 0.5]
+    const h = harness({
+      periodMs: period,
+      random: () => draws.shift() ?? 0.5,
+      answer: () => throwError(() => new Error('503')),
+    })
+    h.run(2 * HOUR)
+    const errors = errorsOf(h)
+    expect(errors[0]).toMatchObject({
+      reason: 'start',
+      failures: 1,
+      retryInMs: DEFAULT_BACKOFF_BASE_MS * 0.5,
+    })
+    // Every later failure of the run waits the device's own jittered period (0.5 -> the period).
+    for (const e of errors.slice(1)) expect(e.retryInMs).toBeCloseTo(period, 3)
+    expect(h.requests.map((r) => r.reason).slice(0, 3)).toEqual(['start', 'retry', 'retry'])
+  })
+
+  it('waits a jittered period instead when the budget draw says no', () => {
+    const period = 15 * MIN
+    // Draws: 0.5 places the first poll; 0.9 >= budget: no quick retry; 0.5 -> the period.
+    const draws = [0.5, 0.9, 0.5]
+    const h = harness({
+      periodMs: period,
+      random: () => draws.shift() ?? 0.5,
+      answer: (n) => (n === 1 ? throwError(() => new Error('503')) : of(n)),
+    })
+    h.run(period * 2)
+    const errors = errorsOf(h)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]?.retryInMs).toBeCloseTo(period, 3)
+    expect(h.requests).toHaveLength(2)
+    expect((h.requests[1]?.at ?? 0) - (h.requests[0]?.at ?? 0)).toBeCloseTo(period, 3)
+  })
+
+  it('always retries once, quickly, a check the viewer is waiting on', () => {
+    // Draws of 0.9: the budget would refuse a background poll every time.
+    const h = harness({
+      periodMs: 15 * MIN,
+      random: () => 0.9,
+      answer: (n) => (n === 1 ? throwError(() => new Error('blip')) : of(n)),
+    })
+    h.scheduler.schedule(() => h.triggers.next('recordings-opened'), 1000)
+    h.run(60_000)
+    expect(h.requests.map((r) => r.reason)).toEqual(['recordings-opened', 'retry'])
+    const retry = h.requests[1] as { at: number }
+    expect(retry.at - 1000).toBeLessThan(DEFAULT_BACKOFF_BASE_MS)
+    expect(h.valuesAt()).toHaveLength(1)
+  })
+
+  it('keeps the quick retries of a fleet that fails together within the retry budget', () => {
+    const period = 15 * MIN
+    // 1,000 devices and an operator down for two periods: each device's first failure may get
+    // one quick retry, drawn; no other request comes quicker than the period.
+    let first = 0
+    let quick = 0
+    for (let d = 0; d < 1000; d++) {
+      const g = harness({
+        periodMs: period,
+        random: seeded(5000 + d),
+        answer: () => throwError(() => new Error('down')),
+      })
+      g.run(2 * period)
+      const errors = errorsOf(g)
+      first += 1
+      quick += errors.filter((e) => e.retryInMs < period * 0.8).length
+      expect(errors.filter((e) => e.failures > 1).every((e) => e.retryInMs >= period * 0.8)).toBe(true)
+    }
+    // Binomial(1000, 0.3): within 0.24..0.36 all but never.
+    expect(quick / first).toBeGreaterThan(DEFAULT_RETRY_BUDGET - 0.06)
+    expect(quick / first).toBeLessThan(DEFAULT_RETRY_BUDGET + 0.06)
   })
 
   it('lets a fleet that failed together come back spread over a period, not in step', () => {
@@ -253,6 +338,7 @@ describe('timestamps poller', () => {
     const h = harness({
       periodMs: period,
       random: () => 0.5,
+      retryBudget: 1,
       answer: (n) => (n === 2 ? throwError(() => new Error('down')) : of(n)),
     })
     const at = (ms: number, act: () => void): void => {
@@ -300,7 +386,7 @@ describe('timestamps poller', () => {
   })
 
   it('treats a request that ends without an answer as a failure and retries', () => {
-    const h = harness({ random: () => 0.5, answer: (n) => (n === 1 ? EMPTY : of(n)) })
+    const h = harness({ random: () => 0.5, retryBudget: 1, answer: (n) => (n === 1 ? EMPTY : of(n)) })
     h.run(20 * MIN)
     expect(h.events.find((e) => e.type === 'error')).toMatchObject({ failures: 1 })
     expect(h.valuesAt().length).toBeGreaterThan(0)
