@@ -220,6 +220,9 @@ describe('VirtualScheduler driving the real poller', () => {
       jitter: 0.2,
       visible$: of(true),
       triggers$: triggers,
+      // Every quick retry granted: the more timers the outage makes, the more this compares.
+      quickRetries: 3,
+      retryBudget: 1,
     }).subscribe()
     for (const at of [17 * MIN, 17 * MIN + 3000, 3 * HOUR + 1])
       scheduler.schedule(() => triggers.next('guide-opened'), at)
