@@ -85,6 +85,8 @@ export const bootDevice = (options: DeviceOptions): Subscription => {
     books.recordingsPerMinute[minute] = (books.recordingsPerMinute[minute] ?? 0) + 1
   }
   return pollTimestamps<UserTimestamps>({
+    // One request per fetch, as in the app: its GetUserTimestamps goes without the transport's
+    // retries (user/apiPorts.ts), the poller's own being the only ones.
     fetch: (reason) => {
       books.reasons.set(reason, (books.reasons.get(reason) ?? 0) + 1)
       if (reason === 'retry') {

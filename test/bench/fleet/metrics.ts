@@ -7,6 +7,8 @@ const DAY = 86_400_000
 export const BUDGET = {
   bootPeakToMean: 1.5,
   outagePeakToMean: 1.1,
+  /** What a fleet offers an operator that is down, against its steady load: the retry budget. */
+  duringOutagePeakToSteadyMean: 1.5,
   pollsPerDevicePerDay: 300,
 } as const
 
@@ -47,7 +49,7 @@ export interface FleetFigures {
   pollsPerDevicePerDay: number
   answeredDevices: number
   recordingsFetchesExpected: number
-  met: { boot: boolean; outage: boolean; polls: boolean; recordings: boolean }
+  met: { boot: boolean; outage: boolean; duringOutage: boolean; polls: boolean; recordings: boolean }
 }
 
 export const fleetFigures = (config: FleetConfig, totals: FleetTotals): FleetFigures => {
@@ -75,6 +77,7 @@ export const fleetFigures = (config: FleetConfig, totals: FleetTotals): FleetFig
     met: {
       boot: boot.peakToMean <= BUDGET.bootPeakToMean,
       outage: afterOutage.peakToMean <= BUDGET.outagePeakToMean,
+      duringOutage: duringOutage.peak / steady.mean <= BUDGET.duringOutagePeakToSteadyMean,
       polls: pollsPerDevicePerDay <= BUDGET.pollsPerDevicePerDay,
       recordings: totals.devicesViolating === 0 && totals.recordingsFetches === recordingsFetchesExpected,
     },

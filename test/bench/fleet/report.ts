@@ -94,6 +94,12 @@ export const fleetTable = (
       verdict: verdict(figures.met.outage),
     },
     {
+      figure: `during the outage: peak requests/min against the steady mean (the hour before it)`,
+      value: `peak ${int(figures.duringOutage.peak)}/min (minute ${clock(figures.duringOutage.peakMinute)}) / steady mean ${int(figures.steady.mean)}/min = ${(figures.duringOutage.peak / figures.steady.mean).toFixed(3)}`,
+      budget: `<= ${BUDGET.duringOutagePeakToSteadyMean}`,
+      verdict: verdict(figures.met.duringOutage),
+    },
+    {
       figure: `the second hour after the outage (${clock(outageEnd + 60)}-${clock(outageEnd + 119)}), for comparison`,
       value: window(figures.secondHourAfterOutage),
       budget: '-',

@@ -70,6 +70,9 @@ describe('fleet simulation', () => {
     const figures = fleetFigures(config, whole)
     expect(figures.afterOutage.fromMinute).toBe(190)
     expect(figures.steady.fromMinute).toBe(120)
+    // The retry budget: the outage's busiest minute against the hour before it.
+    expect(figures.duringOutage.fromMinute).toBe(180)
+    expect(figures.met.duringOutage).toBe(figures.duringOutage.peak / figures.steady.mean <= 1.5)
   })
 })
 
