@@ -36,6 +36,12 @@ export interface SimulatorConfig {
   sessionSeconds?: number
   /** Seed of the guide generator and of the fault dice. */
   seed?: number
+  /**
+   * Scheme and host put before the paths of logo, stream and JSON:API link URLs, e.g.
+   * `https://tv.example`; empty (the default): the URLs are root-relative (`/api/logos/ch1.png`).
+   * Never taken from a request's Host header, which any caller chooses.
+   */
+  publicBaseUrl?: string
 }
 
 /** The optional fields with their defaults filled in. */
@@ -55,6 +61,7 @@ export const defaultConfig = (env: NodeJS.ProcessEnv = process.env): SimulatorCo
   logRequests: env.KANAL_LOG_REQUESTS === '1',
   scenario: isScenarioName(env.KANAL_SCENARIO) ? env.KANAL_SCENARIO : 'demo',
   clock: { start: numberFrom(env.KANAL_CLOCK_START), speed: numberFrom(env.KANAL_CLOCK_SPEED) },
+  publicBaseUrl: env.KANAL_PUBLIC_URL ?? '',
 })
 
 export const resolveConfig = (config: SimulatorConfig): ResolvedConfig => ({
@@ -66,4 +73,5 @@ export const resolveConfig = (config: SimulatorConfig): ResolvedConfig => ({
   licenceProcessingSeconds: config.licenceProcessingSeconds ?? 5,
   sessionSeconds: config.sessionSeconds ?? 30 * 24 * 3600,
   seed: config.seed ?? 20250115,
+  publicBaseUrl: (config.publicBaseUrl ?? '').replace(/\/+$/, ''),
 })

@@ -30,6 +30,7 @@ import { registerLogos } from './routes/logos'
 import { registerQa } from './routes/qa'
 import { registerStreams } from './routes/streams'
 import { JSON_API_TYPE } from './http/style'
+import { LIMITS } from './limits'
 
 export interface Simulator {
   app: FastifyInstance
@@ -59,6 +60,8 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   const seeded = needsSeed(sim) ? seedScenario(sim, config.scenario) : undefined
 
   const app = Fastify({
+    // Stated rather than left to fastify's default: docs/API.md documents it (Limits).
+    bodyLimit: LIMITS.bodyBytes,
     logger: config.logRequests
       ? {
           level: 'info',
@@ -99,6 +102,7 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   // The app reads settings.json at start; serving it merged lets one build point anywhere.
   app.get('/settings.json', async (_req, reply) => {
     const settings = await readAppSettings(config.appDir, config.settingsOverride)
+    if (settings === undefined) return reply.code(404).type('text/plain').send('Not found')
     return reply.header('cache-control', 'no-store').send(settings)
   })
 

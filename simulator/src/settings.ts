@@ -17,12 +17,21 @@ export const deepMerge = (
   return out
 }
 
-/** The app's settings.json as this simulator serves it: the built file plus the override. */
+/**
+ * The app's settings.json as this simulator serves it: the built file plus the override;
+ * undefined when the app folder has none (the app then starts on its defaults).
+ */
 export const readAppSettings = async (
   appDir: string,
   override: Record<string, unknown>,
-): Promise<Record<string, unknown>> => {
-  const raw = await fs.readFile(path.join(appDir, 'settings.json'), 'utf8')
+): Promise<Record<string, unknown> | undefined> => {
+  let raw: string
+  try {
+    raw = await fs.readFile(path.join(appDir, 'settings.json'), 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw e
+  }
   const parsed: unknown = JSON.parse(raw)
   if (!isRecord(parsed)) throw new Error(`${appDir}/settings.json is not a JSON object`)
   return deepMerge(parsed, override)

@@ -15,12 +15,12 @@ export const createEnvelopeClient = (deps: ClientDeps) => {
   return {
     ...sessionMethods(call),
     ...userdataMethods(call, logger),
-    ...guideMethods(call, logger),
+    ...guideMethods(call, logger, deps.transport.resolveUrl),
     ...recordingMethods(call, logger),
     ...resumeMethods(call, logger),
     ...pinMethods(call),
     ...purchaseMethods(call),
-    ...streamMethods(call),
+    ...streamMethods(call, deps.transport.resolveUrl),
   }
 }
 

@@ -78,13 +78,21 @@ const readWindow = (content: unknown, logger: ApiLogger): GuideWindow => {
 }
 
 /** GetChannels and GetGuide (Kanal's own envelope methods; guide windows <= 100 channels x 24 h). */
-export const guideMethods = (call: EnvelopeCall, logger: ApiLogger) => ({
+export const guideMethods = (call: EnvelopeCall, logger: ApiLogger, resolveUrl: (url: string) => string) => ({
   getChannels: (options: CallOptions = {}): Promise<Channel[]> =>
     call(
       'GetChannels',
       {},
       (c) =>
-        parseItems(channelSchema, parseDocument(anyList, c, 'GetChannels Content'), 'GetChannels', logger),
+        parseItems(
+          channelSchema,
+          parseDocument(anyList, c, 'GetChannels Content'),
+          'GetChannels',
+          logger,
+        ).map(
+          // A relative logo would otherwise be read against the app's page, not the API.
+          (channel) => ({ ...channel, logo: resolveUrl(channel.logo) }),
+        ),
       { ...options, idempotent: true },
     ),
 

@@ -9,12 +9,15 @@ const scrubSchema = v.nullish(
   {},
 )
 
-/** Kanal's GetPlayback answer. A URL that is not http(s) is refused: it goes straight to the video element. */
-const playbackSchema = (asked: PlaybackKind) =>
+/**
+ * Kanal's GetPlayback answer. The URL may be relative to the API base; once resolved, one that
+ * is not http(s) is refused: it goes straight to the video element.
+ */
+const playbackSchema = (asked: PlaybackKind, resolveUrl: (url: string) => string) =>
   v.pipe(
     v.looseObject({
       PlaybackID: id,
-      URL: v.pipe(v.string(), v.regex(/^https?:\/\//i, 'URL must be http(s)')),
+      URL: v.pipe(v.string(), v.transform(resolveUrl), v.regex(/^https?:\/\//i, 'URL must be http(s)')),
       Kind: v.nullish(v.string()),
       ChannelID: id,
       ChannelNumber: v.nullish(num, 0),
@@ -64,12 +67,12 @@ const keepSchema = v.looseObject({ ExpiresAt: v.nullish(num) })
  * GetPlayback and KeepPlayback (Kanal's own envelope methods, docs/API.md). Both only read or
  * extend a grant, so both may be retried.
  */
-export const streamMethods = (call: EnvelopeCall) => ({
+export const streamMethods = (call: EnvelopeCall, resolveUrl: (url: string) => string) => ({
   getPlayback: (kind: PlaybackKind, contentId: string, options: CallOptions = {}): Promise<Playback> =>
     call(
       'GetPlayback',
       { Kind: kind, ID: contentId },
-      (c) => parseDocument(playbackSchema(kind), c, 'GetPlayback Content'),
+      (c) => parseDocument(playbackSchema(kind, resolveUrl), c, 'GetPlayback Content'),
       { ...options, idempotent: true },
     ),
 

@@ -54,6 +54,12 @@ export interface TransportRequest<T> extends CallOptions {
 
 export interface Transport {
   request<T = unknown>(req: TransportRequest<T>): Promise<T>
+  /**
+   * A URL the operator handed out (a logo, a stream), made absolute against the API base: the
+   * operator may send it relative (`/api/logos/ch1.png`), and the API may live on another
+   * origin than the app. One that cannot be read is returned as it is, for the caller to refuse.
+   */
+  resolveUrl(url: string): string
 }
 
 export interface TransportOptions {
@@ -183,6 +189,13 @@ export const createTransport = (options: TransportOptions): Transport => {
   }
 
   return {
+    resolveUrl(url: string): string {
+      try {
+        return new URL(url, baseUrl).toString()
+      } catch {
+        return url
+      }
+    },
     async request<T>(req: TransportRequest<T>): Promise<T> {
       const idempotent = req.idempotent ?? req.method === 'GET'
       const allowed = req.retries ?? retries

@@ -214,7 +214,7 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
     it('each licence’s links.self is served', async () => {
       const list = (await client.get('/api/user/1001/license', anna)).json<{ data: Json[] }>()
       const first = list.data[0] as Json
-      const self = new URL(String((first.links as Json).self)).pathname
+      const self = new URL(String((first.links as Json).self), client.url('/')).pathname
       const res = await client.get(self, anna)
       expect(res.statusCode).toBe(200)
       const body = res.json<{ data: Json; included: Json[] }>()
@@ -359,7 +359,7 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
         Name: 'Kanal 1',
         Products: expect.arrayContaining(['1']),
       })
-      const logo = await client.get(new URL(String(channels[0]?.Logo)).pathname)
+      const logo = await client.get(new URL(String(channels[0]?.Logo), client.url('/')).pathname)
       expect(logo.statusCode).toBe(200)
       expect(logo.headers['content-type']).toBe('image/png')
       expect(logo.rawPayload.subarray(1, 4).toString()).toBe('PNG')

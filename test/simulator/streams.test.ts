@@ -50,7 +50,7 @@ describe('streams: GetPlayback, KeepPlayback and the media with range requests',
     return out.Content as Playback
   }
   const media = (url: string, range?: string) =>
-    fetch(client.url(new URL(url).pathname), range ? { headers: { range } } : {})
+    fetch(client.url(new URL(url, client.url('/')).pathname), range ? { headers: { range } } : {})
 
   beforeAll(async () => {
     client = await startClient()
@@ -85,7 +85,7 @@ describe('streams: GetPlayback, KeepPlayback and the media with range requests',
       ClipDuration: 30,
       MediaOffset: T0 % 30,
     })
-    expect(live.URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/streams\/[A-Za-z0-9_-]+\.webm$/)
+    expect(live.URL).toMatch(/^\/api\/streams\/[A-Za-z0-9_-]+\.webm$/)
     // The token never travels in the URL.
     expect(live.URL).not.toContain(anna)
 

@@ -26,8 +26,12 @@ export const sessionOf = (api: Api, req: FastifyRequest, bodyToken?: unknown): S
   return token === undefined ? undefined : resolveToken(api.sim, token)
 }
 
-/** Scheme and host the client used, for absolute URLs in responses (logos, JSON:API links). */
-export const baseUrlOf = (req: FastifyRequest): string => `${req.protocol}://${req.host}`
+/**
+ * What goes before `/api/...` in URLs the simulator hands out (logos, streams, JSON:API links):
+ * the configured public base URL, or nothing (root-relative URLs). Never the Host header: a
+ * caller would choose where another box's logos and links point.
+ */
+export const baseUrlOf = (api: Api): string => api.sim.config.publicBaseUrl
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -5,6 +5,7 @@ import type { UserRow } from '../model/users'
 import { syncUser } from '../model/sync'
 import { baseUrlOf, isRecord, sessionOf, type Api } from './api'
 import { STATUS, envelopeError, envelopeOk } from './style'
+import { LIMITS } from '../limits'
 
 /** public: no token needed; session: any token, anonymous too; user: a logged-in user. */
 export type Access = 'public' | 'session' | 'user'
@@ -63,7 +64,7 @@ export const envelopeMethod = <A extends Access>(
         ),
       )
     }
-    const call: EnvelopeCall = { body: raw, session, req, baseUrl: baseUrlOf(req) }
+    const call: EnvelopeCall = { body: raw, session, req, baseUrl: baseUrlOf(api) }
     try {
       if (session?.user) syncUser(api.sim, session.user)
       const userCall: UserCall | undefined = session?.user
@@ -79,23 +80,31 @@ export const envelopeMethod = <A extends Access>(
   })
 }
 
-// Small readers for envelope bodies: each refuses with InvalidParameter (41).
-export const str = (body: Record<string, unknown>, key: string): string => {
+// Small readers for envelope bodies: each refuses with InvalidParameter (41), also a string
+// longer than its documented maximum (names 200 characters, ids 64: docs/API.md, "Limits").
+export const str = (body: Record<string, unknown>, key: string, max: number = LIMITS.nameChars): string => {
   const v = body[key]
   if (typeof v !== 'string' || v === '') throw new SimError('invalid', `${key} must be a non-empty string`)
+  if (v.length > max) throw new SimError('invalid', `${key} must be at most ${max} characters`)
   return v
 }
 
-export const optStr = (body: Record<string, unknown>, key: string): string | undefined => {
+export const optStr = (
+  body: Record<string, unknown>,
+  key: string,
+  max: number = LIMITS.nameChars,
+): string | undefined => {
   const v = body[key]
   if (v === undefined || v === null) return undefined
   if (typeof v !== 'string') throw new SimError('invalid', `${key} must be a string`)
+  if (v.length > max) throw new SimError('invalid', `${key} must be at most ${max} characters`)
   return v
 }
 
+/** A whole number SQLite can store as an integer (a larger one is a datatype error there). */
 export const int = (body: Record<string, unknown>, key: string): number => {
   const v = body[key]
-  if (typeof v !== 'number' || !Number.isInteger(v))
+  if (typeof v !== 'number' || !Number.isSafeInteger(v))
     throw new SimError('invalid', `${key} must be a whole number`)
   return v
 }
@@ -110,6 +119,6 @@ export const optBool = (body: Record<string, unknown>, key: string): boolean | u
 /** An id sent as a string or a number (document 001 ids are ints, ours are strings). */
 export const id = (body: Record<string, unknown>, key: string): string => {
   const v = body[key]
-  if (typeof v === 'number' && Number.isInteger(v)) return String(v)
-  return str(body, key)
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v)
+  return str(body, key, LIMITS.idChars)
 }

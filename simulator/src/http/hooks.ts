@@ -145,7 +145,14 @@ export const registerHooks = (app: FastifyInstance, api: Api): void => {
       typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500
     if (status >= 500) req.log.error({ err: error }, 'request failed')
     const badJson = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-    const code = badJson ? 'bad_json' : status >= 500 ? 'internal_error' : 'bad_request'
+    const tooLarge = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+    const code = badJson
+      ? 'bad_json'
+      : tooLarge
+        ? 'payload_too_large'
+        : status >= 500
+          ? 'internal_error'
+          : 'bad_request'
     const message =
       status >= 500 ? (style === 'rest' ? '<Unspecified>' : 'Internal error') : (e.message ?? 'Bad request')
     const out = errorInStyle(style, status, code, message)

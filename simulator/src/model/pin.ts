@@ -3,6 +3,7 @@ import { SimError, bool } from './context'
 import { bumpStamp } from './stamps'
 import { hashSecret, verifySecret } from './secrets'
 import { getUser, type UserRow } from './users'
+import { LIMITS } from '../limits'
 
 export const MAX_PIN_ATTEMPTS = 3
 const FIRST_LOCK_SECONDS = 60
@@ -34,6 +35,10 @@ export const checkPin = (sim: Sim, userId: string, pin: unknown): void => {
   const now = sim.clock.now()
   if (user.pin_locked_until !== null && user.pin_locked_until > now) {
     throw new SimError('pinLocked', 'The PIN is locked', { LockedUntil: user.pin_locked_until })
+  }
+  // Refused before it is hashed or counted: a typing accident, not a guess.
+  if (typeof pin === 'string' && pin.length > LIMITS.pinChars) {
+    throw new SimError('invalid', `A PIN has at most ${LIMITS.pinChars} characters`)
   }
   if (typeof pin !== 'string' || pin === '') {
     throw new SimError('pin', 'PIN required', {

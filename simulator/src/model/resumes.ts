@@ -1,6 +1,7 @@
 import type { Sim } from './context'
 import { SimError } from './context'
 import { bumpStamp } from './stamps'
+import { LIMITS } from '../limits'
 
 export interface ResumeWire {
   ContentID: string
@@ -22,11 +23,21 @@ export const listResumes = (sim: Sim, userId: string): ResumeWire[] =>
  * so the user-wide stamp moves and Recordings does not.
  */
 export const setResume = (sim: Sim, userId: string, contentId: unknown, position: unknown): ResumeWire => {
-  if (typeof contentId !== 'string' || contentId === '' || contentId.length > 200) {
-    throw new SimError('invalid', 'ContentID must be a non-empty string')
+  if (typeof contentId !== 'string' || contentId === '' || contentId.length > LIMITS.idChars) {
+    throw new SimError(
+      'invalid',
+      `ContentID must be a non-empty string of at most ${LIMITS.idChars} characters`,
+    )
   }
-  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) {
-    throw new SimError('invalid', 'Position must be a whole number of seconds >= 0')
+  // A content id names no duration the simulator could check against: the bound is one that
+  // no programme or recording reaches.
+  if (
+    typeof position !== 'number' ||
+    !Number.isInteger(position) ||
+    position < 0 ||
+    position > LIMITS.resumeSeconds
+  ) {
+    throw new SimError('invalid', `Position must be a whole number of seconds in 0..${LIMITS.resumeSeconds}`)
   }
   const now = sim.clock.now()
   sim.db

@@ -4,6 +4,7 @@ import { productByPackageId } from './products'
 import { recordChange } from './accountChanges'
 import { bumpStamp } from './stamps'
 import { userOfCustomer, type UserRow } from './users'
+import { LIMITS } from '../limits'
 
 /** An error of document 002's table: HTTP status, code (the table's "Message") and message. */
 export class SubscriptionError extends Error {
@@ -123,10 +124,21 @@ const optRange = (
   return v
 }
 
-const optDate = (v: unknown, code: string): number | null => {
+const YEAR_MS = 365.25 * 24 * 3600 * 1000
+
+/**
+ * An ISO 8601 date within a few years of the operator clock (LIMITS): JavaScript parses dates up
+ * to the year 275760, which no package plan means and later date arithmetic does not survive.
+ */
+const optDate = (v: unknown, code: string, nowMs: number): number | null => {
   if (v === undefined || v === null) return null
-  const ms = typeof v === 'string' ? Date.parse(v) : Number.NaN
+  const ms = typeof v === 'string' && v.length <= LIMITS.idChars ? Date.parse(v) : Number.NaN
   if (!Number.isFinite(ms)) throw E.type(code, 'an ISO 8601 date')
+  if (ms > nowMs + LIMITS.dateYearsAhead * YEAR_MS || ms < nowMs - LIMITS.dateYearsBack * YEAR_MS)
+    throw E.type(
+      code,
+      `a date at most ${LIMITS.dateYearsAhead} years ahead and ${LIMITS.dateYearsBack} years back`,
+    )
   return ms
 }
 
@@ -134,7 +146,7 @@ const optDate = (v: unknown, code: string): number | null => {
  * Checks the shape of a body and the ranges of document 002's table (422). The rules that need
  * the database (404/409/403) come later, in the table's order.
  */
-export const parseSettingsBody = (body: unknown): SettingsPatch => {
+export const parseSettingsBody = (body: unknown, nowMs: number): SettingsPatch => {
   if (!isObject(body)) throw E.type('body', 'a JSON object')
   const patch: SettingsPatch = {}
   if (body.nPvr !== undefined) {
@@ -163,13 +175,16 @@ export const parseSettingsBody = (body: unknown): SettingsPatch => {
   }
   if (body.packages !== undefined) {
     if (!Array.isArray(body.packages)) throw E.type('packages', 'an array')
+    if (body.packages.length > LIMITS.packages)
+      throw E.type('packages', `an array of at most ${LIMITS.packages} packages`)
     patch.packages = body.packages.map((p: unknown) => {
       if (!isObject(p)) throw E.type('packages[]', 'an object')
-      if (typeof p._id !== 'string' || p._id === '') throw E.type('packages[]._id', 'a string')
+      if (typeof p._id !== 'string' || p._id === '' || p._id.length > LIMITS.idChars)
+        throw E.type('packages[]._id', `a string of at most ${LIMITS.idChars} characters`)
       return {
         _id: p._id,
-        startMs: optDate(p.start, 'packages[].start'),
-        endMs: optDate(p.end, 'packages[].end'),
+        startMs: optDate(p.start, 'packages[].start', nowMs),
+        endMs: optDate(p.end, 'packages[].end', nowMs),
       }
     })
   }
@@ -441,7 +456,7 @@ export const updateSettings = (sim: Sim, actor: UserRow, customerId: string, bod
   if (!bool(customer.has_iptv)) throw E.noIptv()
   const reseller = getReseller(sim, customer.reseller_id)
   if (touched.nPvr && !bool(reseller.npvr_available)) throw E.noNpvr()
-  const patch = parseSettingsBody(body)
+  const patch = parseSettingsBody(body, sim.clock.nowMs())
   if (patch.packages !== undefined) checkPackages(sim, patch.packages)
 
   return sim.db.transaction(() => {

@@ -6,6 +6,7 @@ import { CHANNEL_SERVICES, channelsOfProducts, listProducts, type ProductRow } f
 import { getLicence, listLicences, type LicenceRow } from '../model/licences'
 import type { Session } from '../auth'
 import { getUser } from '../model/users'
+import { LIMITS } from '../limits'
 
 interface Resource {
   id: string
@@ -96,6 +97,10 @@ export const registerCatalog = (app: FastifyInstance, api: Api): void => {
       jsonApiError(reply, 401, 'access_denied', 'Authentication required')
       return false
     }
+    if (req.params.userId.length > LIMITS.idChars) {
+      jsonApiError(reply, 400, 'invalid_parameter', `A user id has at most ${LIMITS.idChars} characters`)
+      return false
+    }
     if (!mayRead(session, req.params.userId)) {
       jsonApiError(reply, 403, 'access_denied', 'Insufficient access level')
       return false
@@ -120,7 +125,7 @@ export const registerCatalog = (app: FastifyInstance, api: Api): void => {
   app.get('/api/user/:userId/license', async (req: FastifyRequest<{ Params: { userId: string } }>, reply) => {
     if (!guard(req, reply)) return reply
     const licences = listLicences(sim, req.params.userId)
-    const base = baseUrlOf(req)
+    const base = baseUrlOf(api)
     return reply
       .type(JSON_API_TYPE)
       .send({ data: licences.map((l) => licenceResource(l, base)), included: included(licences) })
@@ -130,13 +135,14 @@ export const registerCatalog = (app: FastifyInstance, api: Api): void => {
     '/api/user/:userId/license/:id',
     async (req: FastifyRequest<{ Params: { userId: string; id: string } }>, reply) => {
       if (!guard(req, reply)) return reply
-      const licence = /^\d+$/.test(req.params.id)
+      // More digits than a safe integer names no licence (and would not compare as one).
+      const licence = /^\d{1,15}$/.test(req.params.id)
         ? getLicence(sim, req.params.userId, Number(req.params.id))
         : undefined
       if (!licence) return jsonApiError(reply, 404, 'not_found', 'No such licence')
       return reply
         .type(JSON_API_TYPE)
-        .send({ data: licenceResource(licence, baseUrlOf(req)), included: included([licence]) })
+        .send({ data: licenceResource(licence, baseUrlOf(api)), included: included([licence]) })
     },
   )
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Api } from '../http/api'
 import { envelopeMethod, int } from '../http/envelope'
 import { SimError } from '../model/context'
+import { LIMITS } from '../limits'
 import { MAX_GUIDE_CHANNELS, MAX_GUIDE_SECONDS, guideWindow, listChannels } from '../model/guide'
 
 /** GetChannels and GetGuide: anonymous tokens may read the guide. */
@@ -14,7 +15,7 @@ export const registerGuide = (app: FastifyInstance, api: Api): void => {
       !Array.isArray(ids) ||
       ids.length < 1 ||
       ids.length > MAX_GUIDE_CHANNELS ||
-      !ids.every((i): i is string => typeof i === 'string')
+      !ids.every((i): i is string => typeof i === 'string' && i.length <= LIMITS.idChars)
     ) {
       throw new SimError('invalid', `ChannelIDs must be 1..${MAX_GUIDE_CHANNELS} channel ids`)
     }

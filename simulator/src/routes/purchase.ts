@@ -26,7 +26,10 @@ export const registerPurchase = (app: FastifyInstance, api: Api): void => {
       const licence = api.sim.db.transaction(() => purchaseProduct(api.sim, user.id, productId))()
       return { LicenseID: String(licence.id), Status: licence.status }
     }
+    // Document 001's subscription ids are whole numbers; "abc" or "1e400" names none.
     const subscriptionId = Number(id(body, 'SubscriptionID'))
+    if (!Number.isSafeInteger(subscriptionId))
+      throw new SimError('invalid', 'SubscriptionID must be a whole number')
     if (!getService(api.sim, subscriptionId))
       throw new SimError('notFound', `No subscription ${subscriptionId}`)
     checkPurchasePin(api.sim, user, body.Pin)

@@ -10,6 +10,7 @@ import {
   listRecordings,
   protectRecording,
 } from '../model/recordings'
+import { LIMITS } from '../limits'
 
 /** nPVR recordings: Kanal's own methods; what moves the Recordings stamp is in model/recordings. */
 export const registerRecordings = (app: FastifyInstance, api: Api): void => {
@@ -26,7 +27,7 @@ export const registerRecordings = (app: FastifyInstance, api: Api): void => {
   })
 
   envelopeMethod(app, api, 'CancelSeries', 'user', ({ user, body }) => ({
-    Cancelled: cancelSeries(sim, user, str(body, 'SeriesID')),
+    Cancelled: cancelSeries(sim, user, str(body, 'SeriesID', LIMITS.idChars)),
   }))
 
   envelopeMethod(app, api, 'DeleteRecording', 'user', ({ user, body }) => {

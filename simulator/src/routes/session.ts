@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify'
 import type { Api } from '../http/api'
 import { envelopeMethod, optStr, str } from '../http/envelope'
 import { login, loginAnonymous, logout } from '../auth'
+import { LIMITS } from '../limits'
 
 /** Login, LoginAnonymous and Logout: Kanal's own methods in the style of document 000. */
 export const registerSession = (app: FastifyInstance, api: Api): void => {
   envelopeMethod(app, api, 'Login', 'public', ({ body }) => {
-    const deviceId = str(body, 'deviceId')
-    const previousDeviceId = optStr(body, 'previousDeviceId')
+    const deviceId = str(body, 'deviceId', LIMITS.idChars)
+    const previousDeviceId = optStr(body, 'previousDeviceId', LIMITS.idChars)
     const { token, expiresAt, user } = login(api.sim, str(body, 'username'), str(body, 'password'), {
       deviceId,
       deviceName: optStr(body, 'deviceName') ?? 'TV',
@@ -24,7 +25,7 @@ export const registerSession = (app: FastifyInstance, api: Api): void => {
   })
 
   envelopeMethod(app, api, 'LoginAnonymous', 'public', ({ body }) => {
-    const { token, expiresAt } = loginAnonymous(api.sim, str(body, 'deviceId'))
+    const { token, expiresAt } = loginAnonymous(api.sim, str(body, 'deviceId', LIMITS.idChars))
     return { token, expiresAt, anonymous: true }
   })
 

@@ -6,6 +6,7 @@ import { envelopeMethod, str } from '../http/envelope'
 import { SimError } from '../model/context'
 import { CLIPS, PLAYBACK_KINDS, Playbacks, type PlaybackKind } from '../model/playback'
 import { getUser } from '../model/users'
+import { LIMITS } from '../limits'
 
 const MEDIA_DIR = path.resolve(__dirname, '..', '..', 'media')
 
@@ -49,11 +50,11 @@ export const registerStreams = (app: FastifyInstance, api: Api): void => {
     const kind = str(body, 'Kind')
     if (!(PLAYBACK_KINDS as readonly string[]).includes(kind))
       throw new SimError('invalid', `Kind must be one of ${PLAYBACK_KINDS.join(', ')}`)
-    return playbacks.start(user, kind as PlaybackKind, str(body, 'ID'), baseUrl)
+    return playbacks.start(user, kind as PlaybackKind, str(body, 'ID', LIMITS.idChars), baseUrl)
   })
 
   envelopeMethod(app, api, 'KeepPlayback', 'user', ({ user, body }) =>
-    playbacks.keep(user, str(body, 'PlaybackID')),
+    playbacks.keep(user, str(body, 'PlaybackID', LIMITS.idChars)),
   )
 
   app.get<{ Params: { file: string } }>('/api/streams/:file', async (req, reply) => {

@@ -64,6 +64,13 @@ describe('GetPlayback / KeepPlayback client', () => {
     })
   })
 
+  it('reads a relative stream URL against the API base', async () => {
+    const p = await offline(() => ({
+      body: envelope({ ...wire, URL: '/api/streams/abc.webm' }),
+    })).getPlayback('catchup', '42')
+    expect(p.url).toBe('http://op.test/api/streams/abc.webm')
+  })
+
   it('refuses a malformed answer (no URL, a javascript: URL, End before Start) as a protocol error', async () => {
     expect.hasAssertions()
     for (const bad of [

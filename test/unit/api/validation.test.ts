@@ -227,6 +227,12 @@ describe('liberal reading', () => {
     ])
   })
 
+  test('a relative logo URL is read against the API base, not the app page', async () => {
+    const { deps } = setup(() => ok([{ ID: 'ch1', Number: 1, Name: 'One', Logo: '/api/logos/ch1.png' }]))
+    const [channel] = await createEnvelopeClient(deps).getChannels()
+    expect(channel?.logo).toBe('http://op.test/api/logos/ch1.png')
+  })
+
   test('an ExpiresAt left out is computed from AutoExpireDays, never for a protected recording', async () => {
     const { deps } = setup(() =>
       ok({
