@@ -1,4 +1,7 @@
+import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
 import { startClient, type Client } from './harness'
 
 interface Envelope {
@@ -117,5 +120,29 @@ describe('Login throttling: wrong passwords slow down, then lock the name or the
     expect(answers[19]).toMatchObject({ StatusCode: 47, Content: { LockedUntil: at + 30 } })
     expect((await loginFrom(client, '127.0.0.8', 'reseller', 'reseller')).StatusCode).toBe(47)
     expect((await loginFrom(client, '127.0.0.9', 'reseller', 'reseller')).StatusCode).toBe(0)
+  })
+})
+
+describe('Login throttling across a restart', () => {
+  it('keeps a lock: restarting the simulator does not lift it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-throttle-'))
+    const dbPath = path.join(dir, 'kanal.sqlite')
+    try {
+      const first = await startClient({ dbPath })
+      const answers = await wrongTimes(first, '127.0.0.10', 'anna', 5)
+      expect(answers[4]?.StatusCode).toBe(47)
+      await first.sim.close()
+      const second = await startClient({ dbPath })
+      try {
+        expect(await loginFrom(second, '127.0.0.10', 'anna', 'anna')).toMatchObject({
+          StatusCode: 47,
+          Content: { LockedUntil: answers[4]?.Content?.LockedUntil },
+        })
+      } finally {
+        await second.sim.close()
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
