@@ -3,6 +3,12 @@ import { SimError } from './model/context'
 import { getUser, userByUsername, type UserRow } from './model/users'
 import { registerDevice, type DeviceInfo } from './model/devices'
 import { hashToken, newToken, verifySecret } from './model/secrets'
+import {
+  checkLoginLock,
+  clearLoginFailures,
+  loginLockedError,
+  recordLoginFailure,
+} from './model/loginThrottle'
 
 /** Who is calling: a logged-in user, or an anonymous device (user undefined). */
 export interface Session {
@@ -35,16 +41,31 @@ const createSession = (
   return { token, expiresAt }
 }
 
-export const login = (
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Signs a user in from a client address. Wrong passwords are throttled (model/loginThrottle):
+ * while the name or the address is locked even the right password is refused. The password is
+ * only ever compared, never stored or logged.
+ */
+export const login = async (
   sim: Sim,
   username: string,
   password: string,
   device: DeviceInfo,
-): { token: string; expiresAt: number; user: UserRow } => {
+  address: string,
+): Promise<{ token: string; expiresAt: number; user: UserRow }> => {
+  checkLoginLock(sim, username, address)
   const user = userByUsername(sim, username)
   if (!user || !verifySecret(password, user.password_hash)) {
+    const { lockedUntil, delayMs } = recordLoginFailure(sim, username, address)
+    if (lockedUntil !== undefined) throw loginLockedError(lockedUntil)
+    // Real time, not the simulator clock: the point is to slow a guessing loop down, and a
+    // frozen QA clock must not hang the answer.
+    if (delayMs > 0) await sleep(delayMs)
     throw new SimError('auth', 'Wrong username or password')
   }
+  clearLoginFailures(sim, username)
   return sim.db.transaction(() => {
     registerDevice(sim, user.id, device)
     return { ...createSession(sim, user.id, device.deviceId), user }

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { apiError, type ApiError, type ErrorBody, type RefusalDetails } from './errors'
+import { apiError, protocolError, type ApiError, type ErrorBody, type RefusalDetails } from './errors'
 import { silentLogger, type ApiLogger } from './logger'
 import type { CallOptions, Transport } from './transport'
 import { num, parseDocument } from './validate'
@@ -19,6 +19,7 @@ export const STATUS_CODE = {
   Conflict: 44,
   PinRequired: 45,
   PinLocked: 46,
+  LoginLocked: 47,
   InternalError: 50,
 } as const
 
@@ -46,6 +47,9 @@ const detailsOf = (content: unknown): RefusalDetails => {
   }
 }
 
+/** LoginLocked must say until when: without it the viewer could not be told when to try again. */
+const loginLockSchema = v.looseObject({ LockedUntil: num })
+
 /** The ApiError of an envelope StatusCode other than 0. */
 export const envelopeError = (code: number, message: string, content: unknown, method: string): ApiError => {
   const reason = message !== '' ? message : `${method} failed with StatusCode ${code}`
@@ -61,6 +65,11 @@ export const envelopeError = (code: number, message: string, content: unknown, m
     case STATUS_CODE.PinRequired:
     case STATUS_CODE.PinLocked:
       return apiError({ kind: 'denied', ...common, ...detailsOf(content) })
+    case STATUS_CODE.LoginLocked: {
+      const lock = v.safeParse(loginLockSchema, content)
+      if (!lock.success) return protocolError(`${method}: a sign-in lock without LockedUntil`)
+      return apiError({ kind: 'locked', ...common, lockedUntil: lock.output.LockedUntil })
+    }
     case STATUS_CODE.QuotaExceeded:
     case STATUS_CODE.Conflict:
       return apiError({ kind: 'conflict', ...common, ...detailsOf(content) })

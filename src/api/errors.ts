@@ -10,6 +10,7 @@ export type ApiErrorKind =
   | 'server'
   | 'auth'
   | 'denied'
+  | 'locked'
   | 'notFound'
   | 'conflict'
   | 'validation'
@@ -37,6 +38,8 @@ export type ApiFailure =
   | (Common & { kind: 'server' })
   | (Common & { kind: 'auth' })
   | (Common & RefusalDetails & { kind: 'denied'; field?: string })
+  /** Signing in is refused for a while (too many wrong passwords), the right password too. */
+  | (Common & { kind: 'locked'; lockedUntil: number })
   | (Common & { kind: 'notFound'; field?: string })
   | (Common & RefusalDetails & { kind: 'conflict'; field?: string })
   | (Common & { kind: 'validation'; field?: string })
@@ -71,8 +74,8 @@ export interface ErrorBody {
   reason?: string
 }
 
-/** The kind an HTTP error status maps to. */
-export const kindOfHttpStatus = (status: number): ApiErrorKind => {
+/** The kind an HTTP error status maps to (never 'locked': only the envelope's LoginLocked says that). */
+export const kindOfHttpStatus = (status: number): Exclude<ApiErrorKind, 'locked'> => {
   if (status === 401) return 'auth'
   if (status === 403) return 'denied'
   if (status === 404) return 'notFound'

@@ -1,4 +1,4 @@
-import { openTv, signIn, startTestSimulator, TestSimulator, Tv } from './harness'
+import { openTv, qa, signIn, startTestSimulator, TestSimulator, Tv } from './harness'
 
 jest.setTimeout(120_000)
 
@@ -66,5 +66,47 @@ describe('signing in with the remote and the on-screen keyboard', () => {
     await tv.page.keyboard.press('2')
     await tv.waitForText('••|')
     await tv.screenshot('signin-keyboard')
+  })
+
+  it('after enough wrong passwords sent to the operator, the right one typed on the TV is refused with the time to try again', async () => {
+    // The operator clock stands still, so that the 30-second lock outlasts a slow machine's typing.
+    await qa(sim.url, 'clock', { speed: 0 })
+    const login = async (password: string) =>
+      (await (
+        await fetch(`${sim.url}api/Login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'ben', password, deviceId: 'e2e-guesser' }),
+        })
+      ).json()) as { StatusCode: number; Content: { LockedUntil?: number } | null }
+    const answers = []
+    for (let i = 0; i < 5; i++) answers.push(await login(`guess-${i}`))
+    expect(answers.map((a) => a.StatusCode)).toEqual([30, 30, 30, 30, 47])
+    expect(typeof answers[4]?.Content?.LockedUntil).toBe('number')
+
+    tv = await openTv(sim.url)
+    const attempt = signIn(tv, 'ben', 'ben').catch((e: unknown) => e)
+    await tv.page.waitForFunction(
+      () =>
+        (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
+          .screenTexts()
+          .some((text) => text.startsWith('Too many wrong passwords. Try again at ')),
+      undefined,
+      { timeout: 60_000 },
+    )
+    const texts = await tv.screenTexts()
+    expect(texts.find((text) => text.startsWith('Too many'))).toMatch(
+      /^Too many wrong passwords\. Try again at \d\d:\d\d\.$/,
+    )
+    expect(texts).toContain('ben')
+    expect(await tv.route()).toBe('signin')
+    const sessions = (await (await fetch(`${sim.url}qa/sessions`)).json()) as {
+      sessions: { userId: string | null }[]
+    }
+    expect(sessions.sessions.map((x) => x.userId)).not.toContain('1002')
+    await tv.screenshot('signin-locked')
+    await tv.press('menu', 'ok')
+    await attempt
+    await qa(sim.url, 'clock', { speed: 1 })
   })
 })

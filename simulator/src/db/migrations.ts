@@ -230,6 +230,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 5,
+    name: 'sign-in throttling',
+    sql: `
+      -- Wrong passwords by key: 'user:<name as typed>' or 'address:<client address>'.
+      CREATE TABLE login_throttle (
+        key TEXT PRIMARY KEY,
+        failed INTEGER NOT NULL,
+        last_failed_at INTEGER NOT NULL,
+        locked_until INTEGER,
+        lock_count INTEGER NOT NULL
+      );
+    `,
+  },
 ]
 
 /** Applies the migrations not yet recorded, each in its own transaction. */
@@ -257,6 +271,7 @@ export const migrate = (db: Database.Database): number[] => {
 
 /** Every table a scenario reset empties, children before parents. */
 export const DATA_TABLES = [
+  'login_throttle',
   'resumes',
   'recordings',
   'user_services',

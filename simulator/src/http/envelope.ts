@@ -28,6 +28,7 @@ const CODES: Record<SimErrorKind, number> = {
   conflict: STATUS.Conflict,
   pin: STATUS.PinRequired,
   pinLocked: STATUS.PinLocked,
+  loginLocked: STATUS.LoginLocked,
   internal: STATUS.InternalError,
 }
 
@@ -71,7 +72,8 @@ export const envelopeMethod = <A extends Access>(
         ? { ...call, session, user: session.user }
         : undefined
       const full: EnvelopeCall = userCall ?? call
-      const content = (handler as (c: EnvelopeCall) => unknown)(full)
+      // A handler may answer late (a throttled Login): awaiting a plain value costs nothing.
+      const content: unknown = await (handler as (c: EnvelopeCall) => unknown)(full)
       return reply.send(envelopeOk(content === undefined ? null : content))
     } catch (e) {
       if (e instanceof SimError) return reply.send(envelopeOfError(e))

@@ -33,6 +33,7 @@ export const STATUS = {
   Conflict: 44,
   PinRequired: 45,
   PinLocked: 46,
+  LoginLocked: 47,
   InternalError: 50,
 } as const
 

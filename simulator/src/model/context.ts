@@ -29,6 +29,7 @@ export type SimErrorKind =
   | 'conflict'
   | 'pin'
   | 'pinLocked'
+  | 'loginLocked'
   | 'internal'
 
 export const bool = (v: number | null | undefined): boolean => v === 1

@@ -12,6 +12,7 @@ export const HTTP_OF: Record<SimErrorKind, number> = {
   conflict: 409,
   pin: 403,
   pinLocked: 403,
+  loginLocked: 429,
   internal: 500,
 }
 

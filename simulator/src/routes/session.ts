@@ -6,15 +6,22 @@ import { LIMITS } from '../limits'
 
 /** Login, LoginAnonymous and Logout: Kanal's own methods in the style of document 000. */
 export const registerSession = (app: FastifyInstance, api: Api): void => {
-  envelopeMethod(app, api, 'Login', 'public', ({ body }) => {
+  envelopeMethod(app, api, 'Login', 'public', async ({ body, req }) => {
     const deviceId = str(body, 'deviceId', LIMITS.idChars)
     const previousDeviceId = optStr(body, 'previousDeviceId', LIMITS.idChars)
-    const { token, expiresAt, user } = login(api.sim, str(body, 'username'), str(body, 'password'), {
-      deviceId,
-      deviceName: optStr(body, 'deviceName') ?? 'TV',
-      deviceModel: optStr(body, 'deviceModel') ?? 'Unknown',
-      ...(previousDeviceId !== undefined ? { previousDeviceId } : {}),
-    })
+    const { token, expiresAt, user } = await login(
+      api.sim,
+      str(body, 'username'),
+      str(body, 'password'),
+      {
+        deviceId,
+        deviceName: optStr(body, 'deviceName') ?? 'TV',
+        deviceModel: optStr(body, 'deviceModel') ?? 'Unknown',
+        ...(previousDeviceId !== undefined ? { previousDeviceId } : {}),
+      },
+      // The socket's address: no X-Forwarded-For is trusted, so a client cannot pick its own.
+      req.ip,
+    )
     const u: { id: string; name: string; role: string; customerId?: string } = {
       id: user.id,
       name: user.name,

@@ -1,9 +1,9 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { isApiError } from '../../api'
 import { appContext } from '../context'
-import { t } from '../i18n'
+import { say, t } from '../i18n'
 import { to } from '../navigation'
 import { Keyboard } from './Keyboard'
+import { signInMessage } from './signInMessage'
 import type { KeyId } from './keyboardLayout'
 import { COLORS, FONT, MENU_HEIGHT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
@@ -197,7 +197,8 @@ export class SignInPage
     } catch (error: unknown) {
       this.values.password = ''
       this.activeField = 'password'
-      this.say(t(signInErrorKey(error)))
+      // The user name stays typed: after a lock or a typo only the password is asked again.
+      this.say(say(signInMessage(error)))
     } finally {
       this.busy = false
       this.renderFields()
@@ -220,12 +221,4 @@ export class SignInPage
   override _handleMenu(): void {
     Router.focusWidget('Menu')
   }
-}
-
-const signInErrorKey = (error: unknown): string => {
-  if (!isApiError(error)) return 'signin.error.other'
-  if (error.kind === 'auth' || error.kind === 'denied' || error.kind === 'validation')
-    return 'signin.error.wrong'
-  if (error.kind === 'network' || error.kind === 'timeout') return 'signin.error.offline'
-  return 'signin.error.other'
 }

@@ -63,6 +63,18 @@ describe('session', () => {
     expect(e).toMatchObject({ kind: 'auth', code: 30 })
   })
 
+  test('five wrong passwords lock the name: a typed error says until when', async () => {
+    const api = createApi({ baseUrl: `${s.url}api`, getToken: () => undefined })
+    // A name of no account: the simulator locks it all the same, and no other test uses it.
+    for (let i = 0; i < 4; i++)
+      expect(
+        await failureOf(api.envelope.login({ username: 'nobody', password: `w${i}`, deviceId: 'x' })),
+      ).toMatchObject({ kind: 'auth' })
+    const e = await failureOf(api.envelope.login({ username: 'nobody', password: 'w4', deviceId: 'x' }))
+    expect(e).toMatchObject({ kind: 'locked', code: 47 })
+    expect(e.kind === 'locked' ? e.lockedUntil : 0).toBeGreaterThan(SIM_START)
+  })
+
   test('an anonymous session has no user and may read channels, not stamps', async () => {
     const store = holder()
     const api = createApi({ baseUrl: `${s.url}api`, getToken: () => store.token })

@@ -6,6 +6,7 @@ import {
 } from '../../../src/state/session/sessionStore'
 import { createMemoryStore } from '../../../src/state/storage/keyValueStore'
 import type { Logger } from '../../../src/platform/log'
+import { apiError } from '../../../src/api/errors'
 
 class AuthRequired extends Error {}
 const NOW = 1_800_000_000
@@ -117,6 +118,21 @@ describe('the session store', () => {
     const userToken = store.token()
     await store.logout()
     expect(api.logout).toHaveBeenCalledWith(userToken)
+    expect(store.current.kind).toBe('anonymous')
+  })
+
+  it('passes a sign-in lock on as the API gave it, and stays as it was', async () => {
+    const api = fakeApi()
+    const locked = apiError({
+      kind: 'locked',
+      reason: 'Too many wrong passwords',
+      code: 47,
+      lockedUntil: NOW + 30,
+    })
+    api.login.mockImplementationOnce(() => Promise.reject(locked))
+    const store = makeStore(api)
+    await store.start()
+    await expect(store.login('anna', 'anna')).rejects.toBe(locked)
     expect(store.current.kind).toBe('anonymous')
   })
 
