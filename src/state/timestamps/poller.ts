@@ -197,7 +197,9 @@ export const pollTimestamps = <T>(options: PollerOptions<T>): Observable<PollEve
       // the device's own jittered period, counted from its own failure: the fleet keeps the
       // spread it had and recovers on it, at no more than its normal load (measured: 4.7x the
       // normal load in the minute after the outage when retries kept on instead).
-      const quick = failures <= quickRetries && (WATCHED.has(causeOf(reason)) || random() < retryBudget)
+      // A viewer's check is retried once even after earlier failures: opening a screen cancels a
+      // pending retry, so without this a second screen in a row would wait a whole period.
+      const quick = WATCHED.has(causeOf(reason)) || (failures <= quickRetries && random() < retryBudget)
       const retryInMs = quick
         ? random() * Math.min(options.backoffCapMs ?? period, base * 2 ** (failures - 1))
         : period * uniform(1 - jitter, 1 + jitter)

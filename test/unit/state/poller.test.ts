@@ -272,6 +272,23 @@ describe('timestamps poller', () => {
     expect(h.valuesAt()).toHaveLength(1)
   })
 
+  it('retries once each check the viewer waits on, even after earlier failures', () => {
+    // The guide's check and its quick retry fail; a screen opened later fails too and still
+    // gets its own quick retry instead of waiting a whole period.
+    const h = harness({
+      periodMs: 15 * MIN,
+      random: () => 0.9,
+      answer: (n) => (n <= 3 ? throwError(() => new Error('503')) : of(n)),
+    })
+    h.scheduler.schedule(() => h.triggers.next('guide-opened'), 1000)
+    h.scheduler.schedule(() => h.triggers.next('recordings-opened'), 20_000)
+    h.run(60_000)
+    expect(h.requests.map((r) => r.reason)).toEqual(['guide-opened', 'retry', 'recordings-opened', 'retry'])
+    const retry = h.requests[3] as { at: number }
+    expect(retry.at - 20_000).toBeLessThan(DEFAULT_BACKOFF_BASE_MS * 4)
+    expect(h.valuesAt()).toHaveLength(1)
+  })
+
   it('keeps the quick retries of a fleet that fails together within the retry budget', () => {
     const period = 15 * MIN
     // 1,000 devices and an operator down for two periods: each device's first failure may get
