@@ -5,9 +5,10 @@
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json' }]
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.[tj]sx?$': tsJest },
+  // .mjs: the Firebolt SDK ships untranspiled ES modules only.
+  transform: { '^.+\\.m?[tj]sx?$': tsJest },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@lightningjs/sdk|@metrological/sdk|@michieljs/execute-as-promise|localcookies)/)',
+    '/node_modules/(?!(@lightningjs/sdk|@metrological/sdk|@michieljs/execute-as-promise|localcookies|@firebolt-js/sdk)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 }

@@ -9,14 +9,29 @@
  * - keeps settings.json read at run time, so the same build still points at any operator.
  * It does what startApp.js did for an ES6 target: metadata into appSettings, the inspector
  * when asked for, and the canvas removed when the app closes.
+ * It also builds lib/firebolt.js, the Firebolt SDK as a chunk of its own: the app bundle loads
+ * it with a <script> tag only on a Firebolt device (src/platform/firebolt/sdk.ts), so a plain
+ * browser never downloads it and the first frame never waits for it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { buildSync } from 'esbuild'
 
 const dir = path.resolve(process.argv[2] ?? 'build')
 const coreMin = path.resolve('node_modules/@lightningjs/core/dist/lightning.min.js')
 fs.copyFileSync(coreMin, path.join(dir, 'lib', 'lightning.js'))
 fs.rmSync(path.join(dir, 'lib', 'lightning.js.map'), { force: true })
+
+buildSync({
+  entryPoints: [path.resolve('src/platform/firebolt/entry.ts')],
+  outfile: path.join(dir, 'lib', 'firebolt.js'),
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2019',
+  legalComments: 'none',
+  logLevel: 'warning',
+})
 
 const metadata = JSON.parse(fs.readFileSync(path.join(dir, 'metadata.json'), 'utf8'))
 const safeId = `APP_${metadata.identifier.replace(/[^0-9a-zA-Z_$]/g, '_')}`

@@ -5,11 +5,13 @@ import { readSettings } from './platform/settings'
 import { createLogger } from './platform/log'
 import { provideContext } from './ui/context'
 import { loadFontsInParallel } from './ui/fontLoader'
-import { asyncScheduler } from 'rxjs'
+import { asyncScheduler, shareReplay } from 'rxjs'
 import { createAppState } from './state/appState'
 import { createLocalforageStore } from './state/storage/localforageStore'
 import { createResilientStore } from './state/storage/resilientStore'
 import { networkBack$, visibility$ } from './platform/lifecycle'
+import { startFirebolt } from './platform/firebolt'
+import { languagesOf, supportedLanguage } from './platform/languages'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -20,6 +22,18 @@ export default function (
   const log = createLogger('app')
   const { settings, warnings } = readSettings(appSettings)
   warnings.forEach((w) => log.warn(`settings.json: ${w}`))
+  // Undefined in a plain browser: then nothing of Firebolt is loaded or called.
+  const firebolt = startFirebolt(window, createLogger('firebolt'))
+  const staticPath = typeof platformSettings.path === 'string' ? platformSettings.path : './static'
+  const platformLanguage = firebolt
+    ? async () => {
+        const [language, translations] = await Promise.all([
+          firebolt.language(),
+          fetch(`${staticPath}/translations.json`).then((r) => (r.ok ? r.json() : undefined) as unknown),
+        ])
+        return supportedLanguage(language, languagesOf(translations))
+      }
+    : undefined
   // The one place with the real clock, randomness and browser: everything below gets them.
   const state = createAppState({
     settings,
@@ -28,12 +42,17 @@ export default function (
     scheduler: asyncScheduler,
     random: Math.random,
     nowMs: () => Date.now(),
-    visible$: visibility$(document),
+    // One subscription to the page and the platform, shared by the poller and the player.
+    visible$: visibility$(document, firebolt?.foreground$).pipe(
+      shareReplay({ bufferSize: 1, refCount: true }),
+    ),
     networkBack$: networkBack$(window),
     newDeviceId: () =>
       typeof crypto.randomUUID === 'function'
         ? crypto.randomUUID()
         : `box-${Math.random().toString(36).slice(2)}`,
+    ...(firebolt ? { deviceName: () => firebolt.deviceName() } : {}),
+    ...(platformLanguage ? { platformLanguage } : {}),
     log: createLogger('state'),
   })
   provideContext({ settings, log, state })
@@ -43,5 +62,8 @@ export default function (
     if (!event.persisted) state.close()
   })
   const platform = { ...platformSettings, fontLoader: loadFontsInParallel } as PlatformSettings
-  return Launch(App, { ...appSettings, keys: buildKeyMap() }, platform, appData)
+  const app = Launch(App, { ...appSettings, keys: buildKeyMap() }, platform, appData)
+  // The device shows the app once it has drawn something, not a blank surface.
+  if (firebolt) app.stage.once('frameEnd', () => firebolt.ready())
+  return app
 }

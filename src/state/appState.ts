@@ -36,6 +36,10 @@ export interface AppStateOptions {
   visible$: Observable<boolean>
   networkBack$: Observable<void>
   newDeviceId: () => string
+  /** The platform's name for this box (Firebolt's Device), sent at sign-in; a default without. */
+  deviceName?: () => Promise<string | undefined>
+  /** The platform's interface language (Firebolt's Localization), before the settings' locale. */
+  platformLanguage?: () => Promise<string | undefined>
   log: Logger
   /** The network, for tests; the browser's fetch otherwise. */
   fetch?: typeof fetch
@@ -64,6 +68,8 @@ export interface AppState {
   lineup: LineupStore
   /** The player's lineup and playback sessions. */
   player: PlayerHub
+  /** Whether the app is in front (page and platform lifecycle): the player stops while it is not. */
+  visible$: Observable<boolean>
   /** Signs in (the saved session, else anonymously); failures leave the app usable offline. */
   start(): Promise<void>
   check(reason: PollReason): void
@@ -104,6 +110,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
   const preferences = createPreferencesStore({
     storage,
     defaults: { language: options.settings.locale, pollPeriodSeconds: options.settings.pollPeriodSeconds },
+    ...(options.platformLanguage ? { platformLanguage: options.platformLanguage } : {}),
     log,
   })
   const account = createAccountState({
@@ -212,6 +219,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     guide,
     lineup,
     player,
+    visible$: options.visible$,
     get session(): SessionStore {
       return sessionOrThrow()
     },
@@ -226,7 +234,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
         await preferences.load()
         if (closed) return
         session = createSessionStore({
-          api: sessionApiOf(api),
+          api: sessionApiOf(api, options.deviceName),
           storage,
           deviceId: device,
           nowSeconds: clock.nowSeconds,

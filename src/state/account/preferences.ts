@@ -7,6 +7,11 @@ export interface PreferencesOptions {
   storage: KeyValueStore
   /** What applies while the viewer chose nothing (settings.json). */
   defaults: { language: string; pollPeriodSeconds: number }
+  /**
+   * The device's own interface language (Firebolt's Localization), one the app has
+   * translations for, or undefined: it comes before the settings' default.
+   */
+  platformLanguage?: () => Promise<string | undefined>
   log: Logger
 }
 
@@ -69,9 +74,12 @@ export const createPreferencesStore = (options: PreferencesOptions): Preferences
     get current(): Preferences {
       return state.value
     },
-    /** The language to start in: the saved one, else the settings' default. */
+    /** The language to start in: the saved one, else the device's, else the settings' default. */
     async language(): Promise<string> {
-      return (await load()).language ?? defaults.language
+      const saved = (await load()).language
+      if (saved !== undefined) return saved
+      const platform = await options.platformLanguage?.().catch(() => undefined)
+      return platform ?? defaults.language
     },
     /** The poll period in force, as it changes (the saved one, else the settings'). */
     pollPeriodSeconds$: state.pipe(

@@ -14,10 +14,26 @@ const grantOf = (session: ApiSession): SessionGrant => ({
   renewKey: undefined,
 })
 
-/** The session store's view of the envelope API (Login, LoginAnonymous, Logout). */
-export const sessionApiOf = (api: Api, deviceName = 'Kanal TV'): SessionApi => ({
+/** What the account's device list shows for this box when its platform gives no name. */
+export const DEFAULT_DEVICE_NAME = 'Kanal TV'
+
+/**
+ * The session store's view of the envelope API (Login, LoginAnonymous, Logout). `deviceName`
+ * is asked at each sign-in: a platform (Firebolt) may name the box, and the viewer may rename it.
+ */
+export const sessionApiOf = (
+  api: Api,
+  deviceName: () => Promise<string | undefined> = () => Promise.resolve(undefined),
+): SessionApi => ({
   login: async (username, password, deviceId) =>
-    grantOf(await api.envelope.login({ username, password, deviceId, deviceName })),
+    grantOf(
+      await api.envelope.login({
+        username,
+        password,
+        deviceId,
+        deviceName: (await deviceName().catch(() => undefined)) ?? DEFAULT_DEVICE_NAME,
+      }),
+    ),
   loginAnonymous: async (deviceId) => grantOf(await api.envelope.loginAnonymous(deviceId)),
   renew: () =>
     Promise.reject(apiError({ kind: 'auth', reason: 'this operator has no session renewal', code: 30 })),

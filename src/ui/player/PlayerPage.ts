@@ -1,5 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import type { Subscription } from 'rxjs'
+import { skip, type Subscription } from 'rxjs'
 import type { Channel } from '../../domain/channels'
 import { channelByNumber, isPlaybackKind, nearbyChannels, zapTarget } from '../../domain/playback'
 import { digitOf } from '../../platform/keys'
@@ -35,6 +35,7 @@ export class PlayerPage
   readonly View = this.getByRef('View')!
   private _session: PlayerSession | undefined
   private _subscriptions: Subscription[] = []
+  private _visibility: Subscription | undefined
   private _stopListening: (() => void) | undefined
   private _videoHandle = -1
   private _params: { kind: string; id: string } | undefined
@@ -75,14 +76,24 @@ export class PlayerPage
 
   override _active(): void {
     this.fireAncestors('$videoShown', true)
+    // Sent to the background (page hidden, Firebolt background or inactive), the player lets go
+    // of the video and saves the resume point; back in front it starts again where it was.
+    this._visibility?.unsubscribe()
+    this._visibility = appContext()
+      .state?.visible$.pipe(skip(1))
+      .subscribe((inFront) => (inFront ? this._start() : this._stop()))
   }
 
   override _inactive(): void {
+    this._visibility?.unsubscribe()
+    this._visibility = undefined
     this._stop()
     this.fireAncestors('$videoShown', false)
   }
 
   override _detach(): void {
+    this._visibility?.unsubscribe()
+    this._visibility = undefined
     this._stop()
   }
 
