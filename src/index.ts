@@ -12,6 +12,7 @@ import { createResilientStore } from './state/storage/resilientStore'
 import { networkBack$, visibility$ } from './platform/lifecycle'
 import { startFirebolt } from './platform/firebolt'
 import { languagesOf, supportedLanguage } from './platform/languages'
+import { fittedStage } from './platform/stage'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -62,7 +63,8 @@ export default function (
     if (!event.persisted) state.close()
   })
   const platform = { ...platformSettings, fontLoader: loadFontsInParallel } as PlatformSettings
-  const app = Launch(App, { ...appSettings, keys: buildKeyMap() }, platform, appData)
+  const stage = fittedStage(appSettings.stage, platformSettings, window.innerWidth, window.innerHeight)
+  const app = Launch(App, { ...appSettings, stage, keys: buildKeyMap() }, platform, appData)
   // The device shows the app once it has drawn something, not a blank surface.
   if (firebolt) app.stage.once('frameEnd', () => firebolt.ready())
   return app

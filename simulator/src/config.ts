@@ -42,6 +42,11 @@ export interface SimulatorConfig {
    * Never taken from a request's Host header, which any caller chooses.
    */
   publicBaseUrl?: string
+  /**
+   * Origins whose pages may call /api cross-origin (a build served by another web server),
+   * such as `http://tv.example:8000`; `*` (the default) allows any. /qa never allows another.
+   */
+  corsOrigins?: string[]
 }
 
 /** The optional fields with their defaults filled in. */
@@ -51,6 +56,14 @@ const ROOT = path.resolve(__dirname, '..', '..')
 
 const numberFrom = (value: string | undefined): number | undefined =>
   value !== undefined && value !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined
+
+const listFrom = (value: string | undefined): string[] | undefined => {
+  const items = (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+  return items.length > 0 ? items : undefined
+}
 
 export const defaultConfig = (env: NodeJS.ProcessEnv = process.env): SimulatorConfig => ({
   host: env.HOST ?? '127.0.0.1',
@@ -62,6 +75,7 @@ export const defaultConfig = (env: NodeJS.ProcessEnv = process.env): SimulatorCo
   scenario: isScenarioName(env.KANAL_SCENARIO) ? env.KANAL_SCENARIO : 'demo',
   clock: { start: numberFrom(env.KANAL_CLOCK_START), speed: numberFrom(env.KANAL_CLOCK_SPEED) },
   publicBaseUrl: env.KANAL_PUBLIC_URL ?? '',
+  corsOrigins: listFrom(env.KANAL_CORS_ORIGINS) ?? ['*'],
 })
 
 export const resolveConfig = (config: SimulatorConfig): ResolvedConfig => ({
@@ -74,4 +88,5 @@ export const resolveConfig = (config: SimulatorConfig): ResolvedConfig => ({
   sessionSeconds: config.sessionSeconds ?? 30 * 24 * 3600,
   seed: config.seed ?? 20250115,
   publicBaseUrl: (config.publicBaseUrl ?? '').replace(/\/+$/, ''),
+  corsOrigins: config.corsOrigins ?? ['*'],
 })

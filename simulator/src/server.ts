@@ -14,6 +14,7 @@ import { QaEvents } from './qa/events'
 import type { Api } from './http/api'
 import { pathOf } from './http/style'
 import { registerHooks } from './http/hooks'
+import { registerCors } from './http/cors'
 import { registerHealth } from './routes/health'
 import { registerSession } from './routes/session'
 import { registerTimestamps } from './routes/timestamps'
@@ -82,6 +83,7 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
     reset: (scenario: string) => seedScenario(sim, scenario as ScenarioName),
   }
 
+  registerCors(app, config.corsOrigins)
   registerHooks(app, api)
   registerHealth(app, { startedAt: Date.now(), version: VERSION })
   registerSession(app, api)

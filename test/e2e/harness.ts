@@ -133,10 +133,22 @@ afterAll(async () => {
 const isOperatorCall = (request: Request): boolean =>
   ['fetch', 'xhr'].includes(request.resourceType()) && !/\/api\/streams\//.test(request.url())
 
-/** Opens the app at `hash` in a 1920x1080 Chromium tab and waits for the first page. */
-export const openTv = async (baseUrl: string, hash = ''): Promise<Tv> => {
+export interface Viewport {
+  width: number
+  height: number
+}
+
+/**
+ * Opens the app at `hash` in a Chromium tab, 1920x1080 unless told (many TV browsers run at
+ * 1280x720), and waits for the first page.
+ */
+export const openTv = async (
+  baseUrl: string,
+  hash = '',
+  viewport: Viewport = { width: 1920, height: 1080 },
+): Promise<Tv> => {
   const browser = await browserOfFile()
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const context = await browser.newContext({ viewport })
   const page = await context.newPage()
   const inFlight = new Set<Request>()
   let lastActivity = Date.now()
