@@ -78,6 +78,55 @@ const canvasSize = (tv: Tv): Promise<{ width: number; height: number }> =>
     return { width: canvas?.width ?? 0, height: canvas?.height ?? 0 }
   })
 
+/**
+ * A Firebolt device as its platform presents itself before the app starts: a transport factory
+ * in window.__firebolt. The fake answers the SDK's JSON-RPC and records the methods called;
+ * window.__fakeFirebolt.emit sends a lifecycle event as the device would.
+ */
+const FAKE_FIREBOLT_DEVICE = `
+(() => {
+  const answers = {
+    'localization.locale': 'es-ES',
+    'device.name': 'Salon TV',
+    'accessibility.voiceGuidanceSettings': { enabled: false, navigationHints: false, rate: 1 },
+  }
+  const listening = {}
+  const called = []
+  let receiver = null
+  const reply = (id, result) => setTimeout(() => receiver && receiver(JSON.stringify({ jsonrpc: '2.0', id, result })))
+  const handle = (request) => {
+    called.push(request.method)
+    const [module, method] = request.method.split('.')
+    if (/^on[A-Z]/.test(method) && request.params && request.params.listen) {
+      const event = module + '.' + method.charAt(2).toLowerCase() + method.slice(3)
+      listening[event] = request.id
+      return reply(request.id, { listening: true, event })
+    }
+    reply(request.id, request.method in answers ? answers[request.method] : null)
+  }
+  const transport = {
+    send(message) {
+      const parsed = JSON.parse(message)
+      ;(Array.isArray(parsed) ? parsed : [parsed]).forEach(handle)
+    },
+    receive(callback) { receiver = callback },
+  }
+  window.__firebolt = { getTransportLayer: () => transport }
+  window.__fakeFirebolt = {
+    called,
+    emit(event, data) {
+      if (!(event in listening)) throw new Error('the app does not listen to ' + event)
+      reply(listening[event], data)
+    },
+  }
+})()
+`
+
+const fireboltCalled = (tv: Tv): Promise<string[]> =>
+  tv.page.evaluate(
+    () => (window as unknown as { __fakeFirebolt: { called: string[] } }).__fakeFirebolt.called,
+  )
+
 describe('npm run dist, served by a plain static server', () => {
   let sim: TestSimulator
   let server: http.Server
@@ -132,7 +181,7 @@ describe('npm run dist, served by a plain static server', () => {
     'boots at %s: the guide from the operator of settings.json, one key moves the focus',
     async (name, viewport) => {
       requested.length = 0
-      tv = await openTv(appUrl, '', viewport)
+      tv = await openTv(appUrl, '', { viewport })
       await tv.waitForRoute('guide')
       const before = await onProgramme(tv)
       await tv.press('down')
@@ -152,7 +201,7 @@ describe('npm run dist, served by a plain static server', () => {
   )
 
   it('at 1280x720: store, recordings, account and player for a signed-in viewer; the player stops in background', async () => {
-    tv = await openTv(appUrl, '', { width: 1280, height: 720 })
+    tv = await openTv(appUrl, '', { viewport: { width: 1280, height: 720 } })
     await signIn(tv, 'anna', 'anna')
     await tv.waitForRoute('guide')
     await onProgramme(tv)
@@ -192,5 +241,42 @@ describe('npm run dist, served by a plain static server', () => {
       const video = document.querySelector('video')
       return video !== null && !!video.getAttribute('src') && !video.paused && video.currentTime > 0
     })
+  })
+
+  it('on a Firebolt device: the SDK chunk loaded, Lifecycle.ready, its language, its name at sign-in, its lifecycle', async () => {
+    requested.length = 0
+    tv = await openTv(appUrl, '', { initScript: FAKE_FIREBOLT_DEVICE })
+    await tv.waitForRoute('guide')
+    expect(requested).toContain('/lib/firebolt.js')
+    await until('Lifecycle.ready', async () => (await fireboltCalled(tv as Tv)).includes('lifecycle.ready'))
+    // The device's locale, es-ES, while the viewer has chosen no language.
+    await tv.waitForText('Guía')
+    await signIn(tv, 'anna', 'anna')
+    const sessions = (await (await fetch(`${sim.url}qa/sessions`)).json()) as {
+      sessions: { userName: string | null; deviceName: string | null }[]
+    }
+    expect(sessions.sessions.map((s) => s.deviceName)).toContain('Salon TV')
+    await tv.page.evaluate(() => {
+      window.location.hash = '#play/live/ch1'
+    })
+    await tv.waitForRoute('play/live/ch1')
+    const playing = () =>
+      (tv as Tv).page.waitForFunction(() => {
+        const video = document.querySelector('video')
+        return video !== null && !!video.getAttribute('src') && !video.paused && video.currentTime > 0
+      })
+    await playing()
+    const emit = (state: string, previous: string) =>
+      (tv as Tv).page.evaluate(
+        ([s, p]) =>
+          (
+            window as unknown as { __fakeFirebolt: { emit(e: string, d: unknown): void } }
+          ).__fakeFirebolt.emit(`lifecycle.${s}`, { state: s, previous: p }),
+        [state, previous] as const,
+      )
+    await emit('background', 'foreground')
+    await tv.page.waitForFunction(() => !document.querySelector('video')?.getAttribute('src'))
+    await emit('foreground', 'background')
+    await playing()
   })
 })

@@ -138,17 +138,18 @@ export interface Viewport {
   height: number
 }
 
-/**
- * Opens the app at `hash` in a Chromium tab, 1920x1080 unless told (many TV browsers run at
- * 1280x720), and waits for the first page.
- */
-export const openTv = async (
-  baseUrl: string,
-  hash = '',
-  viewport: Viewport = { width: 1920, height: 1080 },
-): Promise<Tv> => {
+export interface TvOptions {
+  /** 1920x1080 unless told (many TV browsers run at 1280x720). */
+  viewport?: Viewport
+  /** Runs in the page before the app's scripts, as a TV platform's injected globals do. */
+  initScript?: string
+}
+
+/** Opens the app at `hash` in a Chromium tab and waits for the first page. */
+export const openTv = async (baseUrl: string, hash = '', options: TvOptions = {}): Promise<Tv> => {
   const browser = await browserOfFile()
-  const context = await browser.newContext({ viewport })
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1920, height: 1080 } })
+  if (options.initScript !== undefined) await context.addInitScript({ content: options.initScript })
   const page = await context.newPage()
   const inFlight = new Set<Request>()
   let lastActivity = Date.now()
