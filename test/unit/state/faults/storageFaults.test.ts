@@ -3,7 +3,7 @@ import { firstValueFrom } from 'rxjs'
 import { createMemoryStore, type KeyValueStore } from '../../../../src/state/storage/keyValueStore'
 import { createResilientStore } from '../../../../src/state/storage/resilientStore'
 import { requestsTo, startSimulator, type RunningSimulator } from '../../api/support/simulator'
-import { bootApp, signInAnna } from './support/app'
+import { bootApp, closeApps, signInAnna } from './support/app'
 import { recordingLog, until } from './support/operator'
 
 /**
@@ -20,6 +20,7 @@ afterAll(async () => s.close())
 beforeEach(async () => {
   await s.qa('DELETE', 'faults')
 })
+afterEach(closeApps)
 
 /** Yesterday's disk, full today: reads answer, every write and removal is refused. */
 class FullDisk implements KeyValueStore {

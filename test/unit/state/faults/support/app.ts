@@ -18,6 +18,13 @@ export interface App {
  * given. The box's clock starts at the simulator's (frozen) clock and runs in real time; the
  * first poll is at once and the viewer's checks are never collapsed.
  */
+const open: AppState[] = []
+
+/** Closes every app a test booted, passed or failed (nothing keeps running into the next). */
+export const closeApps = (): void => {
+  for (const state of open.splice(0)) state.close()
+}
+
 export const bootApp = (s: RunningSimulator, storage: KeyValueStore, deviceId = 'box-faults'): App => {
   const startedAt = Date.now()
   const log = recordingLog()
@@ -33,6 +40,7 @@ export const bootApp = (s: RunningSimulator, storage: KeyValueStore, deviceId = 
     newDeviceId: () => deviceId,
     log,
   })
+  open.push(state)
   const user = (): UserState => {
     const current = state.user
     if (current === undefined) throw new Error('nobody signed in')
