@@ -8,6 +8,8 @@ import { recordingLog, until } from './operator'
 
 export interface App {
   state: AppState
+  /** Sets the box's own clock this far from the operator's (an NTP step, a wrong RTC). */
+  setBoxClock(offsetMs: number): void
   log: ReturnType<typeof recordingLog>
   /** The signed-in user's hub; throws when nobody is. */
   user(): UserState
@@ -15,7 +17,8 @@ export interface App {
 
 /**
  * The whole app state against the simulator, as the composition root builds it, on the storage
- * given. The box's clock starts at the simulator's (frozen) clock and runs in real time; the
+ * given. The box's clock starts at the simulator's (frozen) clock, or `boxClockOffsetMs` from it,
+ * and runs in real time; the
  * first poll is at once and the viewer's checks are never collapsed.
  */
 const open: AppState[] = []
@@ -25,8 +28,14 @@ export const closeApps = (): void => {
   for (const state of open.splice(0)) state.close()
 }
 
-export const bootApp = (s: RunningSimulator, storage: KeyValueStore, deviceId = 'box-faults'): App => {
+export const bootApp = (
+  s: RunningSimulator,
+  storage: KeyValueStore,
+  deviceId = 'box-faults',
+  boxClockOffsetMs = 0,
+): App => {
   const startedAt = Date.now()
+  let offsetMs = boxClockOffsetMs
   const log = recordingLog()
   const state = createAppState({
     settings: { ...DEFAULT_SETTINGS, pollCollapseSeconds: 0 },
@@ -34,7 +43,7 @@ export const bootApp = (s: RunningSimulator, storage: KeyValueStore, deviceId = 
     storage,
     scheduler: asyncScheduler,
     random: () => 0,
-    nowMs: () => SIM_START * 1000 + (Date.now() - startedAt),
+    nowMs: () => SIM_START * 1000 + (Date.now() - startedAt) + offsetMs,
     visible$: new BehaviorSubject(true),
     networkBack$: NEVER,
     newDeviceId: () => deviceId,
@@ -46,7 +55,7 @@ export const bootApp = (s: RunningSimulator, storage: KeyValueStore, deviceId = 
     if (current === undefined) throw new Error('nobody signed in')
     return current
   }
-  return { state, log, user }
+  return { state, log, user, setBoxClock: (ms) => (offsetMs = ms) }
 }
 
 /** Signs anna in and waits until her recordings came from the operator. */
