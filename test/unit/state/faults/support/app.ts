@@ -29,7 +29,7 @@ export const closeApps = (): void => {
 }
 
 export const bootApp = (
-  s: RunningSimulator,
+  s: Pick<RunningSimulator, 'url'>,
   storage: KeyValueStore,
   deviceId = 'box-faults',
   boxClockOffsetMs = 0,
