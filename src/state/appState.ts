@@ -16,6 +16,7 @@ import { createSessionStore, type SessionStore } from './session/sessionStore'
 import type { KeyValueStore } from './storage/keyValueStore'
 import { createOperatorClock, type OperatorClock } from './clock/operatorClock'
 import type { PollReason } from './timestamps/poller'
+import { isOperatorUnreachable } from './timestamps/unreachable'
 import { userPortsOf } from './user/apiPorts'
 import { createUserState, type UserState } from './user/userState'
 import { createStore, type Store } from './store/store'
@@ -147,7 +148,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
           collapseSeconds: options.settings.pollCollapseSeconds,
           visible$: options.visible$,
           triggers$,
-          isUnreachable: (e) => isApiError(e) && (e.kind === 'network' || e.kind === 'timeout'),
+          isUnreachable: isOperatorUnreachable,
           log,
         }),
       )

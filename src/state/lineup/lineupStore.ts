@@ -159,12 +159,13 @@ export const createLineupStore = (options: LineupStoreOptions): LineupStore => {
     return inFlight
   }
 
-  const due = (): boolean =>
-    !fetchedThisRun ||
-    lastFailed ||
-    state.value.channels.length === 0 ||
-    fetchedAt === undefined ||
-    options.nowMs() - fetchedAt >= maxAgeMs
+  const due = (): boolean => {
+    if (!fetchedThisRun || lastFailed || state.value.channels.length === 0 || fetchedAt === undefined)
+      return true
+    const age = options.nowMs() - fetchedAt
+    // Fetched "in the future": the operator's clock went back, and the copy's age is unknown.
+    return age < 0 || age >= maxAgeMs
+  }
 
   return {
     state$: state.asObservable(),

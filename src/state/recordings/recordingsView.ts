@@ -181,7 +181,9 @@ export const viewOf = (
   if (access.kind === 'notInPackage') return { kind: 'noNpvr', offers: access.offers }
   const list = recordings.data
   if (list === undefined) {
-    if (recordings.status === 'error')
+    // Nothing saved and no stamps to fetch it under (the operator is unreachable): waiting
+    // would show "loading" until the connection is back.
+    if (recordings.status === 'error' || (recordings.status === 'empty' && recordings.offline))
       return { kind: 'unavailable', offline: recordings.offline || isUnreachable(recordings.error) }
     return { kind: 'loading' }
   }

@@ -164,6 +164,10 @@ export const createSessionStore = (options: SessionStoreOptions): SessionStore =
       if (saved !== undefined && saved.kind !== 'none') {
         state.next(saved)
         if (saved.expiresAt - EXPIRY_MARGIN_SECONDS > options.nowSeconds()) return
+        // Only the box's clock says it ran out, and a box's clock is often wrong at boot. A
+        // user's sign-in that cannot be renewed is kept for the operator to judge: if it has
+        // really ended, the first call says so and the fallback happens then, with its reason.
+        if (saved.kind === 'user' && saved.renewKey === undefined) return
       }
       await renew(token())
     },

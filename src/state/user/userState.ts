@@ -17,7 +17,7 @@ import type { Resume } from '../../domain/resumes'
 import type { Service } from '../../domain/services'
 import type { StampName, Stamps } from '../../domain/stamps'
 import { createStampedResource, type StampedResource } from '../cache/stampedResource'
-import { reviveList, reviveObject } from '../cache/revivers'
+import { hasShape, reviveList, reviveObject } from '../cache/revivers'
 import type { KeyValueStore } from '../storage/keyValueStore'
 import { pollTimestamps, type PollEvent, type PollReason } from '../timestamps/poller'
 import type { Rights, UserDataPorts } from './ports'
@@ -63,10 +63,23 @@ const fromCall = <T>(call: (signal: AbortSignal) => Promise<T>): Observable<T> =
 
 const RECORDING_SHAPE = {
   id: 'string',
+  programmeId: 'string',
+  channelId: 'string',
   title: 'string',
   start: 'number',
   end: 'number',
+  state: 'string',
   protected: 'boolean',
+}
+const QUOTA_SHAPE = { allowedHours: 'number', usedHours: 'number', scheduledHours: 'number' }
+
+/** Every member a screen reads, down to the quota's hours: a saved list is shown whole or not at all. */
+const reviveRecordingList = (value: unknown): RecordingList | undefined => {
+  const list = reviveObject<RecordingList>(
+    { recordings: 'array', quota: 'object', autoExpireDays: 'number' },
+    { recordings: RECORDING_SHAPE },
+  )(value)
+  return list !== undefined && hasShape(list.quota, QUOTA_SHAPE) ? list : undefined
 }
 
 /** The hub of one signed-in user; disposed when the user changes or the app closes. */
@@ -158,10 +171,7 @@ export const createUserState = (options: UserStateOptions): UserState => {
     'recordings',
     'recordings',
     (s) => ports.getRecordings(s),
-    reviveObject(
-      { recordings: 'array', quota: 'object', autoExpireDays: 'number' },
-      { recordings: RECORDING_SHAPE },
-    ),
+    reviveRecordingList,
   )
   const rights = resource<Rights>(
     'rights',
