@@ -10,6 +10,7 @@ import { createAppState } from './state/appState'
 import { createLocalforageStore } from './state/storage/localforageStore'
 import { createResilientStore } from './state/storage/resilientStore'
 import { networkBack$, visibility$ } from './platform/lifecycle'
+import { installTextRules } from './ui/text/bidiCanvas'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -42,6 +43,8 @@ export default function (
   window.addEventListener('pagehide', (event) => {
     if (!event.persisted) state.close()
   })
+  // Before the first text is drawn: direction, emoji and cuts of every text (ui/text).
+  installTextRules(Lightning.textures.TextTexture as unknown as Parameters<typeof installTextRules>[0])
   const platform = { ...platformSettings, fontLoader: loadFontsInParallel } as PlatformSettings
   return Launch(App, { ...appSettings, keys: buildKeyMap() }, platform, appData)
 }

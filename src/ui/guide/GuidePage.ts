@@ -12,13 +12,18 @@ import { to } from '../navigation'
 import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
 import { GuideGrid, type GridFocus, type GridLooks, type GridSource } from './GuideGrid'
 import { InfoPanel } from './InfoPanel'
+import { slotTitle } from './cellTitle'
 import type { PageTypeConfig } from '../components/PageTypeConfig'
 import { DigitEntry, GUIDE_MAX_DIGITS } from '../components/DigitEntry'
+import { Clock, CLOCK_TICK_MS as CLOCK_FACE_TICK_MS } from '../components/Clock'
+import { SAFE } from '../theme'
+import { GUIDE } from './layout'
 
 interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Info: typeof InfoPanel
   Grid: typeof GuideGrid
   Message: object
+  Clock: typeof Clock
 }
 
 const CLOCK_TICK_MS = 15_000
@@ -41,6 +46,7 @@ export class GuidePage
   readonly Info = this.getByRef('Info')!
   readonly Grid = this.getByRef('Grid')!
   readonly Message = this.getByRef('Message')!
+  readonly Clock = this.getByRef('Clock')!
 
   private _subscriptions: Subscription[] = []
   private _rights: GuideRights = { signedIn: false, entitlements: new Map(), marks: new Map() }
@@ -70,6 +76,8 @@ export class GuidePage
       h: 1080,
       Info: { type: InfoPanel },
       Grid: { type: GuideGrid },
+      // The time of day, at the end of the time bar: the guide is where a viewer looks for it.
+      Clock: { type: Clock, x: SAFE.x + SAFE.w - 8, y: GUIDE.timeBarY + 2, mountX: 1 },
       Message: {
         x: 960,
         y: GUIDE_MESSAGE.y,
@@ -109,6 +117,7 @@ export class GuidePage
     state?.check('guide-opened')
     const guide = this._guide
     if (!state || !guide) return
+    this.Clock.source = state.clock.ticks(CLOCK_FACE_TICK_MS)
     this._subscriptions.push(
       guide.lineup$.subscribe((lineup) => this._lineupChanged(lineup)),
       guide.rights$.subscribe((rights) => {
@@ -127,6 +136,7 @@ export class GuidePage
   override _inactive(): void {
     for (const s of this._subscriptions) s.unsubscribe()
     this._subscriptions = []
+    this.Clock.source = undefined
     this._digits.clear()
   }
 
@@ -250,9 +260,11 @@ export class GuidePage
     }
     const p = slot.programme
     const onAir = p.start <= now && now < p.end
+    // A programme with no title to show reads as a hole in the guide, as its cell does.
+    const title = slotTitle(slot, { gapText: t('guide.cell.gap') }).text
     this.Info.show({
-      title: p.title,
-      rtl: isRightToLeft(p.title),
+      title,
+      rtl: isRightToLeft(title),
       meta: [
         channelLine,
         formatDay(p.start),

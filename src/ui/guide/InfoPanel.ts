@@ -107,9 +107,8 @@ export class InfoPanel
   show(lines: InfoLines): void {
     const s = this._shown
     if (s.title !== lines.title || s.rtl !== lines.rtl)
-      this.Title.patch({
-        text: { text: lines.title, textAlign: lines.rtl ? 'right' : 'left' },
-      })
+      // Right-to-left titles are aligned right by the text rules (ui/text/bidiCanvas).
+      this.Title.patch({ text: { text: lines.title } })
     if (s.meta !== lines.meta) this.Meta.patch({ text: { text: lines.meta } })
     if (s.description !== lines.description) this.Description.patch({ text: { text: lines.description } })
     if (s.badges !== lines.badges) this.Badges.patch({ text: { text: lines.badges } })
