@@ -6,7 +6,7 @@ import { isRightToLeft, progressAt, rowForNumber } from '../../domain/guideGrid'
 import type { GuideRights, GuideService, LineupState } from '../../state/guide/guideService'
 import { digitOf } from '../../platform/keys'
 import { appContext } from '../context'
-import { formatDay, formatDuration, formatTimeRange } from '../format'
+import { formatDay, formatDuration, formatTime, formatTimeRange } from '../format'
 import { t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
@@ -69,6 +69,8 @@ export class GuidePage
     },
   })
   private _source: GridSource | undefined
+  /** Since when the operator cannot be reached (ms), undefined while it answers. */
+  private _offlineSince: number | undefined
 
   static override _template(): Lightning.Component.Template<GuidePageTemplateSpec> {
     return {
@@ -125,6 +127,13 @@ export class GuidePage
         this.Grid.setLooks(this._looks())
       }),
       guide.store.changed$.subscribe(() => this.Grid.refresh()),
+      guide.offlineSince$.subscribe((since) => {
+        this._offlineSince = since
+        this.Info.notice =
+          since === undefined ? '' : t('guide.offline', { time: formatTime(Math.floor(since / 1000)) })
+        // The focused programme's line says what is unavailable; the grid re-reads its windows.
+        this.Grid.refresh()
+      }),
       state.clock.ticks(CLOCK_TICK_MS).subscribe(() => this.Grid.setNow(state.clock.nowSeconds())),
     )
     const shown = guide.lineup.status === 'ready' && guide.lineup.channels.length > 0
@@ -254,7 +263,7 @@ export class GuidePage
         description: '',
         progress: null,
         badges: this._channelLine(focus, now),
-        warn: focus.locked,
+        warn: focus.locked || this._offlineSince !== undefined,
       })
       return
     }
@@ -275,7 +284,7 @@ export class GuidePage
       description: p.description ?? '',
       progress: onAir ? progressAt(p, now) : null,
       badges: this._channelLine(focus, now),
-      warn: focus.locked,
+      warn: focus.locked || this._offlineSince !== undefined,
     })
   }
 
@@ -283,6 +292,8 @@ export class GuidePage
   private _channelLine(focus: GridFocus, now: number): string {
     if (!this._rights.signedIn) return t('guide.info.signIn')
     if (focus.locked) return t('guide.info.locked')
+    // Playing and recording need the operator (domain/guideActions: 'offline').
+    if (this._offlineSince !== undefined) return t('guide.info.offline')
     const caps = this._rights.entitlements.get(focus.channel.id) ?? NO_CAPABILITIES
     if (focus.slot.kind !== 'programme') return badgeText(caps, CAPABILITIES)
     const p = focus.slot.programme
