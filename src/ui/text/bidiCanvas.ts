@@ -34,6 +34,9 @@ type RendererFactory = (stage: unknown, canvas: unknown, settings: Record<string
 
 const patched = new WeakSet<object>()
 
+/** Each drawn line's paragraph direction, in the order wrapText returned the lines. */
+const lineDirections = new WeakMap<object, boolean[]>()
+
 /** The renderers' shared prototype, patched once: wrapping and drawing follow the rules above. */
 const patchPrototype = (proto: RendererLike): void => {
   if (patched.has(proto)) return
@@ -41,28 +44,57 @@ const patchPrototype = (proto: RendererLike): void => {
   const wrapText = proto.wrapText
   const drawLines = proto._drawLines
   proto.wrapText = function (this: RendererLike, text: string, width: number) {
-    const info = wrapText.call(this, text, width)
-    const suffix = typeof this._settings.maxLinesSuffix === 'string' ? this._settings.maxLinesSuffix : '..'
-    const last = info.l[info.l.length - 1]
-    if (last) {
-      const cut = cutAtWord(last.text, suffix, text)
-      if (cut !== last.text) {
-        const spacing = typeof this._settings.letterSpacing === 'number' ? this._settings.letterSpacing : 0
-        last.text = cut
-        last.width = this._context.measureText(cut).width + spacing * cut.length
-      }
+    const settings = this._settings
+    const suffix = typeof settings.maxLinesSuffix === 'string' ? settings.maxLinesSuffix : '..'
+    const spacing = typeof settings.letterSpacing === 'number' ? settings.letterSpacing : 0
+    const maxLines = typeof settings.maxLines === 'number' ? settings.maxLines : 0
+    // Paragraph by paragraph, as Lightning does, so that each line knows its paragraph's direction.
+    const paragraphs = text.split(/\r\n|\r|\n/)
+    const lines: { text: string; width: number }[] = []
+    const directions: boolean[] = []
+    const fit = (line: { text: string; width: number }, cut: string): void => {
+      if (cut === line.text) return
+      line.text = cut
+      line.width = this._context.measureText(cut).width + spacing * cut.length
     }
-    return info
+    let info: ReturnType<RendererLike['wrapText']> = { l: lines }
+    try {
+      for (let i = 0; i < paragraphs.length; i++) {
+        const left = maxLines > 0 ? maxLines - lines.length : 0
+        if (maxLines > 0 && left <= 0) {
+          // More paragraphs than lines: the last line says so, as Lightning's own wrapping does.
+          const last = lines[lines.length - 1]
+          if (last && suffix !== '' && !last.text.endsWith(suffix)) fit(last, `${last.text}${suffix}`)
+          break
+        }
+        const paragraph = paragraphs[i] ?? ''
+        settings.maxLines = left
+        info = wrapText.call(this, paragraph, width)
+        const last = info.l[info.l.length - 1]
+        if (last) fit(last, cutAtWord(last.text, suffix, paragraph))
+        for (const line of info.l) {
+          lines.push(line)
+          directions.push(isRtlParagraph(paragraph))
+        }
+      }
+    } finally {
+      settings.maxLines = maxLines
+    }
+    lineDirections.set(this, directions)
+    return { ...info, l: lines }
   }
   proto._drawLines = function (this: RendererLike, lines: unknown[], letterSpacing: number) {
     const ctx = this._context
     const direction = ctx.direction
     const align = ctx.textAlign
+    const directions = lineDirections.get(this)
     // Lines are laid out by their left edge whatever the direction.
-    ctx.direction = this._settings.rtl === true ? 'rtl' : 'ltr'
     ctx.textAlign = 'left'
     try {
-      drawLines.call(this, lines, letterSpacing)
+      lines.forEach((line, i) => {
+        ctx.direction = (directions?.[i] ?? this._settings.rtl === true) ? 'rtl' : 'ltr'
+        drawLines.call(this, [line], letterSpacing)
+      })
     } finally {
       if (direction !== undefined) ctx.direction = direction
       ctx.textAlign = align

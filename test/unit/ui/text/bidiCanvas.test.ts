@@ -76,6 +76,28 @@ describe('installTextRules: the text renderer of Lightning lays out titles as a 
     expect(drawn[0]?.direction).toBe('ltr')
   })
 
+  it('each paragraph takes its own direction: a left-to-right line, then a right-to-left description', () => {
+    installTextRules(TextTexture)
+    const text = '1234  Mixed Direction TV  ·  11:30\nהמשחק המלא עם Real Madrid.'
+    const { renderer, drawn } = make({ text, maxLines: 5 })
+    const lines = renderer.wrapText(text, 1000)
+    expect(lines.l.map((l) => l.text)).toEqual([
+      '1234  Mixed Direction TV  ·  11:30',
+      'המשחק המלא עם Real Madrid.',
+    ])
+    renderer._drawLines(
+      lines.l.map((l, i) => ({ text: l.text, x: 0, y: i * 40, info: l })),
+      0,
+    )
+    expect(drawn.map((d) => d.direction)).toEqual(['ltr', 'rtl'])
+  })
+
+  it('more paragraphs than lines: the last line shown ends with the ellipsis', () => {
+    installTextRules(TextTexture)
+    const { renderer } = make({ text: 'One\nTwo\nThree', maxLines: 2 })
+    expect(renderer.wrapText('One\nTwo\nThree', 1000).l.map((l) => l.text)).toEqual(['One', 'Two..'])
+  })
+
   it('emoji are dropped before layout, the spaces around them collapsed', () => {
     installTextRules(TextTexture)
     const { renderer } = make({ text: '⚽ Match of the Day 🏆🔥' })
