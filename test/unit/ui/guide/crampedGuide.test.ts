@@ -13,7 +13,7 @@ const looks: GridLooks = {
   failedText: 'Failed',
   recordingText: 'REC',
 }
-const programme = (title: string): Slot<Programme> => ({
+const programme = (title: string): Slot<Programme> & { kind: 'programme' } => ({
   kind: 'programme',
   start: 0,
   end: 1800,

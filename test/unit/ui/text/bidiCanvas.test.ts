@@ -55,7 +55,7 @@ describe('installTextRules: the text renderer of Lightning lays out titles as a 
   }
 
   it('a right-to-left paragraph is drawn right-to-left and right-aligned, its cut on a whole word', () => {
-    installTextRules(TextTexture)
+    installTextRules(TextTexture as unknown as Parameters<typeof installTextRules>[0])
     const text = 'نشرة الأخبار الاقتصادية والمالية'
     const settings = { text }
     const { renderer, drawn } = make(settings)
@@ -69,7 +69,7 @@ describe('installTextRules: the text renderer of Lightning lays out titles as a 
   })
 
   it('a left-to-right paragraph with right-to-left words keeps the left-to-right base', () => {
-    installTextRules(TextTexture)
+    installTextRules(TextTexture as unknown as Parameters<typeof installTextRules>[0])
     const { renderer, drawn } = make({ text: 'BBC عربي live' })
     expect(renderer._settings.rtl).toBe(false)
     renderer._drawLines([{ text: 'BBC عربي live', x: 0, y: 0, info: {} }], 0)
@@ -77,7 +77,7 @@ describe('installTextRules: the text renderer of Lightning lays out titles as a 
   })
 
   it('each paragraph takes its own direction: a left-to-right line, then a right-to-left description', () => {
-    installTextRules(TextTexture)
+    installTextRules(TextTexture as unknown as Parameters<typeof installTextRules>[0])
     const text = '1234  Mixed Direction TV  ·  11:30\nהמשחק המלא עם Real Madrid.'
     const { renderer, drawn } = make({ text, maxLines: 5 })
     const lines = renderer.wrapText(text, 1000)
@@ -93,13 +93,13 @@ describe('installTextRules: the text renderer of Lightning lays out titles as a 
   })
 
   it('more paragraphs than lines: the last line shown ends with the ellipsis', () => {
-    installTextRules(TextTexture)
+    installTextRules(TextTexture as unknown as Parameters<typeof installTextRules>[0])
     const { renderer } = make({ text: 'One\nTwo\nThree', maxLines: 2 })
     expect(renderer.wrapText('One\nTwo\nThree', 1000).l.map((l) => l.text)).toEqual(['One', 'Two..'])
   })
 
   it('emoji are dropped before layout, the spaces around them collapsed', () => {
-    installTextRules(TextTexture)
+    installTextRules(TextTexture as unknown as Parameters<typeof installTextRules>[0])
     const { renderer } = make({ text: '⚽ Match of the Day 🏆🔥' })
     expect(renderer._settings.text).toBe('Match of the Day')
   })
