@@ -13,6 +13,7 @@ import { networkBack$, visibility$ } from './platform/lifecycle'
 import { startFirebolt } from './platform/firebolt'
 import { languagesOf, supportedLanguage } from './platform/languages'
 import { fittedStage } from './platform/stage'
+import { installTextRules } from './ui/text/bidiCanvas'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -62,6 +63,8 @@ export default function (
   window.addEventListener('pagehide', (event) => {
     if (!event.persisted) state.close()
   })
+  // Before the first text is drawn: direction, emoji and cuts of every text (ui/text).
+  installTextRules(Lightning.textures.TextTexture as unknown as Parameters<typeof installTextRules>[0])
   const platform = { ...platformSettings, fontLoader: loadFontsInParallel } as PlatformSettings
   const stage = fittedStage(appSettings.stage, platformSettings, window.innerWidth, window.innerHeight)
   const app = Launch(App, { ...appSettings, stage, keys: buildKeyMap() }, platform, appData)

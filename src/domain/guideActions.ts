@@ -24,6 +24,8 @@ export type ActionRefusal =
   | 'catchupTooOld'
   | 'recordNotEntitled'
   | 'signedOut'
+  /** The operator cannot be reached: playing and recording need it. */
+  | 'offline'
 
 export type ActionOffer =
   | { action: GuideAction; allowed: true; until?: UnixSeconds }
@@ -46,6 +48,8 @@ export interface ActionContext {
   mark: RecordingMark
   /** The id of the recording of this programme, when there is one (to cancel it). */
   recordingId?: string
+  /** The operator cannot be reached: every action needs it, so none is offered. */
+  offline?: boolean
 }
 
 /**
@@ -91,7 +95,9 @@ export const programmeActions = (p: ProgrammeFacts, c: ActionContext): ActionOff
         )
     }
   }
-  return out
+  return c.offline === true
+    ? out.map((o): ActionOffer => (o.allowed ? { action: o.action, allowed: false, reason: 'offline' } : o))
+    : out
 }
 
 /**

@@ -1,5 +1,16 @@
-import { Observable, Subscription, combineLatest, distinctUntilChanged, map, of, switchMap } from 'rxjs'
+import {
+  BehaviorSubject,
+  EMPTY,
+  Observable,
+  Subscription,
+  combineLatest,
+  distinctUntilChanged,
+  map,
+  of,
+  switchMap,
+} from 'rxjs'
 import type { Api } from '../../api'
+import { isApiError } from '../../api/errors'
 import type { Channel } from '../../domain/channels'
 import { entitlementsAt, type Entitlements } from '../../domain/entitlements'
 import type { Programme } from '../../domain/guide'
@@ -11,6 +22,7 @@ import type { LineupState, LineupStore } from '../lineup/lineupStore'
 import type { KeyValueStore } from '../storage/keyValueStore'
 import type { UserState } from '../user/userState'
 import { createGuideStore, type GuideStore } from './guideStore'
+import { createSavedWindows } from './savedWindows'
 
 export type { LineupState, LineupStatus } from '../lineup/lineupStore'
 
@@ -32,6 +44,8 @@ export interface GuideServiceOptions {
   user$: Observable<UserState | undefined>
   user: () => UserState | undefined
   log: Logger
+  /** Whether a failed call means the operator cannot be reached (default: network, timeout). */
+  isUnreachable?: (error: unknown) => boolean
   /** Windows of the store; the defaults suit a set-top box. */
   channelsPerBlock?: number
   windowSeconds?: number
@@ -51,6 +65,12 @@ export interface GuideService {
   /** Programme windows around the viewport. */
   store: GuideStore<Programme>
   rights$: Observable<GuideRights>
+  /**
+   * Since when (operator clock, ms) the operator cannot be reached, undefined while it answers:
+   * from the guide's own calls and the signed-in user's checks. Offline, the grid shows the
+   * windows saved on the box and nothing that needs the operator is offered.
+   */
+  offlineSince$: Observable<number | undefined>
   /** The guide opened, or the viewer asked again after a failure: the lineup's refresh rule decides. */
   loadChannels(): Promise<void>
   lastChannel(): Promise<string | undefined>
@@ -73,14 +93,41 @@ export interface GuideService {
  */
 export const createGuideService = (options: GuideServiceOptions): GuideService => {
   const { api, storage, log, clock, authorised, lineup } = options
+  const isUnreachable =
+    options.isUnreachable ?? ((e: unknown) => isApiError(e) && (e.kind === 'network' || e.kind === 'timeout'))
+  const saved = createSavedWindows({ storage, log })
+  const offlineSince = new BehaviorSubject<number | undefined>(undefined)
+  /** Whether windows on screen came from the box rather than the operator. */
+  let showingSaved = false
+  const reachable = (yes: boolean): void => {
+    if (yes && offlineSince.value !== undefined) {
+      offlineSince.next(undefined)
+      // The operator is back: what was shown from the box is fetched again.
+      if (showingSaved) {
+        showingSaved = false
+        store.setChannels(lineup.current.channels.map((c) => c.id))
+      }
+    } else if (!yes && offlineSince.value === undefined) offlineSince.next(clock.nowMs())
+  }
   const store: GuideStore<Programme> = createGuideStore<Programme>({
     fetchWindow: async (ids, start, end, signal) => {
-      const window = await authorised(() =>
-        api.envelope.getGuide({ channelIds: ids, start, end }, { signal }),
-      )
-      const out = new Map<string, readonly Programme[]>()
-      for (const row of window.channels) out.set(row.channelId, row.programmes)
-      return out
+      try {
+        const window = await authorised(() =>
+          api.envelope.getGuide({ channelIds: ids, start, end }, { signal }),
+        )
+        const out = new Map<string, readonly Programme[]>()
+        for (const row of window.channels) out.set(row.channelId, row.programmes)
+        saved.save(ids, start, end, out)
+        reachable(true)
+        return out
+      } catch (error) {
+        if (signal.aborted || !isUnreachable(error)) throw error
+        reachable(false)
+        const kept = await saved.load(ids, start, end)
+        if (kept === undefined) throw error
+        showingSaved = true
+        return kept
+      }
     },
     ...(options.channelsPerBlock !== undefined ? { channelsPerBlock: options.channelsPerBlock } : {}),
     ...(options.windowSeconds !== undefined ? { windowSeconds: options.windowSeconds } : {}),
@@ -117,8 +164,13 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
     ),
   )
 
+  const userOnline = options.user$
+    .pipe(switchMap((user) => user?.online$ ?? EMPTY))
+    .subscribe((online) => reachable(online))
+
   return {
     lineup$: lineup.state$,
+    offlineSince$: offlineSince.pipe(distinctUntilChanged()),
     get lineup(): LineupState {
       return lineup.current
     },
@@ -174,6 +226,8 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
 
     dispose(): void {
       rows.unsubscribe()
+      userOnline.unsubscribe()
+      offlineSince.complete()
       store.dispose()
     },
   }

@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { COLORS, FONT } from '../theme'
 import type { RecordingMark } from '../../domain/guideActions'
-import { FOCUS_MIN_W, GUIDE } from './layout'
+import { FOCUS_MIN_W, GUIDE, HEADER } from './layout'
 import { MARK_W, markColors } from './GuideRow'
 
 interface FocusCellTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -10,9 +10,12 @@ interface FocusCellTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 const PAD = 16
+export const FOCUS_TITLE_SIZE = 26
+const LINE_H = 30
 
 /**
- * The focused cell: one highlight that moves over the grid, with the programme's title on it.
+ * The focused cell: one highlight that moves over the grid, with the programme's whole title on
+ * it: the grid widens it over the next cells, or lets the title wrap (gridModel.focusGrowth).
  * It holds the focus (so the remote's keys reach the grid through it, and a test reading the
  * focused texts reads the title); the cells underneath never change for a focus move.
  */
@@ -39,25 +42,26 @@ export class FocusCell
         text: {
           text: '',
           fontFace: FONT.bold,
-          fontSize: 26,
+          fontSize: FOCUS_TITLE_SIZE,
           textColor: COLORS.focusText,
-          maxLines: 1,
+          maxLines: 2,
+          lineHeight: LINE_H,
           textOverflow: 'ellipsis',
           wordWrapWidth: FOCUS_MIN_W - 2 * PAD,
         },
       },
       // The recording mark stays in sight on the focused programme, as on the cells.
       Mark: {
-        y: 8,
+        y: 6,
         w: MARK_W - 8,
-        h: 26,
+        h: 30,
         rect: true,
         visible: false,
         Label: {
           x: (MARK_W - 8) / 2,
-          y: 13,
+          y: 15,
           mount: 0.5,
-          text: { text: '', fontFace: FONT.bold, fontSize: 18 },
+          text: { text: '', fontFace: FONT.bold, fontSize: HEADER.markSize },
         },
       },
     }
@@ -69,7 +73,7 @@ export class FocusCell
     y: number,
     w: number,
     title: string,
-    rtl: boolean,
+    lines: 1 | 2,
     mark: RecordingMark,
     markText: string,
   ): void {
@@ -80,11 +84,14 @@ export class FocusCell
       this.Mark.patch({ visible: true, x: w - MARK_W, color: look.color })
       this.MarkLabel.patch({ color: look.textColor, text: { text: markText } })
     } else this.Mark.visible = false
+    // A title on two lines sits higher, both lines inside the cell.
+    this.Title.y = lines === 2 ? (GUIDE.cellH - 2 * LINE_H) / 2 : 21
     if (title === this._title && w === this._width && mark === this._mark) return
     this._title = title
     this._width = w
     this._mark = mark
     const textW = w - 2 * PAD - (shown ? MARK_W : 0)
-    this.Title.patch({ text: { text: title, wordWrapWidth: textW, textAlign: rtl ? 'right' : 'left' } })
+    // Right-to-left titles are aligned right by the text rules (ui/text/bidiCanvas).
+    this.Title.patch({ text: { text: title, wordWrapWidth: textW } })
   }
 }

@@ -1,18 +1,13 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Channel } from '../../domain/channels'
-import {
-  alignDown,
-  anchorFor,
-  firstRowFor,
-  isRightToLeft,
-  pageRows,
-  slotIndexAt,
-} from '../../domain/guideGrid'
+import { alignDown, anchorFor, firstRowFor, pageRows, slotIndexAt } from '../../domain/guideGrid'
 import type { Travel } from '../../state/guide/guideStore'
-import { COLORS, STAGE } from '../theme'
-import { FocusCell } from './FocusCell'
+import { COLORS, FONT, STAGE } from '../theme'
+import { textWidth } from '../text/measure'
+import { FOCUS_TITLE_SIZE, FocusCell } from './FocusCell'
 import {
   focusBox,
+  focusGrowth,
   focusText,
   nowLineX,
   rowLook,
@@ -24,7 +19,7 @@ import {
   type GridLooks,
   type GridSource,
 } from './gridModel'
-import { GuideRow } from './GuideRow'
+import { GuideRow, MARK_W } from './GuideRow'
 import { GEOMETRY, GUIDE } from './layout'
 import { TIME_BAR_LABELS, TimeBar } from './TimeBar'
 
@@ -332,17 +327,14 @@ export class GuideGrid
       this.onFocus(undefined)
       return
     }
-    const { x, w } = focusBox(focus.slot, this._viewStart)
     const { text, mark } = focusText(focus.slot, this._looks)
-    this.Focus.place(
-      x,
-      GUIDE.gridY + row.el.y,
-      w,
-      text,
-      isRightToLeft(text),
-      mark,
-      this._looks?.recordingText ?? '',
+    const markW = mark === 'scheduled' || mark === 'recording' ? MARK_W : 0
+    const { x, w, lines } = focusGrowth(
+      focusBox(focus.slot, this._viewStart),
+      textWidth(text, FONT.bold, FOCUS_TITLE_SIZE),
+      markW,
     )
+    this.Focus.place(x, GUIDE.gridY + row.el.y, w, text, lines, mark, this._looks?.recordingText ?? '')
     this._focusMoves++
     this.onFocus(focus)
   }

@@ -6,19 +6,24 @@ import { isRightToLeft, progressAt, rowForNumber } from '../../domain/guideGrid'
 import type { GuideRights, GuideService, LineupState } from '../../state/guide/guideService'
 import { digitOf } from '../../platform/keys'
 import { appContext } from '../context'
-import { formatDay, formatDuration, formatTimeRange } from '../format'
+import { formatDay, formatDuration, formatTime, formatTimeRange } from '../format'
 import { t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
 import { GuideGrid, type GridFocus, type GridLooks, type GridSource } from './GuideGrid'
 import { InfoPanel } from './InfoPanel'
+import { slotTitle } from './cellTitle'
 import type { PageTypeConfig } from '../components/PageTypeConfig'
 import { DigitEntry, GUIDE_MAX_DIGITS } from '../components/DigitEntry'
+import { Clock, CLOCK_TICK_MS as CLOCK_FACE_TICK_MS } from '../components/Clock'
+import { SAFE } from '../theme'
+import { GUIDE } from './layout'
 
 interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Info: typeof InfoPanel
   Grid: typeof GuideGrid
   Message: object
+  Clock: typeof Clock
 }
 
 const CLOCK_TICK_MS = 15_000
@@ -41,6 +46,7 @@ export class GuidePage
   readonly Info = this.getByRef('Info')!
   readonly Grid = this.getByRef('Grid')!
   readonly Message = this.getByRef('Message')!
+  readonly Clock = this.getByRef('Clock')!
 
   private _subscriptions: Subscription[] = []
   private _rights: GuideRights = { signedIn: false, entitlements: new Map(), marks: new Map() }
@@ -63,6 +69,8 @@ export class GuidePage
     },
   })
   private _source: GridSource | undefined
+  /** Since when the operator cannot be reached (ms), undefined while it answers. */
+  private _offlineSince: number | undefined
 
   static override _template(): Lightning.Component.Template<GuidePageTemplateSpec> {
     return {
@@ -70,6 +78,8 @@ export class GuidePage
       h: 1080,
       Info: { type: InfoPanel },
       Grid: { type: GuideGrid },
+      // The time of day, at the end of the time bar: the guide is where a viewer looks for it.
+      Clock: { type: Clock, x: SAFE.x + SAFE.w - 8, y: GUIDE.timeBarY + 2, mountX: 1 },
       Message: {
         x: 960,
         y: GUIDE_MESSAGE.y,
@@ -109,6 +119,7 @@ export class GuidePage
     state?.check('guide-opened')
     const guide = this._guide
     if (!state || !guide) return
+    this.Clock.source = state.clock.ticks(CLOCK_FACE_TICK_MS)
     this._subscriptions.push(
       guide.lineup$.subscribe((lineup) => this._lineupChanged(lineup)),
       guide.rights$.subscribe((rights) => {
@@ -116,6 +127,13 @@ export class GuidePage
         this.Grid.setLooks(this._looks())
       }),
       guide.store.changed$.subscribe(() => this.Grid.refresh()),
+      guide.offlineSince$.subscribe((since) => {
+        this._offlineSince = since
+        this.Info.notice =
+          since === undefined ? '' : t('guide.offline', { time: formatTime(Math.floor(since / 1000)) })
+        // The focused programme's line says what is unavailable; the grid re-reads its windows.
+        this.Grid.refresh()
+      }),
       state.clock.ticks(CLOCK_TICK_MS).subscribe(() => this.Grid.setNow(state.clock.nowSeconds())),
     )
     const shown = guide.lineup.status === 'ready' && guide.lineup.channels.length > 0
@@ -127,6 +145,7 @@ export class GuidePage
   override _inactive(): void {
     for (const s of this._subscriptions) s.unsubscribe()
     this._subscriptions = []
+    this.Clock.source = undefined
     this._digits.clear()
   }
 
@@ -244,15 +263,17 @@ export class GuidePage
         description: '',
         progress: null,
         badges: this._channelLine(focus, now),
-        warn: focus.locked,
+        warn: focus.locked || this._offlineSince !== undefined,
       })
       return
     }
     const p = slot.programme
     const onAir = p.start <= now && now < p.end
+    // A programme with no title to show reads as a hole in the guide, as its cell does.
+    const title = slotTitle(slot, { gapText: t('guide.cell.gap') }).text
     this.Info.show({
-      title: p.title,
-      rtl: isRightToLeft(p.title),
+      title,
+      rtl: isRightToLeft(title),
       meta: [
         channelLine,
         formatDay(p.start),
@@ -263,7 +284,7 @@ export class GuidePage
       description: p.description ?? '',
       progress: onAir ? progressAt(p, now) : null,
       badges: this._channelLine(focus, now),
-      warn: focus.locked,
+      warn: focus.locked || this._offlineSince !== undefined,
     })
   }
 
@@ -271,6 +292,8 @@ export class GuidePage
   private _channelLine(focus: GridFocus, now: number): string {
     if (!this._rights.signedIn) return t('guide.info.signIn')
     if (focus.locked) return t('guide.info.locked')
+    // Playing and recording need the operator (domain/guideActions: 'offline').
+    if (this._offlineSince !== undefined) return t('guide.info.offline')
     const caps = this._rights.entitlements.get(focus.channel.id) ?? NO_CAPABILITIES
     if (focus.slot.kind !== 'programme') return badgeText(caps, CAPABILITIES)
     const p = focus.slot.programme

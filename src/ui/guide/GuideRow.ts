@@ -1,10 +1,11 @@
-import { Lightning } from '@lightningjs/sdk'
+import { Lightning, Utils } from '@lightningjs/sdk'
 import type { Channel } from '../../domain/channels'
-import { cellBox, isRightToLeft, type Slot } from '../../domain/guideGrid'
+import { cellBox, type Slot } from '../../domain/guideGrid'
 import type { Programme } from '../../domain/guide'
 import type { RecordingMark } from '../../domain/guideActions'
 import { COLORS, FONT } from '../theme'
-import { GEOMETRY, GUIDE, TIME_X } from './layout'
+import { slotTitle } from './cellTitle'
+import { GEOMETRY, GUIDE, HEADER, TIME_X } from './layout'
 
 /** What the row shows besides its slots: the channel and what the viewer may do with it. */
 export interface RowLook {
@@ -45,7 +46,6 @@ interface Cell {
   mark: Lightning.Element
   markText: Lightning.Element
   text: string
-  rtl: boolean
   x: number
   w: number
   color: number
@@ -54,7 +54,9 @@ interface Cell {
   shown: boolean
 }
 
-const titleText = (text: string, width: number, rtl: boolean): Lightning.textures.TextTexture.Settings => ({
+// Right-to-left titles are aligned right by the text rules (ui/text/bidiCanvas), which swap
+// Lightning's left and right for them.
+const titleText = (text: string, width: number): Lightning.textures.TextTexture.Settings => ({
   text,
   fontFace: FONT.semibold,
   fontSize: 26,
@@ -62,7 +64,6 @@ const titleText = (text: string, width: number, rtl: boolean): Lightning.texture
   wordWrapWidth: Math.max(1, width),
   maxLines: 1,
   textOverflow: 'ellipsis',
-  textAlign: rtl ? 'right' : 'left',
 })
 
 /**
@@ -77,6 +78,7 @@ export class GuideRow {
   private readonly logo: Lightning.Element
   private readonly name: Lightning.Element
   private readonly badges: Lightning.Element
+  private readonly lock: Lightning.Element
   private readonly cells: Lightning.Element
   private readonly pool: Cell[] = []
   /** The slots on screen, for navigation. */
@@ -96,34 +98,49 @@ export class GuideRow {
       color: COLORS.surface,
     })
     this.number = this.header.childList.a({
-      x: 12,
+      x: HEADER.numberX,
       y: 20,
       // Four digits (a 1,000-channel lineup) still end before the logo.
-      text: { text: '', fontFace: FONT.bold, fontSize: 24, textColor: COLORS.text },
+      text: { text: '', fontFace: FONT.bold, fontSize: HEADER.numberSize, textColor: COLORS.text },
     })
-    this.logo = this.header.childList.a({ x: 72, y: 14, w: 80, h: 45 })
+    this.logo = this.header.childList.a({
+      x: HEADER.logoX,
+      y: HEADER.logoY,
+      w: HEADER.logoW,
+      h: HEADER.logoH,
+    })
     this.name = this.header.childList.a({
-      x: 162,
-      y: 6,
+      x: HEADER.nameX,
+      y: 4,
       text: {
         text: '',
         fontFace: FONT.semibold,
         fontSize: 26,
         textColor: COLORS.text,
-        wordWrapWidth: GUIDE.channelW - 170,
+        wordWrapWidth: HEADER.nameW,
         maxLines: 1,
         textOverflow: 'ellipsis',
       },
     })
+    // A locked channel shows a padlock before its "Locked": a shape, not a colour only.
+    this.lock = this.header.childList.a({
+      x: HEADER.badgeX,
+      y: 43,
+      w: HEADER.lockW,
+      h: 26,
+      src: Utils.asset('images/padlock.svg') as string,
+      color: COLORS.warning,
+      visible: false,
+    })
     this.badges = this.header.childList.a({
-      x: 162,
-      y: 42,
+      x: HEADER.badgeX,
+      y: 40,
       text: {
         text: '',
-        fontFace: FONT.regular,
-        fontSize: 21,
+        fontFace: FONT.semibold,
+        fontSize: HEADER.badgeSize,
         textColor: WHITE,
-        wordWrapWidth: GUIDE.channelW - 170,
+        wordWrapWidth: HEADER.badgeW,
         maxLines: 1,
         textOverflow: 'ellipsis',
       },
@@ -158,7 +175,7 @@ export class GuideRow {
 
   /** Elements alive in this row (the bench counts them). */
   get elementCount(): number {
-    return 6 + this.pool.length * 4
+    return 7 + this.pool.length * 4
   }
 
   private drawHeader(look: RowLook): void {
@@ -171,6 +188,9 @@ export class GuideRow {
     if (s.locked !== look.locked || this.badges.color === WHITE) {
       s.locked = look.locked
       this.badges.color = look.locked ? COLORS.warning : COLORS.textDim
+      this.lock.visible = look.locked
+      this.badges.x = look.locked ? HEADER.badgeX + HEADER.lockW + 8 : HEADER.badgeX
+      this.badges.patch({ text: { wordWrapWidth: HEADER.badgeW - (look.locked ? HEADER.lockW + 8 : 0) } })
       this.logo.alpha = look.locked ? 0.45 : 1
       this.cells.alpha = look.locked ? 0.55 : 1
     }
@@ -180,20 +200,20 @@ export class GuideRow {
     let cell = this.pool[i]
     if (cell) return cell
     const el = this.cells.childList.a({ h: GUIDE.cellH, rect: true, color: COLOR.future, visible: false })
-    const title = el.childList.a({ x: PAD, y: 21, text: titleText('', 1, false) })
+    const title = el.childList.a({ x: PAD, y: 21, text: titleText('', 1) })
     const mark = el.childList.a({
-      y: 8,
+      y: 6,
       w: MARK_W - 8,
-      h: 26,
+      h: 30,
       rect: true,
       color: COLORS.live,
       visible: false,
     })
     const markText = mark.childList.a({
       x: (MARK_W - 8) / 2,
-      y: 13,
+      y: 15,
       mount: 0.5,
-      text: { text: '', fontFace: FONT.bold, fontSize: 18, textColor: WHITE },
+      text: { text: '', fontFace: FONT.bold, fontSize: HEADER.markSize, textColor: WHITE },
     })
     cell = {
       el,
@@ -201,7 +221,6 @@ export class GuideRow {
       mark,
       markText,
       text: '',
-      rtl: false,
       x: -1,
       w: -1,
       color: COLOR.future,
@@ -227,7 +246,14 @@ export class GuideRow {
     let color: number
     let tint: number = COLORS.text
     let mark: RecordingMark = 'none'
-    if (slot.kind === 'programme') {
+    const titled = slot.kind === 'programme' ? slotTitle(slot, look) : undefined
+    if (slot.kind === 'programme' && titled?.untitled === true) {
+      // Nothing to call it by: it reads and looks like a hole in the guide.
+      text = titled.text
+      mark = look.mark(slot.programme.id)
+      color = COLOR.gap
+      tint = COLORS.textMuted
+    } else if (slot.kind === 'programme') {
       text = slot.programme.title
       mark = look.mark(slot.programme.id)
       if (slot.end <= now) {
@@ -253,21 +279,13 @@ export class GuideRow {
       cell.shown = true
     }
     if (cell.x !== cellX) cell.el.x = cell.x = cellX
-    const rtl = isRightToLeft(text)
-    if (
-      cell.w !== cellW ||
-      cell.text !== text ||
-      cell.rtl !== rtl ||
-      cell.markShown !== mark ||
-      cell.mark.visible !== markFits
-    ) {
+    if (cell.w !== cellW || cell.text !== text || cell.markShown !== mark || cell.mark.visible !== markFits) {
       cell.el.w = cellW
       cell.w = cellW
       cell.text = text
-      cell.rtl = rtl
       // A cell too narrow for a word shows no text rather than a lone ellipsis.
       cell.title.visible = textW >= 24
-      if (textW >= 24) cell.title.patch({ text: titleText(text, textW, rtl) })
+      if (textW >= 24) cell.title.patch({ text: titleText(text, textW) })
     }
     if (cell.color !== color) cell.el.color = cell.color = color
     if (cell.tint !== tint) cell.title.color = cell.tint = tint

@@ -23,6 +23,7 @@ interface InfoPanelTemplateSpec extends Lightning.Component.TemplateSpec {
   Track: { Bar: object }
   Hint: object
   Digits: object
+  Notice: object
 }
 
 const W = 1728
@@ -47,6 +48,7 @@ export class InfoPanel
   readonly Bar = this.Track.getByRef('Bar')!
   readonly Hint = this.getByRef('Hint')!
   readonly Digits = this.getByRef('Digits')!
+  readonly Notice = this.getByRef('Notice')!
   private _shown: InfoLines = {
     title: '',
     rtl: false,
@@ -95,6 +97,20 @@ export class InfoPanel
         Bar: { h: 8, w: 0, rect: true, color: COLORS.live },
       },
       Hint: { ...line(60, 22, FONT.regular, COLORS.textDim, 4, W - RIGHT_X - 24), x: RIGHT_X },
+      // "Offline since 12:05" while the operator cannot be reached.
+      Notice: {
+        x: RIGHT_X,
+        y: 186,
+        text: {
+          text: '',
+          fontFace: FONT.bold,
+          fontSize: TYPE.caption,
+          textColor: COLORS.warning,
+          wordWrapWidth: W - RIGHT_X - 24,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
       Digits: {
         x: W - 32,
         y: 180,
@@ -107,9 +123,8 @@ export class InfoPanel
   show(lines: InfoLines): void {
     const s = this._shown
     if (s.title !== lines.title || s.rtl !== lines.rtl)
-      this.Title.patch({
-        text: { text: lines.title, textAlign: lines.rtl ? 'right' : 'left' },
-      })
+      // Right-to-left titles are aligned right by the text rules (ui/text/bidiCanvas).
+      this.Title.patch({ text: { text: lines.title } })
     if (s.meta !== lines.meta) this.Meta.patch({ text: { text: lines.meta } })
     if (s.description !== lines.description) this.Description.patch({ text: { text: lines.description } })
     if (s.badges !== lines.badges) this.Badges.patch({ text: { text: lines.badges } })
@@ -121,6 +136,11 @@ export class InfoPanel
 
   set hint(text: string) {
     this.Hint.patch({ text: { text } })
+  }
+
+  /** The offline notice, "" when the operator answers. */
+  set notice(text: string) {
+    this.Notice.patch({ text: { text } })
   }
 
   /** Typed channel digits, "" to hide. */

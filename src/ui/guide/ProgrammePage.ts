@@ -34,6 +34,7 @@ const REFUSAL_KEY: Record<ActionRefusal, string> = {
   catchupTooOld: 'programme.refusal.catchupTooOld',
   recordNotEntitled: 'programme.refusal.record',
   signedOut: 'programme.refusal.signedOut',
+  offline: 'programme.refusal.offline',
 }
 
 /**
@@ -44,6 +45,8 @@ const REFUSAL_KEY: Record<ActionRefusal, string> = {
 export class ProgrammePage extends MessagePage {
   private _programmeId = ''
   private _rights: GuideRights | undefined
+  private _offline = false
+  private _offlineSubscription: Subscription | undefined
   private _subscription: Subscription | undefined
   private _busy = false
 
@@ -66,11 +69,18 @@ export class ProgrammePage extends MessagePage {
       this._rights = rights
       this._render()
     })
+    this._offlineSubscription?.unsubscribe()
+    this._offlineSubscription = guide?.offlineSince$.subscribe((since) => {
+      this._offline = since !== undefined
+      this._render()
+    })
   }
 
   override _inactive(): void {
     this._subscription?.unsubscribe()
     this._subscription = undefined
+    this._offlineSubscription?.unsubscribe()
+    this._offlineSubscription = undefined
   }
 
   private _render(): void {
@@ -100,6 +110,7 @@ export class ProgrammePage extends MessagePage {
       signedIn: rights?.signedIn ?? false,
       mark: mark?.mark ?? 'none',
       ...(mark ? { recordingId: mark.recordingId } : {}),
+      offline: this._offline,
     })
     const actions: MessageAction[] = offers
       .filter((o): o is Extract<ActionOffer, { allowed: true }> => o.allowed)

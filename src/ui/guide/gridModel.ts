@@ -5,7 +5,8 @@ import { alignDown, cellBox, jumpDays, normaliseRow, xOf, type Slot } from '../.
 import { DAY } from '../../domain/time'
 import type { Travel, Viewport, WindowState } from '../../state/guide/guideStore'
 import type { RowLook } from './GuideRow'
-import { FOCUS_MIN_W, GEOMETRY, TIME_W, TIME_X } from './layout'
+import { slotTitle } from './cellTitle'
+import { FOCUS_MAX_W, FOCUS_MIN_W, GEOMETRY, TIME_W, TIME_X } from './layout'
 
 /** Where the grid reads its data: the lineup and the programme windows of the guide store. */
 export interface GridSource {
@@ -25,6 +26,8 @@ export interface GridLooks {
   failedText: string
   recordingText: string
 }
+
+export { slotTitle } from './cellTitle'
 
 export interface GridFocus {
   row: number
@@ -78,13 +81,33 @@ export const focusBox = (
   return { x: Math.min(TIME_X + Math.round(box.x) + 2, TIME_X + TIME_W - w), w }
 }
 
+/** Padding of a cell's title, each side. */
+const CELL_PAD = 16
+
+/**
+ * The focus highlight sized for its whole title (`titleW` px wide, plus the REC mark when shown):
+ * wider than the programme when needed, over the next cells, up to FOCUS_MAX_W and never past the
+ * grid's right edge (it grows to the left there); a title longer still wraps on two lines.
+ */
+export const focusGrowth = (
+  box: { x: number; w: number },
+  titleW: number,
+  markW: number,
+): { x: number; w: number; lines: 1 | 2 } => {
+  const needed = Math.ceil(titleW) + 2 * CELL_PAD + markW
+  if (needed <= box.w) return { x: box.x, w: box.w, lines: 1 }
+  const w = Math.min(needed, FOCUS_MAX_W)
+  const x = Math.max(TIME_X, Math.min(box.x, TIME_X + TIME_W - w))
+  return { x, w, lines: needed > FOCUS_MAX_W ? 2 : 1 }
+}
+
 /** The focused slot's text and REC mark: a programme's title, or what the hole says. */
 export const focusText = (
   slot: Slot<Programme>,
   looks: GridLooks | undefined,
 ): { text: string; mark: RecordingMark } => {
   if (slot.kind === 'programme')
-    return { text: slot.programme.title, mark: looks?.mark(slot.programme.id) ?? 'none' }
+    return { text: slotTitle(slot, looks).text, mark: looks?.mark(slot.programme.id) ?? 'none' }
   return {
     text: slot.kind === 'loading' ? (looks?.loadingText ?? '') : (looks?.gapText ?? ''),
     mark: 'none',

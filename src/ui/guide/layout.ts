@@ -31,3 +31,29 @@ export const TIME_LABELS = GEOMETRY.spanSeconds / GEOMETRY.stepSeconds + 1
 
 /** The focus highlight is never narrower than this, so a short programme's title stays readable. */
 export const FOCUS_MIN_W = 180
+
+/** The focus highlight widens over its neighbours up to this to show a long title on one line. */
+export const FOCUS_MAX_W = 640
+
+/**
+ * The channel column of a row: number, logo, name and badges side by side. A four-digit number
+ * (a 1,000-channel lineup) ends before the logo; the badges and the REC mark stay readable from
+ * three metres on a 720p panel, where a stage pixel is two thirds of a screen pixel.
+ */
+export const HEADER = {
+  numberX: 10,
+  numberSize: 24,
+  logoX: 82,
+  logoY: 5,
+  logoW: 64,
+  logoH: 36,
+  nameX: 156,
+  nameW: GUIDE.channelW - 164,
+  /** The badges' line runs under the logo and the name, the width of both. */
+  badgeX: 82,
+  badgeW: GUIDE.channelW - 90,
+  badgeSize: 24,
+  markSize: 22,
+  /** The padlock drawn before "Locked" on a locked channel. */
+  lockW: 22,
+} as const
