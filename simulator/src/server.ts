@@ -137,7 +137,8 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   }
 
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url.startsWith('/qa/')) {
+    // `/qa` and `/api` themselves too: a client of those APIs parses JSON, not a page's text.
+    if (/^\/(api|qa)(\/|$)/.test(pathOf(req.url))) {
       return reply.code(404).send({ code: 'not_found', message: `No route ${req.method} ${pathOf(req.url)}` })
     }
     return reply.code(404).type('text/plain').send('Not found')

@@ -619,15 +619,22 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
       expect(envelope.json()).toMatchObject({ StatusCode: 41, Severity: 3 })
     })
 
-    it('an /api or /qa path with dot segments is not the app: a 404 in JSON', async () => {
+    it('an /api or /qa path no route serves (dot segments, /api itself) is a 404 in JSON, not the app', async () => {
       expect.hasAssertions()
       const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-app-'))
       fs.writeFileSync(path.join(appDir, 'index.html'), '<!doctype html><title>app</title>')
       const c2 = await startClient({ appDir, scenario: 'empty' })
       try {
         expect((await rawPath(c2, 'GET', '/')).status).toBe(200)
-        for (const p of ['/api/..', '/api/../index.html', '/qa/..']) {
-          const res = await rawPath(c2, 'GET', p)
+        for (const [method, p] of [
+          ['GET', '/api/..'],
+          ['GET', '/api/../index.html'],
+          ['GET', '/qa/..'],
+          ['GET', '/api'],
+          ['PATCH', '/qa'],
+          ['DELETE', '/qa?x=1'],
+        ] as const) {
+          const res = await rawPath(c2, method, p)
           expect({ p, status: res.status, type: res.headers['content-type'] }).toEqual({
             p,
             status: 404,
