@@ -127,8 +127,31 @@ describe('fuzz: the simulator survives any caller', () => {
         id: string
         customer: string
       }
-    const [a, b, c] = [user('anna'), user('ben'), user('carl')]
+    // C is dora: a customer with IPTV, nPVR and licences, so that there is something of hers to
+    // aim at (recording and licence ids in the pools) and to find unchanged.
+    const [a, b, c] = [user('anna'), user('ben'), user('dora')]
     const now = client.sim.sim.clock.now()
+    // Two recordings on channels her licences let her record (a refused one is tried no more).
+    let recorded = 0
+    for (const programmeId of ids<number>(
+      'SELECT id FROM programmes WHERE start > ? ORDER BY start LIMIT 400',
+      now,
+    )) {
+      if (recorded === 2) break
+      const res = await client.post('/qa/another-device', {
+        userId: 'dora',
+        action: 'addRecording',
+        programmeId: String(programmeId),
+      })
+      if (res.statusCode === 200) recorded++
+    }
+    expect(recorded).toBe(2)
+    await client.qa('POST', '/another-device', {
+      userId: 'dora',
+      action: 'saveResume',
+      contentId: 'dora-film',
+      position: 600,
+    })
     const live = ids<string>('SELECT id FROM channels ORDER BY number LIMIT 3')
     const playbackIds: string[] = []
     for (const [token, channel] of [
@@ -298,6 +321,11 @@ describe('fuzz: the simulator survives any caller', () => {
                 { 'content-type': 'text/xml' },
                 { 'x-forwarded-for': '203.0.113.9' },
                 { accept: 'application/xml' },
+                { 'content-encoding': 'gzip' },
+                { expect: '100-continue' },
+                { 'x-http-method-override': 'DELETE' },
+                { authorization: 'Bearer' },
+                { 'accept-version': '9.9' },
               ),
             )
             .map(([a, b]) => ({ ...b, ...a })),
@@ -389,7 +417,8 @@ describe('fuzz: the simulator survives any caller', () => {
     )
     await stillAnswers()
     dataChecks()
-    fs.mkdirSync('test-results', { recursive: true })
+    const results = path.join(__dirname, '..', '..', 'test-results')
+    fs.mkdirSync(results, { recursive: true })
     const report = {
       seed: SEED,
       runs: RUNS,
@@ -397,7 +426,7 @@ describe('fuzz: the simulator survives any caller', () => {
       routesCovered: Object.keys(stats.routes).length,
       routesTotal: routes.length,
     }
-    fs.writeFileSync(path.join('test-results', 'fuzz.json'), `${JSON.stringify(report, null, 2)}\n`)
+    fs.writeFileSync(path.join(results, 'fuzz.json'), `${JSON.stringify(report, null, 2)}\n`)
     console.log(
       `fuzz: ${stats.requests} requests (seed ${SEED}), ${stats.serverErrors} 5xx, ${report.routesCovered}/${routes.length} routes, statuses ${JSON.stringify(stats.byStatus)}`,
     )
