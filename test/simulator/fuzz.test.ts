@@ -87,7 +87,6 @@ describe('fuzz: the simulator survives any caller', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-fuzz-'))
-    // A file database, as `npm start` uses: WAL, and an integrity check that means something.
     // A built app and console (a page each): "not built" is a 503 by design, not what is tested.
     const appDir = path.join(dir, 'app')
     const consoleDir = path.join(dir, 'console')
@@ -103,6 +102,7 @@ describe('fuzz: the simulator survives any caller', () => {
       path.join(appDir, 'settings.json'),
       JSON.stringify({ appSettings: {}, platformSettings: {} }),
     )
+    // A file database, as `npm start` uses: WAL, and an integrity check that means something.
     const simulator = startSimulator({ dbPath: path.join(dir, 'fuzz.sqlite'), appDir, consoleDir })
     // The server's side of a 5xx, so that a failure says what broke and where.
     simulator.app.addHook('onError', async (_req, _reply, error) => {
