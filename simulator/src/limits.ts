@@ -27,6 +27,11 @@ export const LIMITS = {
    */
   dateYearsAhead: 5,
   dateYearsBack: 20,
+  /**
+   * The QA clock, in Unix seconds: 1970 to the end of 9999. Beyond, the clock's milliseconds
+   * leave what a Date holds (1e308 became Infinity) and every session, stamp and date with it.
+   */
+  clockSeconds: 253_402_300_799,
   /** Document 002 packages in one body. */
   packages: 100,
 } as const

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { resolveConfig, type ScenarioName, type SimulatorConfig } from './config'
 import { readAppSettings } from './settings'
@@ -12,7 +12,7 @@ import { FaultStore } from './faults'
 import { RequestLog } from './requestLog'
 import { QaEvents } from './qa/events'
 import type { Api } from './http/api'
-import { pathOf } from './http/style'
+import { STATUS, contentTypeOf, envelopeError, errorInStyle, pathOf, routeStyle } from './http/style'
 import { registerHooks } from './http/hooks'
 import { registerCors } from './http/cors'
 import { registerHealth } from './routes/health'
@@ -63,6 +63,20 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   const app = Fastify({
     // Stated rather than left to fastify's default: docs/API.md documents it (Limits).
     bodyLimit: LIMITS.bodyBytes,
+    // A path fastify cannot decode (`/api/user/%/license`) is refused in the route's own style,
+    // not in fastify's default one that no client of that route parses.
+    frameworkErrors: (error, req, res) => {
+      const reply = res as FastifyReply
+      const style = routeStyle(pathOf(req.url))
+      const message = error.code === 'FST_ERR_BAD_URL' ? 'The path is not a valid URL' : error.message
+      if (style === 'envelope')
+        return reply
+          .code(200)
+          .type(contentTypeOf(style))
+          .send(envelopeError(STATUS.InvalidParameter, message))
+      const out = errorInStyle(style, 400, 'bad_url', message)
+      return reply.code(out.status).type(out.contentType).send(out.body)
+    },
     logger: config.logRequests
       ? {
           level: 'info',
@@ -109,7 +123,12 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   })
 
   if (fs.existsSync(path.join(config.appDir, 'index.html'))) {
-    app.register(fastifyStatic, { root: path.resolve(config.appDir), index: ['index.html'] })
+    app.register(fastifyStatic, {
+      root: path.resolve(config.appDir),
+      index: ['index.html'],
+      // `/api/..` resolves to the app's page: an API path gets the APIs' not-found answer instead.
+      allowedPath: (pathName) => !/^\/(api|qa)(\/|$)/.test(pathName),
+    })
   } else {
     app.get('/', async (_req, reply) =>
       reply
@@ -120,7 +139,8 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   }
 
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url.startsWith('/qa/')) {
+    // `/qa` and `/api` themselves too: a client of those APIs parses JSON, not a page's text.
+    if (/^\/(api|qa)(\/|$)/.test(pathOf(req.url))) {
       return reply.code(404).send({ code: 'not_found', message: `No route ${req.method} ${pathOf(req.url)}` })
     }
     return reply.code(404).type('text/plain').send('Not found')

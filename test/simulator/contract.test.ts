@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { T0, keys, startClient, type Client, type Json } from './harness'
+import { rawPath } from './qaHttp'
 
 const fixture = <T = Json>(name: string): T =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'specs', name), 'utf8')) as T
@@ -597,6 +598,50 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
         expect(res.statusCode).toBe(200)
         expect(res.headers['cache-control']).toBe('no-store')
         expect(res.json<Json>().appSettings).toEqual({ stage: 'x', testHooks: true })
+      } finally {
+        await c2.sim.close()
+        fs.rmSync(appDir, { recursive: true })
+      }
+    })
+
+    it('a path that is no valid URL is refused in the style of its route', async () => {
+      const licences = await rawPath(client, 'GET', '/api/user/%/license')
+      expect(licences.status).toBe(400)
+      expect(licences.headers['content-type']).toMatch(/^application\/vnd\.api\+json/)
+      expect(licences.json()).toEqual({
+        errors: [{ status: '400', code: 'bad_url', title: 'The path is not a valid URL' }],
+      })
+      const settings = await rawPath(client, 'GET', '/api/iptv/subscription/%zz')
+      expect(settings.status).toBe(400)
+      expect(settings.json()).toEqual({ code: 'bad_url', message: 'The path is not a valid URL' })
+      const envelope = await rawPath(client, 'POST', '/api/Get%zz')
+      expect(envelope.status).toBe(200)
+      expect(envelope.json()).toMatchObject({ StatusCode: 41, Severity: 3 })
+    })
+
+    it('an /api or /qa path no route serves (dot segments, /api itself) is a 404 in JSON, not the app', async () => {
+      expect.hasAssertions()
+      const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-app-'))
+      fs.writeFileSync(path.join(appDir, 'index.html'), '<!doctype html><title>app</title>')
+      const c2 = await startClient({ appDir, scenario: 'empty' })
+      try {
+        expect((await rawPath(c2, 'GET', '/')).status).toBe(200)
+        for (const [method, p] of [
+          ['GET', '/api/..'],
+          ['GET', '/api/../index.html'],
+          ['GET', '/qa/..'],
+          ['GET', '/api'],
+          ['PATCH', '/qa'],
+          ['DELETE', '/qa?x=1'],
+        ] as const) {
+          const res = await rawPath(c2, method, p)
+          expect({ p, status: res.status, type: res.headers['content-type'] }).toEqual({
+            p,
+            status: 404,
+            type: expect.stringMatching(/^application\/json/) as string,
+          })
+          expect(res.json()).toMatchObject({ code: 'not_found' })
+        }
       } finally {
         await c2.sim.close()
         fs.rmSync(appDir, { recursive: true })

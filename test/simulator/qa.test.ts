@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { isLoopback } from '../../simulator/src/routes/qa'
+import { LIMITS } from '../../simulator/src/limits'
 import { T0, clockPasses, startClient, type Client, type Json } from './harness'
 
 describe('QA controls (/qa)', () => {
@@ -48,6 +49,26 @@ describe('QA controls (/qa)', () => {
         expect(res.statusCode).toBe(400)
         expect(res.json<Json>().code).toBe('invalid')
       }
+    })
+
+    it('refuses a time no date can hold, and the clock stays where it was', async () => {
+      expect.hasAssertions()
+      for (const body of [
+        { set: 1e308 },
+        { set: -1e308 },
+        { set: -1 },
+        { advance: 1e308 },
+        { set: LIMITS.clockSeconds, advance: 1 },
+      ]) {
+        const res = await client.post('/qa/clock', body)
+        expect({ body, status: res.statusCode }).toEqual({ body, status: 400 })
+        expect(await client.qa('GET', '/clock')).toEqual({ now: T0, speed: 0 })
+      }
+      expect(await client.qa('POST', '/clock', { set: LIMITS.clockSeconds })).toEqual({
+        now: LIMITS.clockSeconds,
+        speed: 0,
+      })
+      await client.qa('POST', '/clock', { set: T0 })
     })
   })
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { T0, startClient, type Client, type Json } from './harness'
-import { eventually, openEvents, raw, rawJson } from './qaHttp'
+import { eventually, openEvents, raw, rawJson, rawPath } from './qaHttp'
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'xmltv')
 
@@ -149,6 +149,14 @@ describe('QA console API (/qa)', () => {
         await eventually(() => client.sim.events.listenerCount() === 0)
         await client.qa('POST', '/clock', { set: T0 })
       }
+    })
+
+    it('answers a HEAD with the stream’s headers and ends it (no body ever comes)', async () => {
+      const before = client.sim.events.listenerCount()
+      const res = await rawPath(client, 'HEAD', '/qa/events', {}, 3_000)
+      expect(res.status).toBe(200)
+      expect(res.headers['content-type']).toMatch(/^text\/event-stream/)
+      expect(client.sim.events.listenerCount()).toBe(before)
     })
 
     it('lets go of the bus when the connection closes', async () => {

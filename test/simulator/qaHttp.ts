@@ -142,3 +142,38 @@ export const eventually = async (read: () => boolean, timeoutMs = 5000): Promise
     await new Promise((r) => setTimeout(r, 10))
   }
 }
+
+/**
+ * A request whose path is sent byte for byte: a URL string would be normalised first (`/api/..`
+ * becomes `/`), and a client that does not normalise is what the simulator must survive.
+ */
+export const rawPath = (
+  client: Client,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 5_000,
+): Promise<RawRes> =>
+  new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: client.port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        clearTimeout(timer)
+        const all = Buffer.concat(chunks)
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: all,
+          json: <T>() => JSON.parse(all.toString('utf8')) as T,
+        })
+      })
+      res.on('error', reject)
+    })
+    const timer = setTimeout(() => {
+      req.destroy()
+      reject(new Error(`${method} ${path}: no answer within ${timeoutMs} ms`))
+    }, timeoutMs)
+    req.on('error', reject)
+    req.end()
+  })

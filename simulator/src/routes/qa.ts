@@ -14,6 +14,7 @@ import { recordChange } from '../model/accountChanges'
 import { bumpStamp } from '../model/stamps'
 import { removeWatchHistory, setResume } from '../model/resumes'
 import { isScenarioName } from '../config'
+import { LIMITS } from '../limits'
 import { crossOriginRefusal } from '../qa/origin'
 import { fail, failWith } from '../qa/reply'
 import { clockTarget } from '../qa/clockTargets'
@@ -138,6 +139,16 @@ export const registerQa = (app: FastifyInstance, api: Api): void => {
         const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
         if ((set !== undefined && !isNum(set)) || (advance !== undefined && !isNum(advance))) {
           return fail(reply, 400, 'invalid', 'set and advance must be numbers of seconds')
+        }
+        if (isNum(set) || isNum(advance)) {
+          const target = (isNum(set) ? set : sim.clock.now()) + (isNum(advance) ? advance : 0)
+          if (!(target >= 0 && target <= LIMITS.clockSeconds))
+            return fail(
+              reply,
+              400,
+              'invalid',
+              `the clock must stay within 0..${LIMITS.clockSeconds} (1970 to 9999)`,
+            )
         }
         if (speed !== undefined && (!isNum(speed) || speed < 0 || speed > 100000)) {
           return fail(reply, 400, 'invalid', 'speed must be a number in 0..100000')

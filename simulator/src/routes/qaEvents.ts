@@ -19,7 +19,7 @@ export const registerQaEvents = (qa: FastifyInstance, api: Api): void => {
     for (const end of [...open]) end()
   })
 
-  qa.get('/events', (_req, reply) => {
+  qa.get('/events', (req, reply) => {
     reply.hijack()
     const res = reply.raw
     res.writeHead(200, {
@@ -28,6 +28,11 @@ export const registerQaEvents = (qa: FastifyInstance, api: Api): void => {
       connection: 'keep-alive',
       'x-content-type-options': 'nosniff',
     })
+    // A HEAD has no body to stream: left open it would hang its caller (nothing is ever sent).
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
     res.write(': connected\n\n')
     const unsubscribe = api.events.subscribe((event) => {
       res.write(frame(event))
