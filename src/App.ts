@@ -8,6 +8,7 @@ import { appFonts } from './ui/fonts'
 import { appContext } from './ui/context'
 import { installTestHooks } from './ui/shell/testHooks'
 import { COLORS } from './ui/theme'
+import { t } from './ui/i18n'
 
 interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
   Background: object
@@ -59,6 +60,10 @@ export class App extends Router.App<AppTemplateSpec> {
       this.Menu.setWho(
         session?.kind === 'user' ? { kind: 'user', name: session.user.name } : { kind: 'anonymous' },
       )
+    })
+    // Nothing shown is lost, but the viewer should know why a restart will load everything again.
+    state?.storageDegraded$.subscribe((degraded) => {
+      if (degraded) this.Toast.show(t('app.storageDegraded'), 'error', 10)
     })
     // Signed out by the app itself (this device removed, the sign-in ended): say why.
     state?.account.signedOut$.subscribe((reason) => Router.navigate(to.signedOut(reason)))

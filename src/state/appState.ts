@@ -7,6 +7,7 @@ import {
   distinctUntilChanged,
   map,
   merge,
+  of,
 } from 'rxjs'
 import { createApi, isApiError } from '../api'
 import type { Logger } from '../platform/log'
@@ -30,7 +31,8 @@ export interface AppStateOptions {
   settings: KanalSettings
   /** Absolute base URL of the operator APIs (settings.apiBaseUrl resolved against the page). */
   apiBaseUrl: string
-  storage: KeyValueStore
+  /** The box's storage; a resilient one also says when it has fallen back to memory. */
+  storage: KeyValueStore & { degraded$?: Observable<boolean> }
   scheduler: SchedulerLike
   random: () => number
   nowMs: () => number
@@ -71,6 +73,11 @@ export interface AppState {
   player: PlayerHub
   /** Whether the app is in front (page and platform lifecycle): the player stops while it is not. */
   visible$: Observable<boolean>
+  /**
+   * True once the box's storage refused a write (full, unavailable): what is shown stays, but
+   * what is fetched from now on is kept only until the app closes.
+   */
+  storageDegraded$: Observable<boolean>
   /** Signs in (the saved session, else anonymously); failures leave the app usable offline. */
   start(): Promise<void>
   check(reason: PollReason): void
@@ -221,6 +228,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     lineup,
     player,
     visible$: options.visible$,
+    storageDegraded$: (storage.degraded$ ?? of(false)).pipe(distinctUntilChanged()),
     get session(): SessionStore {
       return sessionOrThrow()
     },

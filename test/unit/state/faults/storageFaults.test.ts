@@ -68,9 +68,10 @@ describe.each([
     const full = new FullDisk(disk, refusal)
     const storeLog = recordingLog()
     const storage = createResilientStore(full, storeLog)
-    const degraded: boolean[] = []
-    storage.degraded$.subscribe((d) => degraded.push(d))
     const app = bootApp(s, storage)
+    // What the app shows a toast from: the app state's flag, not the store's.
+    const degraded: boolean[] = []
+    app.state.storageDegraded$.subscribe((d) => degraded.push(d))
     await app.state.start()
     await until('anna’s saved recordings', () => app.state.user?.recordings.current.source === 'cache')
 
@@ -147,10 +148,9 @@ describe('IndexedDB unavailable', () => {
     if (persistent === undefined) throw new Error('no localforage store')
     const storeLog = recordingLog()
     const storage = createResilientStore(persistent, storeLog)
-    const degraded: boolean[] = []
-    storage.degraded$.subscribe((d) => degraded.push(d))
-
     const app = bootApp(s, storage, 'box-private')
+    const degraded: boolean[] = []
+    app.state.storageDegraded$.subscribe((d) => degraded.push(d))
     await app.state.start()
     expect(app.state.session.current.kind).toBe('anonymous')
     await signInAnna(app)

@@ -1,4 +1,4 @@
-import { BehaviorSubject, NEVER, asyncScheduler } from 'rxjs'
+import { BehaviorSubject, NEVER, Observable, asyncScheduler } from 'rxjs'
 import { DEFAULT_SETTINGS } from '../../../../../src/platform/settings'
 import { createAppState, type AppState } from '../../../../../src/state/appState'
 import type { KeyValueStore } from '../../../../../src/state/storage/keyValueStore'
@@ -30,7 +30,7 @@ export const closeApps = (): void => {
 
 export const bootApp = (
   s: Pick<RunningSimulator, 'url'>,
-  storage: KeyValueStore,
+  storage: KeyValueStore & { degraded$?: Observable<boolean> },
   deviceId = 'box-faults',
   boxClockOffsetMs = 0,
 ): App => {
