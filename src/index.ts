@@ -10,6 +10,8 @@ import { createAppState } from './state/appState'
 import { createLocalforageStore } from './state/storage/localforageStore'
 import { createResilientStore } from './state/storage/resilientStore'
 import { networkBack$, visibility$ } from './platform/lifecycle'
+import { speechEngine } from './platform/speech'
+import { platformVoiceGuidance$ } from './platform/accessibility'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -35,6 +37,12 @@ export default function (
         ? crypto.randomUUID()
         : `box-${Math.random().toString(36).slice(2)}`,
     log: createLogger('state'),
+    // Read at each call: a platform may put in its own engine after start.
+    speech: {
+      speak: (text, lang) => speechEngine().speak(text, lang),
+      cancel: () => speechEngine().cancel(),
+    },
+    platformVoiceGuidance$,
   })
   provideContext({ settings, log, state })
   // The page going away for good closes the state; a page kept in the back-forward cache

@@ -4,9 +4,11 @@ import {
   SchedulerLike,
   Subject,
   Subscription,
+  combineLatest,
   distinctUntilChanged,
   map,
   merge,
+  of,
 } from 'rxjs'
 import { createApi, isApiError } from '../api'
 import type { Logger } from '../platform/log'
@@ -24,6 +26,8 @@ import { createPreferencesStore, type PreferencesStore } from './account/prefere
 import { createGuideService, type GuideService } from './guide/guideService'
 import { createLineupStore, type LineupStore } from './lineup/lineupStore'
 import { createPlayerHub, type PlayerHub } from './player/playerPorts'
+import { createAnnouncer, type Announcer, type SpeechPort } from './voice/announcer'
+import { voiceGuidanceOn } from '../domain/preferences'
 
 export interface AppStateOptions {
   settings: KanalSettings
@@ -39,6 +43,10 @@ export interface AppStateOptions {
   log: Logger
   /** The network, for tests; the browser's fetch otherwise. */
   fetch?: typeof fetch
+  /** The text-to-speech of voice guidance (platform/speech.ts); none: the box stays silent. */
+  speech?: SpeechPort
+  /** The platform's accessibility setting for voice guidance (platform/accessibility.ts). */
+  platformVoiceGuidance$?: Observable<boolean | undefined>
 }
 
 /**
@@ -58,8 +66,10 @@ export interface AppState {
   guide: GuideService
   /** The account: settings, history, PIN change, sign-out and its reasons. */
   account: AccountState
-  /** Language and poll period, kept on the box. */
+  /** Language, poll period and voice guidance, kept on the box. */
   preferences: PreferencesStore
+  /** Voice guidance: on or off, and what is said when. */
+  voice: Announcer
   /** The channel lineup every screen shares (guide rows, store and recordings names, zapping). */
   lineup: LineupStore
   /** The player's lineup and playback sessions. */
@@ -105,6 +115,15 @@ export const createAppState = (options: AppStateOptions): AppState => {
     storage,
     defaults: { language: options.settings.locale, pollPeriodSeconds: options.settings.pollPeriodSeconds },
     log,
+  })
+  const voice = createAnnouncer({
+    speech: options.speech ?? { speak: () => undefined, cancel: () => undefined },
+    enabled$: combineLatest([
+      preferences.voiceGuidance$,
+      options.platformVoiceGuidance$ ?? of(undefined),
+    ]).pipe(map(([viewer, platform]) => voiceGuidanceOn(viewer, platform, options.settings.voiceGuidance))),
+    delayMs: options.settings.voiceGuidanceDelayMs,
+    scheduler: options.scheduler,
   })
   const account = createAccountState({
     api,
@@ -209,6 +228,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     store,
     account,
     preferences,
+    voice,
     guide,
     lineup,
     player,
@@ -256,6 +276,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
       store.dispose()
       guide.dispose()
       lineup.dispose()
+      voice.dispose()
       preferences.dispose()
       session?.dispose()
     },

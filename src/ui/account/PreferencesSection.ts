@@ -10,12 +10,14 @@ interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpe
   Rows: object
 }
 
-export type PreferenceRow = 'language' | 'poll' | 'pin' | 'signOut' | 'signIn'
+export type PreferenceRow = 'language' | 'poll' | 'voice' | 'pin' | 'signOut' | 'signIn'
 
 export interface PreferencesInput {
   languages: readonly { code: string; name: string }[]
   language: string
   pollPeriodSeconds: number
+  /** Voice guidance in force (the viewer's choice, else the platform's, else the operator's). */
+  voiceGuidance: boolean
   /** The signed-in user's name; undefined for an anonymous session. */
   userName: string | undefined
 }
@@ -23,14 +25,15 @@ export interface PreferencesInput {
 export interface PreferencesIntents {
   setLanguage(code: string): void
   setPollPeriod(seconds: number): void
+  setVoiceGuidance(on: boolean): void
   changePin(): void
   signOut(): void
   signIn(): void
 }
 
 /**
- * Preferences: interface language and poll period (Left/Right choose, OK applies), the
- * parental/purchase PIN change, and signing out (or in).
+ * Preferences: interface language and poll period (Left/Right choose, OK applies), voice
+ * guidance (OK turns it over), the parental/purchase PIN change, and signing out (or in).
  */
 export class PreferencesSection
   extends Lightning.Component<PreferencesSectionTemplateSpec>
@@ -69,6 +72,7 @@ export class PreferencesSection
     this._rows = [
       'language',
       'poll',
+      'voice',
       ...(input.userName !== undefined ? (['pin', 'signOut'] as const) : (['signIn'] as const)),
     ]
     this.Intro.patch({ text: { text: t('account.prefs.intro') } })
@@ -119,6 +123,13 @@ export class PreferencesSection
           tone: dirty ? 'accent' : 'muted',
         }
       }
+      case 'voice':
+        return {
+          ...base,
+          label: t('account.prefs.voice'),
+          value: t(input.voiceGuidance ? 'account.prefs.voice.on' : 'account.prefs.voice.off'),
+          note: t('account.prefs.voice.hint'),
+        }
       case 'pin':
         return { ...base, label: t('account.prefs.pin'), value: '••••', note: t('account.prefs.pin.hint') }
       case 'signOut':
@@ -187,6 +198,9 @@ export class PreferencesSection
         return
       case 'poll':
         intents.setPollPeriod(this._period)
+        return
+      case 'voice':
+        intents.setVoiceGuidance(!(this._input?.voiceGuidance ?? false))
         return
       case 'pin':
         intents.changePin()
