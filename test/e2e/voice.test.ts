@@ -209,9 +209,7 @@ describe('voice guidance', () => {
       await tv.screenshot('voice-preferences-1080')
       // Five rows scroll under the tabs: the last one comes into view.
       await pressUntil(tv, 'down', new RegExp(`^${tr('en', 'account.prefs.signOut')}, `), 2)
-      await tv.page.setViewportSize({ width: 1280, height: 720 })
-      await tv.screenshot('voice-preferences-signout-720')
-      await tv.page.setViewportSize({ width: 1920, height: 1080 })
+      await tv.screenshot('voice-preferences-signout-1080')
 
       // The player's OSD (channel, programme, LIVE, position) and its mini guide.
       from = await go(tv, 'play/live/ch1')

@@ -10,6 +10,9 @@ interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpe
   Rows: object
 }
 
+/** Rows that fit under the tabs inside the safe area; more scroll. */
+const VISIBLE_ROWS = 4
+
 export type PreferenceRow = 'language' | 'poll' | 'voice' | 'pin' | 'signOut' | 'signIn'
 
 export interface PreferencesInput {
@@ -62,6 +65,7 @@ export class PreferencesSection
     this._language = this._input?.language ?? ''
     this._period = this._input?.pollPeriodSeconds ?? 0
     this._draw()
+    this._place()
   }
 
   show(input: PreferencesInput): void {
@@ -85,7 +89,17 @@ export class PreferencesSection
     }
     this._index = Math.min(this._index, this._rows.length - 1)
     this._draw()
+    this._place()
     this._refocus()
+  }
+
+  /** Keeps the focused row in view: VISIBLE_ROWS at a time, the rest hidden. */
+  private _place(): void {
+    const top = Math.max(0, Math.min(this._index - (VISIBLE_ROWS - 1), this._rows.length - VISIBLE_ROWS))
+    this.Rows.children.forEach((row, i) => {
+      row.y = (i - top) * ACCOUNT_ROW_H
+      row.visible = i >= top && i < top + VISIBLE_ROWS
+    })
   }
 
   private _draw(): void {
@@ -155,12 +169,14 @@ export class PreferencesSection
   override _handleUp(): boolean | void {
     if (this._index === 0) return false
     this._index -= 1
+    this._place()
     this._refocus()
   }
 
   override _handleDown(): boolean | void {
     if (this._index < this._rows.length - 1) {
       this._index += 1
+      this._place()
       this._refocus()
     }
   }
