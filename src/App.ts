@@ -8,7 +8,10 @@ import { appFonts } from './ui/fonts'
 import { appContext } from './ui/context'
 import { installTestHooks } from './ui/shell/testHooks'
 import { COLORS } from './ui/theme'
-import { t } from './ui/i18n'
+import { currentLanguage, t } from './ui/i18n'
+import { focusSpeech, newFrom, spoken, type Announcing, type Speech } from './ui/components/voice'
+import { visibleTexts, type TextualElement } from './ui/components/visibleTexts'
+import { pageTitle } from './ui/shell/pageTitle'
 
 interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
   Background: object
@@ -48,6 +51,18 @@ export class App extends Router.App<AppTemplateSpec> {
 
   readonly Menu = this.tag('Widgets.Menu') as Menu
   readonly Toast = this.tag('Toast') as Toast
+  /**
+   * The focus path voice guidance has had its say on: what is new since is what gets said.
+   * It moves on only once something was said for a path; while that still waits for its pause,
+   * or when a path had nothing to say (a page whose buttons are not there yet), the next focus
+   * change is measured from the same place, so that a page's title is not lost when its focus
+   * moves as its data arrives.
+   */
+  private _heardPath: readonly unknown[] = []
+  /** The path of the last announcement made. */
+  private _saidPath: readonly unknown[] | undefined
+  /** What waits to be said came from a focus change (not from a `$voiceUpdate`). */
+  private _walked = false
 
   override _setup(): void {
     const { settings, log, state } = appContext()
@@ -98,6 +113,72 @@ export class App extends Router.App<AppTemplateSpec> {
   override _handleAppClose(): void {
     if (sectionOf(Router.getActiveHash() ?? '') !== ROUTE.guide) Router.navigate(ROUTE.guide)
     else this.$askExit()
+  }
+
+  // ---- voice guidance ------------------------------------------------------------------------
+
+  /** Lightning tells every element above a focus change: the App hears them all. */
+  override _focusChange(): void {
+    const voice = appContext().state?.voice
+    if (this._saidPath && !(voice?.pending && this._walked)) this._heardPath = this._saidPath
+    if (voice?.enabled) this._walk(this._focusPath())
+    else {
+      this._heardPath = [...this._focusPath()]
+      this._saidPath = undefined
+    }
+  }
+
+  private _focusPath(): Announcing[] {
+    return (this.application as unknown as { focusPath: Announcing[] }).focusPath
+  }
+
+  private _walk(path: readonly Announcing[]): void {
+    const voice = appContext().state?.voice
+    const { text, detail } = focusSpeech(this._speakers(path), newFrom(this._heardPath, path))
+    if (!voice || text === '') return
+    this._walked = true
+    this._saidPath = [...path]
+    voice.announce({ text, detail, lang: currentLanguage() ?? 'en' })
+  }
+
+  /**
+   * The focus path as voice guidance hears it: a page with no words of its own says its title
+   * (pageTitle of the route), a focused element with none says the texts it shows.
+   */
+  private _speakers(path: readonly Announcing[]): Announcing[] {
+    const page = Router.getActivePage() as unknown
+    const hash = Router.getActiveHash() ?? ''
+    const last = path.length - 1
+    return path.map((el, i): Announcing => {
+      if (el.announce) return el
+      if (el === page) return { announce: () => pageTitle(hash) }
+      if (i === last)
+        return {
+          announce: () => visibleTexts(el as unknown as TextualElement),
+          ...(el.announceContext ? { announceContext: () => el.announceContext?.() } : {}),
+          ...(el.announceDetail ? { announceDetail: () => el.announceDetail?.() } : {}),
+        }
+      return el
+    })
+  }
+
+  /** What is focused changed its words without the focus moving (the guide's highlight, a digit typed). */
+  $voiceUpdate(speech: Speech, detail?: Speech): void {
+    const voice = appContext().state?.voice
+    if (!voice?.enabled) return
+    // A focus change still waiting: said again with the new words (the title stays in front).
+    if (voice.pending && this._walked) return this._walk(this._focusPath())
+    const text = spoken(speech)
+    if (text === '') return
+    this._walked = false
+    this._saidPath = [...this._focusPath()]
+    voice.update({ text, detail: spoken(detail), lang: currentLanguage() ?? 'en' })
+  }
+
+  /** Info says the last announcement again with its detail; the page still gets the key. */
+  _captureInfo(): boolean {
+    appContext().state?.voice.repeat()
+    return false
   }
 
   $askExit(): void {

@@ -5,6 +5,7 @@
 import '@lightningjs/sdk'
 import type { Menu } from './ui/shell/Menu'
 import type { ToastKind } from './ui/shell/Toast'
+import type { Speech } from './ui/components/voice'
 
 declare module '@lightningjs/sdk' {
   namespace Lightning {
@@ -30,6 +31,8 @@ declare module '@lightningjs/sdk' {
         $toast(message: string, kind?: ToastKind): void
         /** The player's video shows (the App's background steps aside) or not. */
         $videoShown(shown: boolean): void
+        /** Voice guidance: what is focused now says this (the focus did not move). */
+        $voiceUpdate(speech: Speech, detail?: Speech): void
       }
     }
   }

@@ -14,6 +14,8 @@ import { startFirebolt } from './platform/firebolt'
 import { languagesOf, supportedLanguage } from './platform/languages'
 import { fittedStage } from './platform/stage'
 import { installTextRules } from './ui/text/bidiCanvas'
+import { speechEngine } from './platform/speech'
+import { platformVoiceGuidance$, setPlatformVoiceGuidance } from './platform/accessibility'
 
 /** The composition root: settings are read once here and everything is wired from them. */
 export default function (
@@ -26,6 +28,8 @@ export default function (
   warnings.forEach((w) => log.warn(`settings.json: ${w}`))
   // Undefined in a plain browser: then nothing of Firebolt is loaded or called.
   const firebolt = startFirebolt(window, createLogger('firebolt'))
+  // The device's accessibility setting is voice guidance's default before the operator's.
+  firebolt?.watchVoiceGuidance(setPlatformVoiceGuidance)
   const staticPath = typeof platformSettings.path === 'string' ? platformSettings.path : './static'
   const platformLanguage = firebolt
     ? async () => {
@@ -56,6 +60,12 @@ export default function (
     ...(firebolt ? { deviceName: () => firebolt.deviceName() } : {}),
     ...(platformLanguage ? { platformLanguage } : {}),
     log: createLogger('state'),
+    // Read at each call: a platform may put in its own engine after start.
+    speech: {
+      speak: (text, lang) => speechEngine().speak(text, lang),
+      cancel: () => speechEngine().cancel(),
+    },
+    platformVoiceGuidance$,
   })
   provideContext({ settings, log, state })
   // The page going away for good closes the state; a page kept in the back-forward cache

@@ -1,5 +1,6 @@
 /**
- * The viewer's preferences: interface language and how often the box looks for changes. The
+ * The viewer's preferences: interface language, how often the box looks for changes and voice
+ * guidance. The
  * poll period can only be one of a few choices inside document 000's range (never below five
  * minutes; an hour at most, so that another device's changes still arrive the same evening).
  */
@@ -11,7 +12,19 @@ export interface Preferences {
   language: string | undefined
   /** Seconds; undefined: the settings' default. */
   pollPeriodSeconds: number | undefined
+  /** Voice guidance on or off as the viewer chose it; undefined: never chosen (the platform's or the operator's default applies). */
+  voiceGuidance: boolean | undefined
 }
+
+/**
+ * Whether voice guidance speaks: the viewer's own choice if they made one, else the platform's
+ * accessibility setting if it has one, else the operator's default (settings.json).
+ */
+export const voiceGuidanceOn = (
+  viewer: boolean | undefined,
+  platform: boolean | undefined,
+  operatorDefault: boolean,
+): boolean => viewer ?? platform ?? operatorDefault
 
 /** A saved period outside the range is brought inside it (an older app may have saved it). */
 export const clampPollPeriod = (seconds: number): number =>
@@ -41,5 +54,6 @@ export const revivePreferences = (raw: unknown): Preferences => {
     typeof o.pollPeriodSeconds === 'number' && Number.isFinite(o.pollPeriodSeconds)
       ? clampPollPeriod(o.pollPeriodSeconds)
       : undefined
-  return { language, pollPeriodSeconds: period }
+  const voiceGuidance = typeof o.voiceGuidance === 'boolean' ? o.voiceGuidance : undefined
+  return { language, pollPeriodSeconds: period, voiceGuidance }
 }

@@ -8,6 +8,8 @@ export const MIN_POLL_PERIOD_SECONDS = 300
 export const MAX_POLL_COLLAPSE_SECONDS = 60
 /** How often the player renews its grant: a withdrawn right ends playback within this. */
 export const PLAYBACK_CHECK_RANGE = { min: 2, max: 300 } as const
+/** The pause before voice guidance speaks, in ms: long enough to keep scrolling quiet. */
+export const VOICE_DELAY_RANGE = { min: 0, max: 2000 } as const
 
 export interface KanalSettings {
   /** Base URL of the operator APIs, absolute or relative to the page. */
@@ -28,6 +30,10 @@ export interface KanalSettings {
   playbackCheckSeconds: number
   /** Interface language, such as "en". */
   locale: string
+  /** The operator's default for voice guidance (the platform's setting and the viewer's win). */
+  voiceGuidance: boolean
+  /** Milliseconds of quiet after a focus change before it is spoken; VOICE_DELAY_RANGE. */
+  voiceGuidanceDelayMs: number
   /** Exposes a read-only window.__kanal for the e2e tests. */
   testHooks: boolean
 }
@@ -39,6 +45,8 @@ export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
   pollCollapseSeconds: 10,
   playbackCheckSeconds: 20,
   locale: 'en',
+  voiceGuidance: false,
+  voiceGuidanceDelayMs: 300,
   testHooks: false,
 }
 
@@ -81,7 +89,7 @@ export const readSettings = (raw: unknown): SettingsResult => {
   }
   /** A number setting kept within [min, max]; a value outside is clamped and reported. */
   const pickInRange = (
-    key: 'pollJitter' | 'pollCollapseSeconds' | 'playbackCheckSeconds',
+    key: 'pollJitter' | 'pollCollapseSeconds' | 'playbackCheckSeconds' | 'voiceGuidanceDelayMs',
     min: number,
     max: number,
   ): number => {
@@ -98,6 +106,11 @@ export const readSettings = (raw: unknown): SettingsResult => {
     PLAYBACK_CHECK_RANGE.min,
     PLAYBACK_CHECK_RANGE.max,
   )
+  const voiceGuidanceDelayMs = pickInRange(
+    'voiceGuidanceDelayMs',
+    VOICE_DELAY_RANGE.min,
+    VOICE_DELAY_RANGE.max,
+  )
 
   return {
     settings: {
@@ -107,6 +120,8 @@ export const readSettings = (raw: unknown): SettingsResult => {
       pollCollapseSeconds,
       playbackCheckSeconds,
       locale: pick('locale', isNonEmptyString),
+      voiceGuidance: pick('voiceGuidance', isBoolean),
+      voiceGuidanceDelayMs,
       testHooks: pick('testHooks', isBoolean),
     },
     warnings,

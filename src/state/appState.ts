@@ -4,6 +4,7 @@ import {
   SchedulerLike,
   Subject,
   Subscription,
+  combineLatest,
   distinctUntilChanged,
   map,
   merge,
@@ -26,6 +27,8 @@ import { createPreferencesStore, type PreferencesStore } from './account/prefere
 import { createGuideService, type GuideService } from './guide/guideService'
 import { createLineupStore, type LineupStore } from './lineup/lineupStore'
 import { createPlayerHub, type PlayerHub } from './player/playerPorts'
+import { createAnnouncer, type Announcer, type SpeechPort } from './voice/announcer'
+import { voiceGuidanceOn } from '../domain/preferences'
 
 export interface AppStateOptions {
   settings: KanalSettings
@@ -46,6 +49,10 @@ export interface AppStateOptions {
   log: Logger
   /** The network, for tests; the browser's fetch otherwise. */
   fetch?: typeof fetch
+  /** The text-to-speech of voice guidance (platform/speech.ts); none: the box stays silent. */
+  speech?: SpeechPort
+  /** The platform's accessibility setting for voice guidance (platform/accessibility.ts). */
+  platformVoiceGuidance$?: Observable<boolean | undefined>
 }
 
 /**
@@ -65,8 +72,10 @@ export interface AppState {
   guide: GuideService
   /** The account: settings, history, PIN change, sign-out and its reasons. */
   account: AccountState
-  /** Language and poll period, kept on the box. */
+  /** Language, poll period and voice guidance, kept on the box. */
   preferences: PreferencesStore
+  /** Voice guidance: on or off, and what is said when. */
+  voice: Announcer
   /** The channel lineup every screen shares (guide rows, store and recordings names, zapping). */
   lineup: LineupStore
   /** The player's lineup and playback sessions. */
@@ -120,6 +129,15 @@ export const createAppState = (options: AppStateOptions): AppState => {
     defaults: { language: options.settings.locale, pollPeriodSeconds: options.settings.pollPeriodSeconds },
     ...(options.platformLanguage ? { platformLanguage: options.platformLanguage } : {}),
     log,
+  })
+  const voice = createAnnouncer({
+    speech: options.speech ?? { speak: () => undefined, cancel: () => undefined },
+    enabled$: combineLatest([
+      preferences.voiceGuidance$,
+      options.platformVoiceGuidance$ ?? of(undefined),
+    ]).pipe(map(([viewer, platform]) => voiceGuidanceOn(viewer, platform, options.settings.voiceGuidance))),
+    delayMs: options.settings.voiceGuidanceDelayMs,
+    scheduler: options.scheduler,
   })
   const account = createAccountState({
     api,
@@ -224,6 +242,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     store,
     account,
     preferences,
+    voice,
     guide,
     lineup,
     player,
@@ -273,6 +292,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
       store.dispose()
       guide.dispose()
       lineup.dispose()
+      voice.dispose()
       preferences.dispose()
       session?.dispose()
     },

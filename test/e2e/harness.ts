@@ -26,6 +26,7 @@ export const REMOTE = {
   green: 'F2',
   yellow: 'F3',
   blue: 'F4',
+  info: 'i',
 } as const
 export type RemoteButton = keyof typeof REMOTE
 
@@ -59,8 +60,13 @@ export interface TestSimulator {
   close(): Promise<void>
 }
 
-/** A simulator on a free loopback port with a throw-away database and the test hooks on. */
-export const startTestSimulator = async (): Promise<TestSimulator> => {
+/**
+ * A simulator on a free loopback port with a throw-away database and the test hooks on;
+ * `appSettings` adds to E2E_APP_SETTINGS (voice guidance on, for one).
+ */
+export const startTestSimulator = async (
+  appSettings: Record<string, unknown> = {},
+): Promise<TestSimulator> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-e2e-'))
   const appDir = path.join(ROOT, process.env.LNG_BUILD_FOLDER ?? 'build')
   if (!fs.existsSync(path.join(appDir, 'appBundle.js'))) {
@@ -71,7 +77,7 @@ export const startTestSimulator = async (): Promise<TestSimulator> => {
     port: 0,
     appDir,
     dbPath: path.join(dir, 'kanal.sqlite'),
-    settingsOverride: { appSettings: E2E_APP_SETTINGS },
+    settingsOverride: { appSettings: { ...E2E_APP_SETTINGS, ...appSettings } },
   })
   const url = await simulator.listen()
   return {
@@ -143,6 +149,8 @@ export interface TvOptions {
   viewport?: Viewport
   /** Runs in the page before the app's scripts, as a TV platform's injected globals do. */
   initScript?: string
+  /** Runs first on the new tab (an init script that replaces a browser API). */
+  beforeLoad?: (page: Page) => Promise<void>
 }
 
 /** Opens the app at `hash` in a Chromium tab and waits for the first page. */
@@ -151,6 +159,7 @@ export const openTv = async (baseUrl: string, hash = '', options: TvOptions = {}
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1920, height: 1080 } })
   if (options.initScript !== undefined) await context.addInitScript({ content: options.initScript })
   const page = await context.newPage()
+  if (options.beforeLoad) await options.beforeLoad(page)
   const inFlight = new Set<Request>()
   let lastActivity = Date.now()
   const started = new Set<(request: Request) => void>()

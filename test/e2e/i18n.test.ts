@@ -66,7 +66,8 @@ export const SCREENS: Screen[] = [
   {
     name: 'PIN change dialog',
     hash: () => 'account',
-    keys: ['right', 'right', 'right', 'right', 'down', 'down', 'down', 'ok'],
+    // Preferences: language, poll period, voice guidance, then the PIN.
+    keys: ['right', 'right', 'right', 'right', 'down', 'down', 'down', 'down', 'ok'],
     after: ['back'],
     screenshot: true,
   },

@@ -19,8 +19,8 @@ const KEY = 'preferences'
 
 /**
  * The viewer's preferences, kept on the box (not per user: the language is the TV's): the
- * interface language, read before the first page so that the app starts in it, and the poll
- * period of the timestamps (document 000), within its range. A storage failure keeps the
+ * interface language, read before the first page so that the app starts in it, the poll
+ * period of the timestamps (document 000), within its range, and voice guidance on or off. A storage failure keeps the
  * choice for the session and says so in the log; it never stops the app.
  */
 export interface PreferencesStore {
@@ -35,13 +35,20 @@ export interface PreferencesStore {
   pollPeriodSeconds(): number
   setLanguage(language: string): Promise<void>
   setPollPeriod(seconds: number): Promise<void>
+  /** The viewer's own voice-guidance choice (undefined: never made); replays the current one. */
+  voiceGuidance$: Observable<boolean | undefined>
+  setVoiceGuidance(on: boolean): Promise<void>
   /** The app closes: the streams complete. */
   dispose(): void
 }
 
 export const createPreferencesStore = (options: PreferencesOptions): PreferencesStore => {
   const { storage, defaults, log } = options
-  const state = new BehaviorSubject<Preferences>({ language: undefined, pollPeriodSeconds: undefined })
+  const state = new BehaviorSubject<Preferences>({
+    language: undefined,
+    pollPeriodSeconds: undefined,
+    voiceGuidance: undefined,
+  })
   let loading: Promise<Preferences> | undefined
 
   const load = (): Promise<Preferences> => {
@@ -96,6 +103,14 @@ export const createPreferencesStore = (options: PreferencesOptions): Preferences
     async setPollPeriod(seconds: number): Promise<void> {
       await load()
       await write({ ...state.value, pollPeriodSeconds: clampPollPeriod(seconds) })
+    },
+    voiceGuidance$: state.pipe(
+      map((p) => p.voiceGuidance),
+      distinctUntilChanged(),
+    ),
+    async setVoiceGuidance(on: boolean): Promise<void> {
+      await load()
+      await write({ ...state.value, voiceGuidance: on })
     },
     dispose() {
       state.complete()

@@ -174,6 +174,7 @@ export class AccountPage
     }
     subscription.add(state.user$.subscribe((user) => this._bindUser(user)))
     subscription.add(state.preferences.state$.subscribe(() => this._renderPreferences()))
+    subscription.add(state.voice.enabled$.subscribe(() => this._renderPreferences()))
     subscription.add(
       state.user$.pipe(switchMap((user) => (user ? user.rights.state$ : of(undefined)))).subscribe((rights) =>
         this.Packages.show({
@@ -229,6 +230,7 @@ export class AccountPage
       languages: availableLanguages(),
       language: currentLanguage() ?? appContext().settings.locale,
       pollPeriodSeconds: state?.preferences.pollPeriodSeconds() ?? appContext().settings.pollPeriodSeconds,
+      voiceGuidance: state?.voice.enabled ?? false,
       userName: session?.kind === 'user' ? session.user.name : undefined,
     })
   }

@@ -1,6 +1,8 @@
 import { Lightning } from '@lightningjs/sdk'
 import { rowFrame, showRowFocus } from '../components/listRow'
 import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
+import type { Speech } from '../components/voice'
+import { accountRowDetail, accountRowSpeech } from './accountSpeech'
 
 export type NoteTone = 'muted' | 'accent' | 'warning' | 'danger' | 'success'
 
@@ -111,6 +113,18 @@ export class AccountRow
   set model(value: AccountRowModel | undefined) {
     this._model = value
     this._update()
+    // A value stepped or sent while focused is said again (voice guidance ignores a redraw).
+    if (this._focused && value)
+      this.fireAncestors('$voiceUpdate', accountRowSpeech(value), accountRowDetail(value))
+  }
+
+  /** Voice guidance: its name and value ("Voice guidance, On"); Info adds the note. */
+  announce(): Speech {
+    return this._model ? accountRowSpeech(this._model) : undefined
+  }
+
+  announceDetail(): Speech {
+    return this._model ? accountRowDetail(this._model) : undefined
   }
 
   override _init(): void {

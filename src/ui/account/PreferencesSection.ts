@@ -10,12 +10,17 @@ interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpe
   Rows: object
 }
 
-export type PreferenceRow = 'language' | 'poll' | 'pin' | 'signOut' | 'signIn'
+/** Rows that fit under the tabs inside the safe area; more scroll. */
+const VISIBLE_ROWS = 4
+
+export type PreferenceRow = 'language' | 'poll' | 'voice' | 'pin' | 'signOut' | 'signIn'
 
 export interface PreferencesInput {
   languages: readonly { code: string; name: string }[]
   language: string
   pollPeriodSeconds: number
+  /** Voice guidance in force (the viewer's choice, else the platform's, else the operator's). */
+  voiceGuidance: boolean
   /** The signed-in user's name; undefined for an anonymous session. */
   userName: string | undefined
 }
@@ -23,14 +28,15 @@ export interface PreferencesInput {
 export interface PreferencesIntents {
   setLanguage(code: string): void
   setPollPeriod(seconds: number): void
+  setVoiceGuidance(on: boolean): void
   changePin(): void
   signOut(): void
   signIn(): void
 }
 
 /**
- * Preferences: interface language and poll period (Left/Right choose, OK applies), the
- * parental/purchase PIN change, and signing out (or in).
+ * Preferences: interface language and poll period (Left/Right choose, OK applies), voice
+ * guidance (OK turns it over), the parental/purchase PIN change, and signing out (or in).
  */
 export class PreferencesSection
   extends Lightning.Component<PreferencesSectionTemplateSpec>
@@ -59,6 +65,7 @@ export class PreferencesSection
     this._language = this._input?.language ?? ''
     this._period = this._input?.pollPeriodSeconds ?? 0
     this._draw()
+    this._place()
   }
 
   show(input: PreferencesInput): void {
@@ -69,6 +76,7 @@ export class PreferencesSection
     this._rows = [
       'language',
       'poll',
+      'voice',
       ...(input.userName !== undefined ? (['pin', 'signOut'] as const) : (['signIn'] as const)),
     ]
     this.Intro.patch({ text: { text: t('account.prefs.intro') } })
@@ -81,7 +89,17 @@ export class PreferencesSection
     }
     this._index = Math.min(this._index, this._rows.length - 1)
     this._draw()
+    this._place()
     this._refocus()
+  }
+
+  /** Keeps the focused row in view: VISIBLE_ROWS at a time, the rest hidden. */
+  private _place(): void {
+    const top = Math.max(0, Math.min(this._index - (VISIBLE_ROWS - 1), this._rows.length - VISIBLE_ROWS))
+    this.Rows.children.forEach((row, i) => {
+      row.y = (i - top) * ACCOUNT_ROW_H
+      row.visible = i >= top && i < top + VISIBLE_ROWS
+    })
   }
 
   private _draw(): void {
@@ -119,6 +137,13 @@ export class PreferencesSection
           tone: dirty ? 'accent' : 'muted',
         }
       }
+      case 'voice':
+        return {
+          ...base,
+          label: t('account.prefs.voice'),
+          value: t(input.voiceGuidance ? 'account.prefs.voice.on' : 'account.prefs.voice.off'),
+          note: t('account.prefs.voice.hint'),
+        }
       case 'pin':
         return { ...base, label: t('account.prefs.pin'), value: '••••', note: t('account.prefs.pin.hint') }
       case 'signOut':
@@ -144,12 +169,14 @@ export class PreferencesSection
   override _handleUp(): boolean | void {
     if (this._index === 0) return false
     this._index -= 1
+    this._place()
     this._refocus()
   }
 
   override _handleDown(): boolean | void {
     if (this._index < this._rows.length - 1) {
       this._index += 1
+      this._place()
       this._refocus()
     }
   }
@@ -187,6 +214,9 @@ export class PreferencesSection
         return
       case 'poll':
         intents.setPollPeriod(this._period)
+        return
+      case 'voice':
+        intents.setVoiceGuidance(!(this._input?.voiceGuidance ?? false))
         return
       case 'pin':
         intents.changePin()

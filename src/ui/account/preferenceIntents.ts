@@ -28,6 +28,8 @@ export const preferenceIntents = (ports: PreferenceIntentPorts): PreferencesInte
       await state.preferences.setPollPeriod(seconds)
       ports.toast(t('account.prefs.poll.saved'), 'success')
     })(),
+  /** Kept on the box; it speaks (or stops) at once. */
+  setVoiceGuidance: (on) => void ports.state()?.preferences.setVoiceGuidance(on),
   changePin: () => ports.changePin(),
   signOut: () =>
     void (async () => {

@@ -54,6 +54,11 @@ export class Button
     this._update()
   }
 
+  /** Voice guidance: a button says its label. */
+  announce(): string {
+    return this._label
+  }
+
   override _focus(): void {
     this.setSmooth('color', COLORS.focus, { duration: DURATION.focus })
     this.Label.patch({ text: { textColor: COLORS.focusText } })

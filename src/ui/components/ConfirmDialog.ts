@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { ButtonRow, RowItem } from './ButtonRow'
 import { dialogFrame } from './dialogFrame'
 import { COLORS, SPACE } from '../theme'
+import type { Speech } from './voice'
 
 export interface ConfirmRequest {
   title: string
@@ -63,6 +64,11 @@ export class ConfirmDialog
     ]
     this.Buttons.index = 0
     this.visible = true
+  }
+
+  /** Voice guidance: the question and what it means, as it opens (the focused button follows). */
+  announce(): Speech {
+    return this._request ? [this._request.title, this._request.body] : undefined
   }
 
   /** Closes without an answer (the page went away). */

@@ -77,6 +77,11 @@ export abstract class MessagePage
     this.Actions.onSelect = (item: RowItem) => this._actions.find((a) => a.id === item.id)?.run()
   }
 
+  /** Voice guidance: the page says its title as it opens. */
+  announce(): string {
+    return this.Title.text?.text ?? ''
+  }
+
   override _getFocused(): Lightning.Component {
     return this.Actions
   }

@@ -5,6 +5,8 @@ import { ButtonRow } from './ButtonRow'
 import { dialogFrame } from './dialogFrame'
 import { t } from '../i18n'
 import { COLORS, FONT, RADIUS, SPACE, TYPE } from '../theme'
+import { pinProgressSpeech } from './pinSpeech'
+import type { Speech } from './voice'
 
 export interface PinRequest {
   title: string
@@ -118,6 +120,24 @@ export class PinDialog
     return this._request !== undefined
   }
 
+  /**
+   * Voice guidance: the question and how many digits are typed, never which (pinProgressSpeech
+   * takes a count only).
+   */
+  announce(): Speech {
+    if (!this._request) return undefined
+    return [
+      this._request.title,
+      this._request.body,
+      this._locked ? undefined : pinProgressSpeech(this._entered.length),
+    ]
+  }
+
+  /** Tells voice guidance what changed in place: the count typed, a wrong PIN, a lock. */
+  private _speak(speech: Speech): void {
+    this.fireAncestors('$voiceUpdate', speech)
+  }
+
   /** The dots on screen, for tests: never the digits. */
   get shown(): string {
     return maskPin(this._entered).join('')
@@ -158,6 +178,7 @@ export class PinDialog
       },
     })
     this._draw()
+    this._speak([this.Note.text?.text ?? '', pinProgressSpeech(0)])
   }
 
   /** The operator locked the PIN: nothing can be typed; `message` says until when. */
@@ -170,6 +191,7 @@ export class PinDialog
     this.Hint.patch({ text: { text: '' } })
     this.Buttons.items = [{ id: 'cancel', label: t('store.pin.close') }]
     this._draw()
+    this._speak(message)
   }
 
   /** Updates the lock's message (a countdown) without reopening. */
@@ -212,10 +234,12 @@ export class PinDialog
       this._busy = true
       const pin = this._entered
       this._draw()
+      this._speak(pinProgressSpeech(this._entered.length))
       this._request?.onSubmit(pin)
       return true
     }
     this._draw()
+    this._speak(pinProgressSpeech(this._entered.length))
     return true
   }
 
@@ -223,6 +247,7 @@ export class PinDialog
     if (this._entered.length > 0 && !this._busy && !this._locked) {
       this._entered = eraseDigit(this._entered)
       this._draw()
+      this._speak(pinProgressSpeech(this._entered.length))
     } else this._cancel()
     return true
   }

@@ -1,6 +1,8 @@
 import { Lightning } from '@lightningjs/sdk'
 import { COLORS, FONT, SAFE, TYPE } from '../theme'
-import { t } from '../i18n'
+import { phrase, t } from '../i18n'
+import type { Announcing, Speech } from './voice'
+import { visibleTexts, type TextualElement } from './visibleTexts'
 
 interface WindowListTemplateSpec extends Lightning.Component.TemplateSpec {
   Rows: object
@@ -73,6 +75,19 @@ export class WindowList<M>
   }
 
   private _render(): void {
+    const focusedBefore = this._getFocused() as WindowRow<M> | undefined
+    const modelBefore = focusedBefore?.model
+    this._draw()
+    // Scrolling re-points the rows on screen: the focused element may stay while its item
+    // changes, which Lightning does not see as a focus change; voice guidance is told here.
+    const focused = this._getFocused() as (WindowRow<M> & Announcing) | undefined
+    if (focused && focused === focusedBefore && focused.model !== modelBefore && this.hasFocus()) {
+      const words = focused.announce ? focused.announce() : visibleTexts(focused as unknown as TextualElement)
+      this.fireAncestors('$voiceUpdate', [words, this.announceContext()], focused.announceDetail?.())
+    }
+  }
+
+  private _draw(): void {
     const n = this.visibleRows
     if (this._index < this._top) this._top = this._index
     if (this._index >= this._top + n) this._top = this._index - n + 1
@@ -98,6 +113,13 @@ export class WindowList<M>
       },
     })
     this._refocus()
+  }
+
+  /** Voice guidance: after the focused row's own words, where it is in the list ("3 of 40"). */
+  announceContext(): Speech {
+    return this._models.length > 1
+      ? phrase('list.position', { index: this._index + 1, count: this._models.length })
+      : undefined
   }
 
   override _getFocused(): Lightning.Component | undefined {

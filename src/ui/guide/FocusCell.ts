@@ -25,6 +25,11 @@ export class FocusCell
 {
   readonly Title = this.getByRef('Title')!
   readonly Mark = this.getByRef('Mark')!
+
+  /** Voice guidance: the grid says the focused programme, with more than this cell shows. */
+  announce(): undefined {
+    return undefined
+  }
   readonly MarkLabel = this.Mark.getByRef('Label')!
   private _title = ''
   private _width = -1

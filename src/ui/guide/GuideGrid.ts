@@ -22,6 +22,7 @@ import {
 import { GuideRow, MARK_W } from './GuideRow'
 import { GEOMETRY, GUIDE } from './layout'
 import { TIME_BAR_LABELS, TimeBar } from './TimeBar'
+import type { Speech } from '../components/voice'
 
 export type { GridFocus, GridLooks, GridSource } from './gridModel'
 
@@ -50,6 +51,11 @@ export class GuideGrid
   readonly Focus = this.getByRef('Focus')!
 
   onFocus: (focus: GridFocus | undefined) => void = () => undefined
+  /** Voice guidance's words for a focus (the page knows the rights and the clock). */
+  describe: (focus: GridFocus) => { speech: Speech; detail: Speech } = () => ({
+    speech: undefined,
+    detail: undefined,
+  })
   onEnter: (focus: GridFocus) => void = () => undefined
   onTop: () => void = () => undefined
 
@@ -171,6 +177,17 @@ export class GuideGrid
   get viewStart(): number {
     return this._viewStart
   }
+  /** Voice guidance: the focused cell ("Kanal 1, Morning Live, 22:05 to 01:05, on now, ..."). */
+  announce(): Speech {
+    const focus = this.focused
+    return focus ? this.describe(focus).speech : undefined
+  }
+
+  announceDetail(): Speech {
+    const focus = this.focused
+    return focus ? this.describe(focus).detail : undefined
+  }
+
   /** How many times the focus moved (the bench waits for it to change after a key). */
   get focusMoves(): number {
     return this._focusMoves

@@ -7,7 +7,7 @@ import type { GuideRights, GuideService, LineupState } from '../../state/guide/g
 import { digitOf } from '../../platform/keys'
 import { appContext } from '../context'
 import { formatDay, formatDuration, formatTime, formatTimeRange } from '../format'
-import { t } from '../i18n'
+import { phrase, t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
 import { GuideGrid, type GridFocus, type GridLooks, type GridSource } from './GuideGrid'
@@ -18,6 +18,8 @@ import { DigitEntry, GUIDE_MAX_DIGITS } from '../components/DigitEntry'
 import { Clock, CLOCK_TICK_MS as CLOCK_FACE_TICK_MS } from '../components/Clock'
 import { SAFE } from '../theme'
 import { GUIDE } from './layout'
+import { guideCellDetail, guideCellSpeech } from './guideSpeech'
+import type { Speech } from '../components/voice'
 
 interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Info: typeof InfoPanel
@@ -99,7 +101,14 @@ export class GuidePage
 
   override _init(): void {
     this.Info.hint = t('guide.hint')
-    this.Grid.onFocus = (focus) => this._showInfo(focus)
+    this.Grid.onFocus = (focus) => {
+      this._showInfo(focus)
+      if (focus && appContext().state?.voice.enabled) {
+        const { speech, detail } = this._describe(focus)
+        this.fireAncestors('$voiceUpdate', speech, detail)
+      }
+    }
+    this.Grid.describe = (focus) => this._describe(focus)
     this.Grid.onEnter = (focus) => this._enter(focus)
     this.Grid.onTop = () => Router.focusWidget('Menu')
     this._installBenchHooks()
@@ -286,6 +295,39 @@ export class GuidePage
       badges: this._channelLine(focus, now),
       warn: focus.locked || this._offlineSince !== undefined,
     })
+  }
+
+  /** Voice guidance's words for the focused cell, and what Info adds. */
+  private _describe(focus: GridFocus): { speech: Speech; detail: Speech } {
+    const now = appContext().state?.clock.nowSeconds() ?? 0
+    const { channel, slot } = focus
+    const programme = slot.kind === 'programme' ? slot.programme : undefined
+    const mark = programme ? (this._rights.marks.get(programme.id)?.mark ?? 'none') : 'none'
+    const caps = this._rights.entitlements.get(channel.id) ?? NO_CAPABILITIES
+    const speech = guideCellSpeech({
+      channelName: channel.name,
+      title: programme?.title,
+      hole: slot.kind === 'loading' ? 'loading' : slot.kind === 'gap' ? 'gap' : undefined,
+      start: slot.start,
+      end: slot.end,
+      startText: formatTime(slot.start),
+      endText: formatTime(slot.end),
+      now,
+      allowed: programme ? programmeBadges(programme, caps, channel.catchupHours, now) : [],
+      locked: !this._rights.signedIn
+        ? phrase('guide.signedOut')
+        : focus.locked
+          ? phrase('guide.locked')
+          : undefined,
+      mark,
+    })
+    const detail = guideCellDetail({
+      channelNumber: channel.number,
+      day: formatDay(slot.start),
+      episode: programme?.episode,
+      description: programme?.description,
+    })
+    return { speech, detail }
   }
 
   /** What the viewer may do with the focused programme, or why the channel is locked. */

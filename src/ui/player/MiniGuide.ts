@@ -4,6 +4,8 @@ import type { NowNext } from '../../state/player/lineup'
 import { COLORS, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 import { formatTimeRange } from '../format'
 import { t } from '../i18n'
+import type { Speech } from '../components/voice'
+import { miniGuideRowSpeech } from './playerSpeech'
 
 interface MiniGuideTemplateSpec extends Lightning.Component.TemplateSpec {
   Heading: object
@@ -132,6 +134,16 @@ export class MiniGuide
     this.Heading.patch({ text: { text: t('player.guide.title') } })
   }
 
+  /** Voice guidance: its heading, then the selected channel and what is on it. */
+  announce(): Speech {
+    return [this.Heading.text?.text ?? '', this._rowSpeech()]
+  }
+
+  private _rowSpeech(): Speech {
+    const row = this._rows[this._index]
+    return row ? miniGuideRowSpeech(row) : undefined
+  }
+
   /** The rows to show and which one is selected. */
   show(rows: MiniGuideRow[], selectedId: string): void {
     this._rows = rows
@@ -172,6 +184,7 @@ export class MiniGuide
     if (!row) return
     this._index = next
     this._select()
+    this.fireAncestors('$voiceUpdate', this._rowSpeech())
     // Keep the selection in the middle: the page brings the channels around it.
     if (next === 0 || next === this._rows.length - 1) this.onMove(row.channel)
   }

@@ -90,6 +90,11 @@ export class PlayerMessage
     return this.Title.text?.text ?? ''
   }
 
+  /** Voice guidance: the message's title and text as it opens (the focused button follows). */
+  announce(): string[] {
+    return [this.title, this.Text.text?.text ?? '']
+  }
+
   override _getFocused(): Lightning.Component {
     return this.Actions
   }

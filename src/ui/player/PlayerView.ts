@@ -7,6 +7,8 @@ import { MiniGuide } from './MiniGuide'
 import { Notice } from './Notice'
 import { Osd } from './Osd'
 import { osdModel } from './osdModel'
+import { osdDetail, osdSpeech } from './playerSpeech'
+import type { Speech } from '../components/voice'
 import { PlayerMessage, type PlayerAction } from './PlayerMessage'
 
 export interface PlayerViewTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -90,9 +92,26 @@ export class PlayerView
     return this.MiniGuide.visible
   }
 
-  /** Shows the OSD for a few seconds (held while paused or ended). */
-  showOsd(): void {
+  /** Voice guidance: what the OSD shows (channel, programme, LIVE / paused, where); loading before. */
+  announce(): Speech {
+    const model = this._shown ? osdModel(this._shown) : undefined
+    return model ? osdSpeech(model) : t('player.loading')
+  }
+
+  announceDetail(): Speech {
+    const model = this._shown ? osdModel(this._shown) : undefined
+    return model ? osdDetail(model) : undefined
+  }
+
+  /**
+   * Shows the OSD for a few seconds (held while paused or ended); voice guidance says what it
+   * shows, after `lead` (why a key was refused).
+   */
+  showOsd(lead?: string): void {
     if (!this._shown?.playback || this.messageShown) return
+    const model = osdModel(this._shown)
+    if (model && !this.MiniGuide.visible)
+      this.fireAncestors('$voiceUpdate', [lead, osdSpeech(model)], osdDetail(model))
     this._osdShown = true
     this.Osd.setSmooth('alpha', 1, { duration: 0.2 })
     if (this._osdTimer !== undefined) clearTimeout(this._osdTimer)
@@ -145,8 +164,9 @@ export class PlayerView
     if (s.status === 'paused') this.showOsd()
     if (s.refusal && s.refusal.seq !== this._lastRefusal) {
       this._lastRefusal = s.refusal.seq
-      this.notice(t(`player.refused.${s.refusal.action}.${s.refusal.reason}`))
-      this.showOsd()
+      const refused = t(`player.refused.${s.refusal.action}.${s.refusal.reason}`)
+      this.notice(refused)
+      this.showOsd(refused)
     }
     if (s.status === 'loading') this.showLoading()
     if (s.status === 'error' && s.error) {

@@ -85,6 +85,11 @@ export class ActionMenu
     this.visible = false
   }
 
+  /** Voice guidance: the recording the actions are for, as the menu opens (the focused action follows). */
+  announce(): string {
+    return this.Title.text?.text ?? ''
+  }
+
   override _getFocused(): Lightning.Component | undefined {
     return this.Items.children[this._index] as Lightning.Component | undefined
   }

@@ -4,6 +4,8 @@ import type { RowModel } from '../../state/recordings/recordingsView'
 import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
 import { t } from '../i18n'
 import { formatDate, formatDay, formatDuration, formatTimeRange } from '../format'
+import type { Speech } from '../components/voice'
+import { recordingRowDetail, recordingRowSpeech } from './recordingSpeech'
 
 export const ROW_HEIGHT = 116
 const ROW_WIDTH = SAFE.w
@@ -111,6 +113,21 @@ export class RecordingRow
   set model(value: RowModel | undefined) {
     this._model = value
     this._update()
+  }
+
+  /** Voice guidance: "Recorded, The Village" (the list adds "3 of 40"). */
+  announce(): Speech {
+    return this._model ? recordingRowSpeech(this._model) : undefined
+  }
+
+  announceDetail(): Speech {
+    const m = this._model
+    if (!m) return undefined
+    const when =
+      m.kind === 'series'
+        ? ''
+        : `${formatDay(m.recording.start)}, ${formatTimeRange(m.recording.start, m.recording.end)}`
+    return recordingRowDetail(m, when)
   }
 
   override _focus(): void {

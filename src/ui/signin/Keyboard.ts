@@ -73,6 +73,12 @@ export class Keyboard
     this.highlight()
   }
 
+  /** Voice guidance: the focused key's label (the keys typed are never said). */
+  announce(): string {
+    const key = this.Keys.childList.getByRef(this.refOf(this._at))
+    return key?.childList.getAt(0)?.text?.text ?? ''
+  }
+
   get focusedKey(): KeyId {
     return keyAt(this._at)
   }
@@ -123,6 +129,7 @@ export class Keyboard
     if (!next) return false
     this._at = next
     this.highlight()
+    this.fireAncestors('$voiceUpdate', this.announce())
     return true
   }
 

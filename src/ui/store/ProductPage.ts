@@ -288,6 +288,15 @@ export class ProductPage
 
   // -- focus and keys -------------------------------------------------------------------------
 
+  /** Voice guidance: the product as the page opens (the focused button follows); Info adds its description. */
+  announce(): string[] {
+    return this.Summary.spoken
+  }
+
+  announceDetail(): string {
+    return this.Summary.description
+  }
+
   override _getFocused(): Lightning.Component {
     if (this.Pin.isOpen) return this.Pin
     if (this.Panel.isOpen) return this.Panel

@@ -107,6 +107,15 @@ export class ProductSummary
     this.Premium.getByRef('Label')?.patch({ text: { text: t('store.premium') } })
   }
 
+  /** What voice guidance says of it: title, kind and status (the description is for Info). */
+  get spoken(): string[] {
+    return [this.Heading, this.Kind, this.Status].map((el) => el.text?.text ?? '')
+  }
+
+  get description(): string {
+    return this.Description.text?.text ?? ''
+  }
+
   show(look: ProductSummaryLook): void {
     this.Heading.patch({ text: { text: look.title } })
     this.Premium.visible = look.premium

@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { Tile } from '../../state/store/storeView'
 import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
 import { StoreTile, TILE } from './Tile'
+import { phrase, type Phrase } from '../i18n'
 
 export const RAIL_HEIGHT = TILE.h + 84
 
@@ -45,6 +46,17 @@ export class Rail
 
   set title(value: string) {
     this.Title.patch({ text: { text: value } })
+  }
+
+  /** Voice guidance: the rail's name as the focus comes into it, then the tile; "2 of 5" after. */
+  announce(): string {
+    return this.Title.text?.text ?? ''
+  }
+
+  announceContext(): Phrase | undefined {
+    return this._tiles.length > 1
+      ? phrase('list.position', { index: this._index + 1, count: this._tiles.length })
+      : undefined
   }
 
   set emptyText(value: string) {

@@ -9,6 +9,7 @@ import {
   revivePreferences,
   stepLanguage,
   stepPollPeriod,
+  voiceGuidanceOn,
 } from '../../../src/domain/preferences'
 
 describe('recording settings steppers', () => {
@@ -94,8 +95,26 @@ describe('preferences', () => {
     expect(revivePreferences({ language: 'da', pollPeriodSeconds: 120 })).toEqual({
       language: 'da',
       pollPeriodSeconds: 300,
+      voiceGuidance: undefined,
     })
-    expect(revivePreferences('garbage')).toEqual({ language: undefined, pollPeriodSeconds: undefined })
+    expect(revivePreferences('garbage')).toEqual({
+      language: undefined,
+      pollPeriodSeconds: undefined,
+      voiceGuidance: undefined,
+    })
+    expect(revivePreferences({ voiceGuidance: false }).voiceGuidance).toBe(false)
+    expect(revivePreferences({ voiceGuidance: 'yes' }).voiceGuidance).toBeUndefined()
     expect(revivePreferences({ language: '<script>' }).language).toBeUndefined()
+  })
+})
+
+describe('voice guidance on or off', () => {
+  it('follows the viewer, else the platform, else the operator', () => {
+    expect(voiceGuidanceOn(false, true, true)).toBe(false)
+    expect(voiceGuidanceOn(true, false, false)).toBe(true)
+    expect(voiceGuidanceOn(undefined, true, false)).toBe(true)
+    expect(voiceGuidanceOn(undefined, false, true)).toBe(false)
+    expect(voiceGuidanceOn(undefined, undefined, true)).toBe(true)
+    expect(voiceGuidanceOn(undefined, undefined, false)).toBe(false)
   })
 })

@@ -3,6 +3,7 @@ import {
   MAX_POLL_COLLAPSE_SECONDS,
   MIN_POLL_PERIOD_SECONDS,
   PLAYBACK_CHECK_RANGE,
+  VOICE_DELAY_RANGE,
   readSettings,
 } from '../../../src/platform/settings'
 
@@ -19,6 +20,8 @@ describe('settings.json appSettings', () => {
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
       locale: 'da',
+      voiceGuidance: true,
+      voiceGuidanceDelayMs: 50,
       testHooks: true,
       stage: { w: 1920 },
     })
@@ -30,6 +33,8 @@ describe('settings.json appSettings', () => {
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
       locale: 'da',
+      voiceGuidance: true,
+      voiceGuidanceDelayMs: 50,
       testHooks: true,
     })
   })
@@ -78,6 +83,17 @@ describe('settings.json appSettings', () => {
     const above = readSettings({ playbackCheckSeconds: 86400 })
     expect(above.settings.playbackCheckSeconds).toBe(PLAYBACK_CHECK_RANGE.max)
     expect(above.warnings).toHaveLength(1)
+  })
+
+  it('reads voice guidance off by default and keeps its pause within 0..2000 ms, and says so', () => {
+    expect(readSettings({}).settings.voiceGuidance).toBe(false)
+    expect(readSettings({}).settings.voiceGuidanceDelayMs).toBe(300)
+    const wrongType = readSettings({ voiceGuidance: 'on' })
+    expect(wrongType.settings.voiceGuidance).toBe(false)
+    expect(wrongType.warnings.join()).toMatch(/voiceGuidance: "on" is not valid/)
+    const above = readSettings({ voiceGuidanceDelayMs: 10000 })
+    expect(above.settings.voiceGuidanceDelayMs).toBe(VOICE_DELAY_RANGE.max)
+    expect(above.warnings.join()).toMatch(/voiceGuidanceDelayMs: 10000 .*clamped to 2000/)
   })
 
   it('survives settings that are not an object at all', () => {
