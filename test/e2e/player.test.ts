@@ -372,7 +372,11 @@ describe('the player', () => {
     await go(tv, 'play/recording/999999')
     await tv.waitForText('Not found')
     await go(tv, 'play/live/ch150')
-    await tv.waitForText('Not in your subscription')
+    await tv.page.waitForFunction(() =>
+      (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
+        .screenTexts()
+        .some((s) => s.endsWith(': not in your subscription')),
+    )
   })
 
   it('stops with a message when the right is withdrawn mid-play (another device ends the licence)', async () => {

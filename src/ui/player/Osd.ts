@@ -14,7 +14,7 @@ interface OsdTemplateSpec extends Lightning.Component.TemplateSpec {
     Next: object
     NextTime: object
   }
-  Clock: object
+  Clock: { Time: object }
 }
 
 const BAR_W = SAFE.w - 2 * SPACE.l
@@ -48,6 +48,7 @@ export class Osd
   readonly Next = this.Panel.getByRef('Next')!
   readonly NextTime = this.Panel.getByRef('NextTime')!
   readonly Clock = this.getByRef('Clock')!
+  readonly ClockTime = this.Clock.getByRef('Time')!
   private _model: OsdModel | undefined
 
   static override _template(): Lightning.Component.Template<OsdTemplateSpec> {
@@ -151,13 +152,23 @@ export class Osd
           text: { text: '', fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textDim },
         },
       },
-      // The time of day, above the panel's right end.
+      // The time of day, above the panel's right end, on the panel's colour (any picture behind).
       Clock: {
-        x: SAFE.w - SPACE.l,
+        x: SAFE.w,
         y: -SPACE.s,
         mountX: 1,
         mountY: 1,
-        text: { text: '', fontFace: FONT.bold, fontSize: TYPE.heading, textColor: COLORS.text },
+        w: 150,
+        h: 64,
+        rect: true,
+        color: 0xe60b0f19,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
+        Time: {
+          x: 75,
+          y: 34,
+          mount: 0.5,
+          text: { text: '', fontFace: FONT.bold, fontSize: TYPE.heading, textColor: COLORS.text },
+        },
       },
     }
   }
@@ -194,7 +205,8 @@ export class Osd
     this.Progress.patch({ text: { text: m.progress } })
     this.Next.patch({ text: { text: m.next } })
     this.NextTime.patch({ text: { text: m.nextTime } })
-    this.Clock.patch({ text: { text: m.clock } })
+    this.Clock.visible = m.clock !== ''
+    this.ClockTime.patch({ text: { text: m.clock } })
     this._sizeBadge()
   }
 

@@ -1,5 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { filter, firstValueFrom, map, take, timeout, type Subscription } from 'rxjs'
+import { filter, map, take, type Subscription } from 'rxjs'
 import type { Channel } from '../../domain/channels'
 import { productsGranting } from '../../domain/products'
 import { channelByNumber, isPlaybackKind, nearbyChannels, zapTarget } from '../../domain/playback'
@@ -23,8 +23,6 @@ interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
 /** Seconds a Left/Right press moves; Rewind/FastForward move further. */
 export const SEEK_STEP = 30
 export const SKIP_STEP = 120
-/** How long a locked channel's message waits for the catalogue before it offers the store as such. */
-const CATALOGUE_WAIT_MS = 8000
 
 /**
  * Playback, reached as #play/<kind>/<id> (kind: live, startover, catchup, recording). The page
@@ -194,16 +192,23 @@ export class PlayerPage
     const channel = lineup?.find((c) => c.id === channelId)
     if (!current()) return
     show(channel ? { channel: { number: channel.number, name: channel.name } } : {})
-    const now = state.clock.nowSeconds()
-    const [nowNext, product] = await Promise.all([
-      this._lineup?.nowNext([channelId], now).catch(() => undefined),
-      this._grantingProduct(channelId),
-    ])
+    // The smallest product that grants the channel (the store's rule), once the catalogue is in:
+    // until then the offer is the store's page for the channel. The message offers the store, so
+    // the catalogue is loaded as for a store screen.
+    const store = state.store
+    store.open()
+    this._subscriptions.push(
+      store.model$
+        .pipe(
+          map((m) => productsGranting(channelId, m.products ?? [])[0]),
+          filter((p) => p !== undefined),
+          take(1),
+        )
+        .subscribe((p) => show({ product: { id: p.id, title: p.title } })),
+    )
+    const nowNext = await this._lineup?.nowNext([channelId], state.clock.nowSeconds()).catch(() => undefined)
     const onNow = nowNext?.get(channelId)?.now
-    show({
-      ...(onNow ? { onNow: { title: onNow.title, start: onNow.start, end: onNow.end } } : {}),
-      ...(product ? { product } : {}),
-    })
+    if (onNow) show({ onNow: { title: onNow.title, start: onNow.start, end: onNow.end } })
   }
 
   /** The programme after the one playing on its channel, for the OSD (nothing when unknown). */
@@ -212,27 +217,6 @@ export class PlayerPage
     const next = nowNext?.get(channelId)?.next
     if (seq !== this._startSeq) return
     this.View.upNext = next ? { title: next.title, start: next.start } : undefined
-  }
-
-  /** The smallest product that grants the channel (the store's rule), once the catalogue is in. */
-  private async _grantingProduct(channelId: string): Promise<{ id: string; title: string } | undefined> {
-    const store = appContext().state?.store
-    if (!store) return undefined
-    // The message offers the store: the catalogue is loaded as for a store screen.
-    store.open()
-    try {
-      const product = await firstValueFrom(
-        store.model$.pipe(
-          map((m) => productsGranting(channelId, m.products ?? [])[0]),
-          filter((p) => p !== undefined),
-          take(1),
-          timeout({ first: CATALOGUE_WAIT_MS }),
-        ),
-      )
-      return { id: product.id, title: product.title }
-    } catch {
-      return undefined
-    }
   }
 
   private _media(c: MediaCommand): void {
