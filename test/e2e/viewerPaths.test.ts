@@ -155,6 +155,8 @@ describe('a viewer on the way through the player and the details', () => {
     if (!recorded) throw new Error('anna has no finished recording')
     tv = await openTv(sim.url, `programme/${String(programme.ID)}`)
     await tv.waitForText(String(programme.Title))
+    // The first way on has the focus, not the "Back" of the wait for the operator.
+    expect(await tv.focusedTexts()).toEqual(['Sign in'])
     expect((await tv.screenTexts()).some((s) => /not in the guide/.test(s))).toBe(false)
     await signIn(tv, 'anna', 'anna')
     await go(tv, `programme/${String(recorded.ProgrammeID)}`)

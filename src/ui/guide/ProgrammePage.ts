@@ -57,6 +57,8 @@ export class ProgrammePage extends MessagePage {
   private _subscription: Subscription | undefined
   private _busy = false
   private _lookup: ProgrammeLookup | 'asking' = 'asking'
+  /** The programme the actions are drawn for (none while asking or absent). */
+  private _shown: string | undefined
   private readonly _picture = this.childList.a({
     x: PICTURE_X,
     y: TOP,
@@ -143,6 +145,7 @@ export class ProgrammePage extends MessagePage {
 
   /** No programme to show: still asking, cannot ask, or nobody has it. */
   private _renderAbsent(): void {
+    this._shown = undefined
     this._extras(undefined)
     const lookup = this._lookup
     if (lookup === 'asking') {
@@ -265,7 +268,9 @@ export class ProgrammePage extends MessagePage {
       programme.categories.join(', '),
       programme.description ?? '',
     ].filter((s) => s !== '')
-    const focusedId = this.Actions.selected?.id
+    // Only a redraw of the same programme keeps the focus (not the "Back" of the lookup's wait).
+    const focusedId = this._shown === programme.id ? this.Actions.selected?.id : undefined
+    this._shown = programme.id
     this.show(programme.title, lines.join('\n'), actions, reasons.join('  '))
     // A redraw (a stamp moved) keeps the focus on the same action when it is still there.
     const keep = actions.findIndex((a) => a.id === focusedId)
