@@ -13,7 +13,7 @@ export interface OsdModel {
   reach: number
   /** The clock time at the viewer's position, e.g. 21:14. */
   positionLabel: string
-  /** LIVE, PAUSED, "-12 min" behind live, or nothing. */
+  /** LIVE, PAUSED, "12 min behind live" ("1 h 5 min" past an hour), or nothing. */
   badge: string
   badgeLive: boolean
   /** Whether the live-edge marker is drawn (programmes that grow with the clock). */
@@ -52,7 +52,7 @@ export const osdModel = (s: PlayerState, extras?: OsdExtras): OsdModel | undefin
       : s.atLive
         ? t('player.osd.live')
         : grows && behind > 0
-          ? t('player.osd.behind', { minutes: behind })
+          ? t('player.osd.behind', { behind: formatDuration(s.liveEdge - s.position) })
           : s.status === 'ended'
             ? t('player.osd.ended')
             : t(`player.kind.${p.kind}`)
