@@ -91,8 +91,6 @@ export class App extends Router.App<AppTemplateSpec> {
           this.Menu.setActive(sectionOf(hash))
           log.debug(`route ${hash}`)
         },
-        // The guide opens on the channel last watched live (zaps included).
-        watchedLive: (channelId) => state?.guide.rememberChannel(channelId),
       }),
       this,
     )

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { Channel } from '../domain/channels'
-import type { GuideWindow, Programme } from '../domain/guide'
+import type { GuideWindow, Programme, ProgrammeDetails } from '../domain/guide'
 import type { ApiLogger } from './logger'
 import type { EnvelopeCall } from './envelope'
 import type { CallOptions } from './transport'
@@ -32,6 +32,8 @@ export const programmeSchema = (channelId?: string) =>
       Categories: v.nullish(v.array(v.unknown()), []),
       SeriesID: v.nullish(id),
       Episode: v.nullish(v.union([v.string(), v.pipe(v.number(), v.transform(String))])),
+      // Optional: a malformed picture is dropped, the programme kept.
+      Image: v.fallback(v.nullish(v.string()), undefined),
     }),
     v.check((p) => p.End > p.Start, 'End must be after Start'),
     v.check((p) => (p.ChannelID ?? channelId) !== undefined, 'ChannelID is missing'),
@@ -46,6 +48,7 @@ export const programmeSchema = (channelId?: string) =>
         categories: p.Categories.filter((c): c is string => typeof c === 'string'),
         ...(p.SeriesID != null ? { seriesId: p.SeriesID } : {}),
         ...(p.Episode != null ? { episode: p.Episode } : {}),
+        ...(p.Image != null && p.Image !== '' ? { image: p.Image } : {}),
       }),
     ),
   )
@@ -59,7 +62,25 @@ export interface GuideRequest {
   end: number
 }
 
-const readWindow = (content: unknown, logger: ApiLogger): GuideWindow => {
+/** A relative picture would otherwise be read against the app's page, not the API. */
+const withImage = (p: Programme, resolveUrl: (url: string) => string): Programme =>
+  p.image === undefined ? p : { ...p, image: resolveUrl(p.image) }
+
+const detailsSchema = v.looseObject({ NextAiring: v.fallback(v.nullish(v.unknown()), undefined) })
+
+const readDetails = (content: unknown, resolveUrl: (url: string) => string): ProgrammeDetails => {
+  const programme = withImage(parseDocument(programmeSchema(), content, 'GetProgramme Content'), resolveUrl)
+  const { NextAiring } = parseDocument(detailsSchema, content, 'GetProgramme Content')
+  // The next airing is extra: one that does not read is left out, the programme still shows.
+  const next = NextAiring == null ? undefined : v.safeParse(programmeSchema(), NextAiring)
+  return next?.success ? { programme, nextAiring: withImage(next.output, resolveUrl) } : { programme }
+}
+
+const readWindow = (
+  content: unknown,
+  logger: ApiLogger,
+  resolveUrl: (url: string) => string,
+): GuideWindow => {
   const window = parseDocument(windowSchema, content, 'GetGuide Content')
   const rows = parseItems(rowSchema, window.Channels, 'GetGuide channels', logger)
   return {
@@ -72,12 +93,12 @@ const readWindow = (content: unknown, logger: ApiLogger): GuideWindow => {
         row.Programmes,
         `GetGuide ${row.ChannelID}`,
         logger,
-      ),
+      ).map((p) => withImage(p, resolveUrl)),
     })),
   }
 }
 
-/** GetChannels and GetGuide (Kanal's own envelope methods; guide windows <= 100 channels x 24 h). */
+/** GetChannels, GetGuide and GetProgramme (Kanal's own envelope methods; guide windows <= 100 channels x 24 h). */
 export const guideMethods = (call: EnvelopeCall, logger: ApiLogger, resolveUrl: (url: string) => string) => ({
   getChannels: (options: CallOptions = {}): Promise<Channel[]> =>
     call(
@@ -100,7 +121,11 @@ export const guideMethods = (call: EnvelopeCall, logger: ApiLogger, resolveUrl: 
     call(
       'GetGuide',
       { ChannelIDs: [...request.channelIds], Start: request.start, End: request.end },
-      (c) => readWindow(c, logger),
+      (c) => readWindow(c, logger, resolveUrl),
       { ...options, idempotent: true },
     ),
+
+  /** One programme by id (Kanal's own): 40 NotFound for an id the operator does not have. */
+  getProgramme: (id: string, options: CallOptions = {}): Promise<ProgrammeDetails> =>
+    call('GetProgramme', { ID: id }, (c) => readDetails(c, resolveUrl), { ...options, idempotent: true }),
 })

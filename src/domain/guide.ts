@@ -11,6 +11,14 @@ export interface Programme {
   categories: readonly string[]
   seriesId?: string
   episode?: string
+  /** A picture of the programme (absolute URL), when the operator has one. */
+  image?: string
+}
+
+/** A programme looked up by id, with the next airing of the same title when the operator knows one. */
+export interface ProgrammeDetails {
+  programme: Programme
+  nextAiring?: Programme
 }
 
 /** Programmes of some channels over [start, end) (Kanal's GetGuide). */

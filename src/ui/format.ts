@@ -1,4 +1,4 @@
-import { currentLanguage } from './i18n'
+import { currentLanguage, phrase, say, type Phrase } from './i18n'
 
 /**
  * Dates, times and durations as the viewer reads them, in the interface language. Times are
@@ -33,11 +33,19 @@ export const formatDate = (unixSeconds: number): string =>
 export const formatTimeRange = (start: number, end: number): string =>
   `${formatTime(start)}–${formatTime(end)}`
 
-/** 1 h 05 min, 45 min */
-export const formatDuration = (seconds: number): string => {
+/**
+ * A duration as the viewer reads it: "2 h 37 min", "45 min", "2 h" (never "157 min"), in the
+ * units of the interface language. Rounded to the minute; under half a minute is "0 min".
+ */
+export const durationPhrase = (seconds: number): Phrase => {
   const minutes = Math.max(0, Math.round(seconds / 60))
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  if (h === 0) return `${m} min`
-  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  if (hours === 0) return phrase('format.duration.minutes', { minutes })
+  return rest === 0
+    ? phrase('format.duration.hours', { hours })
+    : phrase('format.duration.hoursMinutes', { hours, minutes: rest })
 }
+
+/** 2 h 37 min, 45 min */
+export const formatDuration = (seconds: number): string => say(durationPhrase(seconds))

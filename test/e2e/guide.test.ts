@@ -137,11 +137,11 @@ describe('the guide in Chromium', () => {
       { timeout: 5000 },
     )
     await tv.press('green')
-    await tv.waitForText('This channel is not part of your package. OK: see how to get it.')
+    await tv.waitForText('This channel is not part of your package. OK: details, and how to get it.')
     await tv.screenshot('guide-locked-channel')
   })
 
-  it('anna: OK on a locked channel leads to the store page of a product that grants it', async () => {
+  it('anna: OK on a locked channel opens the details, whose offer leads to a product that grants it', async () => {
     tv = await openTv(sim.url)
     await annaOnGuide(tv)
     await tv.page.keyboard.press('4')
@@ -153,6 +153,17 @@ describe('the guide in Chromium', () => {
       undefined,
       { timeout: 5000 },
     )
+    // OK on an empty slot of a locked channel goes straight to the store: wait for the programme.
+    await focusOnProgramme(tv)
+    await tv.press('ok')
+    await tv.page.waitForFunction(() =>
+      (window as unknown as { __kanal: { route(): string } }).__kanal.route().startsWith('programme/'),
+    )
+    await tv.waitForText('Get this channel')
+    // Start-over may be allowed without live: the offer is then a few buttons along.
+    for (let i = 0; i < 6 && !(await tv.focusedTexts()).includes('Get this channel'); i += 1)
+      await tv.press('right')
+    expect(await tv.focusedTexts()).toEqual(['Get this channel'])
     await tv.press('ok')
     await tv.page.waitForFunction(
       () =>

@@ -219,7 +219,7 @@ describe('the player', () => {
     await tv.screenshot('player-catchup-osd')
   })
 
-  it('plays a recording and offers its saved resume point ("Resume from 21:00")', async () => {
+  it('plays a recording and offers its saved resume point ("Resume from 21 min")', async () => {
     const list = (await call('GetRecordings')) as { Recordings: Json[] }
     const resumes = (await call('GetResumes')) as unknown as Json[]
     const saved = resumes.find((r) => String(r.ContentID).startsWith('recording:'))
@@ -227,7 +227,7 @@ describe('the player', () => {
     const rec = list.Recordings.find((r) => String(r.ID) === id)
     expect(rec?.State).toBe('Finished')
     tv = await open(`play/recording/${id}`)
-    await tv.waitForText('Resume from 21:00')
+    await tv.waitForText('Resume from 21 min')
     await tv.screenshot('player-resume-offer')
     await tv.press('ok')
     await waitForPicture(tv)
@@ -261,7 +261,9 @@ describe('the player', () => {
     // A restart: a fresh browser, signed in again.
     tv = await open(`play/catchup/${p.ID as string}`)
     const offset = saved?.Position as number
-    const label = `Resume from ${Math.floor(offset / 60)}:${String(offset % 60).padStart(2, '0')}`
+    const minutes = Math.round(offset / 60)
+    const label =
+      `Resume from ${minutes >= 60 ? `${Math.floor(minutes / 60)} h ` : ''}${minutes % 60 === 0 && minutes >= 60 ? '' : `${minutes % 60} min`}`.trim()
     await tv.waitForText(label)
     await tv.press('right', 'ok')
     // "Start from the beginning".
@@ -370,7 +372,11 @@ describe('the player', () => {
     await go(tv, 'play/recording/999999')
     await tv.waitForText('Not found')
     await go(tv, 'play/live/ch150')
-    await tv.waitForText('Not in your subscription')
+    await tv.page.waitForFunction(() =>
+      (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
+        .screenTexts()
+        .some((s) => s.endsWith(': not in your subscription')),
+    )
   })
 
   it('stops with a message when the right is withdrawn mid-play (another device ends the licence)', async () => {

@@ -22,6 +22,13 @@ export interface ProgrammeWire {
   Categories?: string[]
   SeriesID?: string
   Episode?: string
+  /** The programme's picture (a title card drawn by the simulator). */
+  Image?: string
+}
+
+/** A programme with the next airing of the same title (GetProgramme). */
+export interface ProgrammeDetailsWire extends ProgrammeWire {
+  NextAiring?: ProgrammeWire
 }
 
 export const MAX_GUIDE_CHANNELS = 100
@@ -30,6 +37,8 @@ export const MAX_GUIDE_SECONDS = 24 * 3600
 const DEFAULT_MAX_PROGRAMME_SECONDS = 24 * 3600
 
 export const logoPath = (channelId: string): string => `/api/logos/${encodeURIComponent(channelId)}.png`
+export const imagePath = (programmeId: string): string =>
+  `/api/images/programmes/${encodeURIComponent(programmeId)}.png`
 
 export const listChannels = (sim: Sim, baseUrl: string): ChannelWire[] => {
   const products = new Map<string, string[]>()
@@ -71,7 +80,7 @@ interface ProgrammeRow {
   episode: string | null
 }
 
-const toWire = (p: ProgrammeRow): ProgrammeWire => {
+const toWire = (p: ProgrammeRow, baseUrl: string): ProgrammeWire => {
   const w: ProgrammeWire = {
     ID: String(p.id),
     ChannelID: p.channel_id,
@@ -83,7 +92,50 @@ const toWire = (p: ProgrammeRow): ProgrammeWire => {
   if (p.categories !== null) w.Categories = JSON.parse(p.categories) as string[]
   if (p.series_id !== null) w.SeriesID = p.series_id
   if (p.episode !== null) w.Episode = p.episode
+  w.Image = baseUrl + imagePath(String(p.id))
   return w
+}
+
+const PROGRAMME_COLUMNS = 'id, channel_id, start, end, title, description, categories, series_id, episode'
+/** How far ahead the next airing is looked for: the guide's own reach. */
+const NEXT_AIRING_SECONDS = 14 * 24 * 3600
+
+/** A programme's title, by id (the title cards), or undefined. */
+export const programmeTitle = (sim: Sim, id: string): string | undefined =>
+  /^\d{1,15}$/.test(id)
+    ? sim.db.prepare<[number], { title: string }>('SELECT title FROM programmes WHERE id = ?').get(Number(id))
+        ?.title
+    : undefined
+
+/**
+ * One programme by id (a deep link, a recording's programme) with the next airing of the same
+ * title on any channel; NotFound for an id the guide does not have.
+ */
+export const programmeById = (sim: Sim, id: string, baseUrl: string): ProgrammeDetailsWire => {
+  const row = /^\d{1,15}$/.test(id)
+    ? sim.db
+        .prepare<[number], ProgrammeRow>(`SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE id = ?`)
+        .get(Number(id))
+    : undefined
+  if (!row) throw new SimError('notFound', `No programme ${id}`, { ID: id })
+  // A series has an index; a title alone is a scan of the guide's fortnight.
+  const next =
+    row.series_id !== null
+      ? sim.db
+          .prepare<[string, string, number, number], ProgrammeRow>(
+            `SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE series_id = ? AND title = ? AND start > ? AND id != ?
+             ORDER BY start LIMIT 1`,
+          )
+          .get(row.series_id, row.title, row.start, row.id)
+      : sim.db
+          .prepare<[string, number, number, number], ProgrammeRow>(
+            `SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE title = ? AND start > ? AND start < ? AND id != ?
+             ORDER BY start LIMIT 1`,
+          )
+          .get(row.title, row.start, row.start + NEXT_AIRING_SECONDS, row.id)
+  const out: ProgrammeDetailsWire = toWire(row, baseUrl)
+  if (next) out.NextAiring = toWire(next, baseUrl)
+  return out
 }
 
 /**
@@ -95,6 +147,7 @@ export const guideWindow = (
   channelIds: readonly string[],
   start: number,
   end: number,
+  baseUrl = '',
 ): { Start: number; End: number; Channels: { ChannelID: string; Programmes: ProgrammeWire[] }[] } => {
   const known = sim.db.prepare<[string], { id: string }>('SELECT id FROM channels WHERE id = ?')
   const unknown = channelIds.filter((id) => known.get(id) === undefined)
@@ -102,7 +155,7 @@ export const guideWindow = (
     throw new SimError('invalid', `Unknown channels: ${unknown.join(', ')}`, { ChannelIDs: unknown })
   const longest = Number(getMeta(sim.db, 'max_programme_seconds') ?? DEFAULT_MAX_PROGRAMME_SECONDS)
   const stmt = sim.db.prepare<[string, number, number, number], ProgrammeRow>(
-    `SELECT id, channel_id, start, end, title, description, categories, series_id, episode FROM programmes
+    `SELECT ${PROGRAMME_COLUMNS} FROM programmes
      WHERE channel_id = ? AND start > ? AND start < ? AND end > ? ORDER BY start`,
   )
   return {
@@ -110,7 +163,7 @@ export const guideWindow = (
     End: end,
     Channels: channelIds.map((id) => ({
       ChannelID: id,
-      Programmes: stmt.all(id, start - longest - 1, end, start).map(toWire),
+      Programmes: stmt.all(id, start - longest - 1, end, start).map((p) => toWire(p, baseUrl)),
     })),
   }
 }

@@ -1,15 +1,25 @@
 import type { FastifyInstance } from 'fastify'
 import type { Api } from '../http/api'
-import { envelopeMethod, int } from '../http/envelope'
+import { envelopeMethod, id, int } from '../http/envelope'
 import { SimError } from '../model/context'
 import { LIMITS } from '../limits'
-import { MAX_GUIDE_CHANNELS, MAX_GUIDE_SECONDS, guideWindow, listChannels } from '../model/guide'
+import {
+  MAX_GUIDE_CHANNELS,
+  MAX_GUIDE_SECONDS,
+  guideWindow,
+  listChannels,
+  programmeById,
+} from '../model/guide'
 
-/** GetChannels and GetGuide: anonymous tokens may read the guide. */
+/** GetChannels, GetGuide and GetProgramme: anonymous tokens may read the guide. */
 export const registerGuide = (app: FastifyInstance, api: Api): void => {
   envelopeMethod(app, api, 'GetChannels', 'session', ({ baseUrl }) => listChannels(api.sim, baseUrl))
 
-  envelopeMethod(app, api, 'GetGuide', 'session', ({ body }) => {
+  envelopeMethod(app, api, 'GetProgramme', 'session', ({ body, baseUrl }) =>
+    programmeById(api.sim, id(body, 'ID'), baseUrl),
+  )
+
+  envelopeMethod(app, api, 'GetGuide', 'session', ({ body, baseUrl }) => {
     const ids = body.ChannelIDs
     if (
       !Array.isArray(ids) ||
@@ -24,6 +34,6 @@ export const registerGuide = (app: FastifyInstance, api: Api): void => {
     if (end <= start || end - start > MAX_GUIDE_SECONDS) {
       throw new SimError('invalid', `End must be after Start, at most ${MAX_GUIDE_SECONDS} s later`)
     }
-    return guideWindow(api.sim, ids, start, end)
+    return guideWindow(api.sim, ids, start, end, baseUrl)
   })
 }

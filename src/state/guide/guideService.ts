@@ -13,11 +13,12 @@ import type { Api } from '../../api'
 import { isApiError } from '../../api/errors'
 import type { Channel } from '../../domain/channels'
 import { entitlementsAt, type Entitlements } from '../../domain/entitlements'
-import type { Programme } from '../../domain/guide'
+import type { Programme, ProgrammeDetails } from '../../domain/guide'
 import { recordingMarks, type RecordingMark } from '../../domain/guideActions'
 import type { Recording } from '../../domain/recordings'
 import type { Logger } from '../../platform/log'
 import type { OperatorClock } from '../clock/operatorClock'
+import { refusalOf } from '../recordings/refusal'
 import type { LineupState, LineupStore } from '../lineup/lineupStore'
 import type { KeyValueStore } from '../storage/keyValueStore'
 import type { UserState } from '../user/userState'
@@ -32,6 +33,12 @@ export interface GuideRights {
   entitlements: Entitlements
   marks: ReadonlyMap<string, { mark: RecordingMark; recordingId: string }>
 }
+
+/** A programme asked for by id: found, known by nobody, or not to be had right now. */
+export type ProgrammeLookup =
+  | { kind: 'found'; details: ProgrammeDetails }
+  | { kind: 'missing' }
+  | { kind: 'failed'; offline: boolean }
 
 export interface GuideServiceOptions {
   api: Pick<Api, 'envelope'>
@@ -79,6 +86,11 @@ export interface GuideService {
   /** The grid hands the programme it opens, so the details page needs no request. */
   rememberProgramme(p: Programme): void
   programme(id: string): Programme | undefined
+  /**
+   * The programme from the operator (GetProgramme) with its next airing: a deep link to one the
+   * grid has not shown, and the details page's extras (asked each time: the next airing moves).
+   */
+  lookUpProgramme(id: string): Promise<ProgrammeLookup>
   channel(id: string): Channel | undefined
   /** Records a programme (or its series): shown at once, settled by the Recordings stamp. */
   record(p: Programme, series: boolean): Promise<void>
@@ -138,6 +150,14 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
     log,
   })
   const remembered = new Map<string, Programme>()
+  const remember = (p: Programme): void => {
+    remembered.delete(p.id)
+    remembered.set(p.id, p)
+    for (const old of remembered.keys()) {
+      if (remembered.size <= REMEMBERED) break
+      remembered.delete(old)
+    }
+  }
   // The windows are keyed by row: they follow the lineup's order, not its names.
   const rows = lineup.state$
     .pipe(
@@ -186,16 +206,21 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
       void storage.setItem(LAST_CHANNEL_KEY, id).catch(() => undefined)
     },
 
-    rememberProgramme(p: Programme): void {
-      remembered.delete(p.id)
-      remembered.set(p.id, p)
-      for (const old of remembered.keys()) {
-        if (remembered.size <= REMEMBERED) break
-        remembered.delete(old)
-      }
-    },
+    rememberProgramme: remember,
     programme(id: string): Programme | undefined {
       return remembered.get(id)
+    },
+    async lookUpProgramme(id: string): Promise<ProgrammeLookup> {
+      try {
+        const details = await authorised(() => api.envelope.getProgramme(id))
+        remember(details.programme)
+        return { kind: 'found', details }
+      } catch (error: unknown) {
+        const refusal = refusalOf(error)
+        if (refusal === 'notFound') return { kind: 'missing' }
+        log.warn(`programme ${id} could not be looked up`, error)
+        return { kind: 'failed', offline: refusal === 'offline' }
+      }
     },
     channel(id: string): Channel | undefined {
       return lineup.channel(id)

@@ -8,6 +8,7 @@ import { digitOf } from '../../platform/keys'
 import { appContext } from '../context'
 import { formatDay, formatDuration, formatTime, formatTimeRange } from '../format'
 import { phrase, t } from '../i18n'
+import { enterTargetOf } from './enterTarget'
 import { to } from '../navigation'
 import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
 import { GuideGrid, type GridFocus, type GridLooks, type GridSource } from './GuideGrid'
@@ -350,13 +351,16 @@ export class GuidePage
   }
 
   private _enter(focus: GridFocus): void {
-    if (focus.locked) {
-      Router.navigate(to.productForChannel(focus.channel.id))
-      return
-    }
-    if (focus.slot.kind !== 'programme') return
-    this._guide?.rememberProgramme(focus.slot.programme)
-    Router.navigate(to.programme(focus.slot.programme.id))
+    const programme = focus.slot.kind === 'programme' ? focus.slot.programme : undefined
+    const target = enterTargetOf({
+      locked: focus.locked,
+      channelId: focus.channel.id,
+      programmeId: programme?.id,
+    })
+    if (target.kind === 'store') Router.navigate(to.productForChannel(target.channelId))
+    if (target.kind !== 'details' || !programme) return
+    this._guide?.rememberProgramme(programme)
+    Router.navigate(to.programme(target.programmeId))
   }
 
   // ---- bench ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Router } from '@lightningjs/sdk'
+import { Lightning, Router } from '@lightningjs/sdk'
 import type { Subscription } from 'rxjs'
 import { NO_CAPABILITIES } from '../../domain/channels'
 import type { Programme } from '../../domain/guide'
@@ -8,13 +8,14 @@ import {
   type ActionRefusal,
   type GuideAction,
 } from '../../domain/guideActions'
-import type { GuideRights } from '../../state/guide/guideService'
+import type { GuideRights, ProgrammeLookup } from '../../state/guide/guideService'
 import { refusalOf } from '../../state/recordings/refusal'
 import { appContext } from '../context'
 import { formatDay, formatDuration, formatTimeRange } from '../format'
-import { t } from '../i18n'
+import { say, t } from '../i18n'
 import { to } from '../navigation'
-import { COLORS } from '../theme'
+import { COLORS, FONT, MENU_HEIGHT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { channelOffers, nextAiringPhrase, onAirOf, onAirPhrase, type NextAiring } from './detailsLooks'
 import { MessagePage, type MessageAction } from '../components/MessagePage'
 
 const ACTION_KEY: Record<GuideAction, string> = {
@@ -37,10 +38,19 @@ const REFUSAL_KEY: Record<ActionRefusal, string> = {
   offline: 'programme.refusal.offline',
 }
 
+const PICTURE_W = 480
+const PICTURE_H = 270
+const PICTURE_X = 1920 - SAFE.x - PICTURE_W
+const TOP = MENU_HEIGHT + SPACE.xl
+const BAR_W = 720
+const BAR_Y = 580
+
 /**
- * Programme details, reached as #programme/<id> from the guide: title, times, channel,
- * categories and description, the actions the rights allow right now, and why the others are
- * not there. The actions follow the recordings store: after "Record", "Cancel" shows.
+ * Programme details, reached as #programme/<id> from the guide or a deep link: title, times,
+ * channel and its logo, categories, description and picture, how far it has got when on air,
+ * its next airing, the actions the rights allow right now, and why the others are not there.
+ * A programme the grid has not shown is asked of the operator (GetProgramme). The actions
+ * follow the recordings store: after "Record", "Cancel" shows.
  */
 export class ProgrammePage extends MessagePage {
   private _programmeId = ''
@@ -49,17 +59,77 @@ export class ProgrammePage extends MessagePage {
   private _offlineSubscription: Subscription | undefined
   private _subscription: Subscription | undefined
   private _busy = false
+  private _lookup: ProgrammeLookup | 'asking' = 'asking'
+  /** The programme the actions are drawn for (none while asking or absent). */
+  private _shown: string | undefined
+  private readonly _picture = this.childList.a({
+    x: PICTURE_X,
+    y: TOP,
+    w: PICTURE_W,
+    h: PICTURE_H,
+    visible: false,
+    shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
+  })
+  private readonly _logo = this.childList.a({
+    x: PICTURE_X,
+    y: TOP + PICTURE_H + SPACE.l,
+    w: 160,
+    h: 90,
+    visible: false,
+  })
+  private readonly _bar = this.childList.a({
+    x: SAFE.x,
+    y: BAR_Y,
+    w: BAR_W,
+    h: 10,
+    rect: true,
+    color: COLORS.surfaceRaised,
+    visible: false,
+    Done: { h: 10, w: 0, rect: true, color: COLORS.focus },
+  })
+  private readonly _progress = this.childList.a({
+    x: SAFE.x + BAR_W + SPACE.l,
+    y: BAR_Y - 16,
+    text: { text: '', fontFace: FONT.semibold, fontSize: TYPE.caption, textColor: COLORS.text },
+  })
+  private readonly _next = this.childList.a({
+    x: SAFE.x,
+    y: BAR_Y + 36,
+    text: {
+      text: '',
+      fontFace: FONT.regular,
+      fontSize: TYPE.caption,
+      textColor: COLORS.textDim,
+      wordWrapWidth: 1200,
+      maxLines: 1,
+      textOverflow: 'ellipsis',
+    },
+  })
 
   override _init(): void {
     // Channel and times, categories and the description each on their own lines.
     this.Message.patch({ text: { lineHeight: 42, maxLines: 5 } })
-    this.Detail.patch({ y: 540, text: { maxLines: 3, lineHeight: 36, textColor: COLORS.warning } })
-    this.Actions.y = 660
+    this.Detail.patch({ y: 660, text: { maxLines: 2, lineHeight: 36, textColor: COLORS.warning } })
+    this.Actions.y = 760
   }
 
   override _onUrlParams(params: Router.PageParams): void {
     this._programmeId = typeof params.programmeId === 'string' ? params.programmeId : ''
+    this._lookUp()
+  }
+
+  /** Asks the operator: the next airing, the picture, or the programme itself for a deep link. */
+  private _lookUp(): void {
+    const id = this._programmeId
+    this._lookup = 'asking'
     this._render()
+    const guide = appContext().state?.guide
+    if (!guide) return
+    void guide.lookUpProgramme(id).then((lookup) => {
+      if (id !== this._programmeId) return
+      this._lookup = lookup
+      this._render()
+    })
   }
 
   override _active(): void {
@@ -83,22 +153,79 @@ export class ProgrammePage extends MessagePage {
     this._offlineSubscription = undefined
   }
 
-  private _render(): void {
-    const state = appContext().state
-    const programme = state?.guide.programme(this._programmeId)
-    if (!state || !programme) {
-      // A deep link to a programme the guide has not shown: say so and offer the guide.
+  /** No programme to show: still asking, cannot ask, or nobody has it. */
+  private _renderAbsent(): void {
+    this._shown = undefined
+    this._extras(undefined)
+    const lookup = this._lookup
+    if (lookup === 'asking') {
+      this.show(t('programme.title'), t('programme.loading'), [
+        { id: 'back', label: t('action.back'), run: () => Router.back() },
+      ])
+      return
+    }
+    if (lookup.kind === 'failed') {
       this.show(
         t('programme.title'),
         t('programme.message', { id: this._programmeId }),
         [
-          { id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(to.guide()) },
+          { id: 'retry', label: t('action.retry'), run: () => this._lookUp() },
           { id: 'back', label: t('action.back'), run: () => Router.back() },
         ],
-        t('programme.notFound'),
+        t(lookup.offline ? 'programme.failed.offline' : 'programme.failed.load'),
       )
       return
     }
+    this.show(
+      t('programme.title'),
+      t('programme.message', { id: this._programmeId }),
+      [
+        { id: 'guide', label: t('action.toGuide'), run: () => Router.navigate(to.guide()) },
+        { id: 'back', label: t('action.back'), run: () => Router.back() },
+      ],
+      t('programme.notFound'),
+    )
+  }
+
+  /** The picture, the channel logo, the progress on air and the next airing (nothing: all hidden). */
+  private _extras(p: Programme | undefined): void {
+    const state = appContext().state
+    const found =
+      this._lookup !== 'asking' && this._lookup.kind === 'found' ? this._lookup.details : undefined
+    const image = p?.image ?? (found?.programme.id === p?.id ? found?.programme.image : undefined)
+    this._picture.patch(
+      image ? { visible: true, src: image, w: PICTURE_W, h: PICTURE_H } : { visible: false },
+    )
+    const logo = p ? state?.guide.channel(p.channelId)?.logo : undefined
+    this._logo.patch(logo ? { visible: true, src: logo, w: 160, h: 90 } : { visible: false })
+    const on = p && state ? onAirOf(p, state.clock.nowSeconds()) : undefined
+    this._bar.visible = on !== undefined
+    this._bar.tag('Done')?.patch({ w: BAR_W * (on?.fraction ?? 0) })
+    this._progress.patch({ text: { text: on ? say(onAirPhrase(on)) : '' } })
+    let next: NextAiring = 'unknown'
+    if (p && found) {
+      const channel = found.nextAiring ? state?.guide.channel(found.nextAiring.channelId) : undefined
+      next = found.nextAiring
+        ? {
+            programme: found.nextAiring,
+            ...(channel ? { channel: { number: channel.number, name: channel.name } } : {}),
+          }
+        : 'none'
+    }
+    this._next.patch({ text: { text: say(nextAiringPhrase(next)) } })
+  }
+
+  private _render(): void {
+    const state = appContext().state
+    const found =
+      this._lookup !== 'asking' && this._lookup.kind === 'found' ? this._lookup.details : undefined
+    const programme = state?.guide.programme(this._programmeId) ?? found?.programme
+    if (!state || !programme) {
+      // A deep link to a programme neither the grid nor the operator has: say so, offer the guide.
+      this._renderAbsent()
+      return
+    }
+    this._extras(programme)
     const channel = state.guide.channel(programme.channelId)
     const rights = this._rights
     const now = state.clock.nowSeconds()
@@ -120,12 +247,18 @@ export class ProgrammePage extends MessagePage {
         run: () => this._run(o.action, programme),
       }))
     const reasons = [...new Set(offers.flatMap((o) => (o.allowed ? [] : [t(REFUSAL_KEY[o.reason])])))]
-    if (offers.some((o) => !o.allowed && o.reason === 'signedOut'))
-      actions.push({
-        id: 'signIn',
-        label: t('programme.action.signIn'),
-        run: () => Router.navigate(to.signIn()),
-      })
+    const signedIn = rights?.signedIn ?? false
+    const live = (rights?.entitlements.get(programme.channelId) ?? NO_CAPABILITIES).live
+    for (const offer of channelOffers({ signedIn, live }))
+      actions.push(
+        offer === 'signIn'
+          ? { id: 'signIn', label: t('programme.action.signIn'), run: () => Router.navigate(to.signIn()) }
+          : {
+              id: 'getChannel',
+              label: t('programme.action.getChannel'),
+              run: () => Router.navigate(to.productForChannel(programme.channelId)),
+            },
+      )
     actions.push({ id: 'back', label: t('action.back'), run: () => Router.back() })
 
     const meta = [
@@ -146,7 +279,9 @@ export class ProgrammePage extends MessagePage {
       programme.categories.join(', '),
       programme.description ?? '',
     ].filter((s) => s !== '')
-    const focusedId = this.Actions.selected?.id
+    // Only a redraw of the same programme keeps the focus (not the "Back" of the lookup's wait).
+    const focusedId = this._shown === programme.id ? this.Actions.selected?.id : undefined
+    this._shown = programme.id
     this.show(programme.title, lines.join('\n'), actions, reasons.join('  '))
     // A redraw (a stamp moved) keeps the focus on the same action when it is still there.
     const keep = actions.findIndex((a) => a.id === focusedId)

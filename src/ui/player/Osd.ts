@@ -10,16 +10,23 @@ interface OsdTemplateSpec extends Lightning.Component.TemplateSpec {
     Times: object
     Bar: { Reach: object; Played: object; Edge: object; Head: object }
     Position: object
+    Progress: object
+    Next: object
+    NextTime: object
   }
+  Clock: { Time: object }
 }
 
 const BAR_W = SAFE.w - 2 * SPACE.l
-const PANEL_H = 300
+const PANEL_H = 350
+/** The line under the bar: how far in and what comes next. */
+const FOOT_Y = 282
 
 /**
  * The on-screen display over the video: channel, programme, its times, a progress bar with the
- * stream's reach (the live edge) and the viewer's position. It never takes the focus; the page
- * shows it on a key press and hides it after a few seconds.
+ * stream's reach (the live edge) and the viewer's position, how far in and how much is left,
+ * the next programme and the clock. It never takes the focus; the page shows it on a key press
+ * and hides it after a few seconds.
  */
 export class Osd
   extends Lightning.Component<OsdTemplateSpec>
@@ -37,6 +44,11 @@ export class Osd
   readonly Edge = this.Bar.getByRef('Edge')!
   readonly Head = this.Bar.getByRef('Head')!
   readonly Position = this.Panel.getByRef('Position')!
+  readonly Progress = this.Panel.getByRef('Progress')!
+  readonly Next = this.Panel.getByRef('Next')!
+  readonly NextTime = this.Panel.getByRef('NextTime')!
+  readonly Clock = this.getByRef('Clock')!
+  readonly ClockTime = this.Clock.getByRef('Time')!
   private _model: OsdModel | undefined
 
   static override _template(): Lightning.Component.Template<OsdTemplateSpec> {
@@ -114,6 +126,49 @@ export class Osd
           y: 222,
           text: { text: '', fontFace: FONT.semibold, fontSize: TYPE.caption, textColor: COLORS.text },
         },
+        Progress: {
+          x: SPACE.l,
+          y: FOOT_Y,
+          text: { text: '', fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textDim },
+        },
+        Next: {
+          x: SAFE.w - SPACE.l - 110,
+          y: FOOT_Y,
+          mountX: 1,
+          text: {
+            text: '',
+            fontFace: FONT.semibold,
+            fontSize: TYPE.caption,
+            textColor: COLORS.text,
+            wordWrapWidth: SAFE.w / 2 - SPACE.l - 110,
+            maxLines: 1,
+            textOverflow: 'ellipsis',
+          },
+        },
+        NextTime: {
+          x: SAFE.w - SPACE.l,
+          y: FOOT_Y,
+          mountX: 1,
+          text: { text: '', fontFace: FONT.regular, fontSize: TYPE.caption, textColor: COLORS.textDim },
+        },
+      },
+      // The time of day, above the panel's right end, on the panel's colour (any picture behind).
+      Clock: {
+        x: SAFE.w,
+        y: -SPACE.s,
+        mountX: 1,
+        mountY: 1,
+        w: 150,
+        h: 64,
+        rect: true,
+        color: 0xe60b0f19,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
+        Time: {
+          x: 75,
+          y: 34,
+          mount: 0.5,
+          text: { text: '', fontFace: FONT.bold, fontSize: TYPE.heading, textColor: COLORS.text },
+        },
       },
     }
   }
@@ -147,6 +202,11 @@ export class Osd
       text: { text: m.positionLabel },
       x: SPACE.l + Math.min(Math.max(BAR_W * m.played - 40, 0), BAR_W - 80),
     })
+    this.Progress.patch({ text: { text: m.progress } })
+    this.Next.patch({ text: { text: m.next } })
+    this.NextTime.patch({ text: { text: m.nextTime } })
+    this.Clock.visible = m.clock !== ''
+    this.ClockTime.patch({ text: { text: m.clock } })
     this._sizeBadge()
   }
 

@@ -57,6 +57,7 @@ export class PlayerMessage
             text: '',
             fontFace: FONT.regular,
             fontSize: TYPE.body,
+            lineHeight: TYPE.body + 14,
             textColor: COLORS.textDim,
             wordWrapWidth: BOX_W - 2 * SPACE.xl,
             maxLines: 3,

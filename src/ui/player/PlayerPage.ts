@@ -1,10 +1,11 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { skip, type Subscription } from 'rxjs'
+import { filter, map, skip, take, type Subscription } from 'rxjs'
 import type { Channel } from '../../domain/channels'
+import { productsGranting } from '../../domain/products'
 import { channelByNumber, isPlaybackKind, nearbyChannels, zapTarget } from '../../domain/playback'
 import { digitOf } from '../../platform/keys'
 import type { PlayerLineup } from '../../state/player/lineup'
-import type { MediaCommand, PlayerSession } from '../../state/player/playerSession'
+import type { MediaCommand, PlayerSession, PlayerState } from '../../state/player/playerSession'
 import { appContext } from '../context'
 import { t } from '../i18n'
 import { to } from '../navigation'
@@ -13,6 +14,7 @@ import { PlayerView } from './PlayerView'
 import { video } from './videoPlayer'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 import { DigitEntry, PLAYER_MAX_DIGITS } from '../components/DigitEntry'
+import { lockedLook, type LockedChannel } from './lockedLooks'
 
 interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
   View: typeof PlayerView
@@ -40,6 +42,12 @@ export class PlayerPage
   private _videoHandle = -1
   private _params: { kind: string; id: string } | undefined
   private _lineup: PlayerLineup | undefined
+  /** Grows with each start: what arrives for an earlier one is dropped. */
+  private _startSeq = 0
+  private _explained = false
+  private _remembered = false
+  /** The programme whose successor the OSD shows (channel and start), so it is asked once. */
+  private _upNextOf = ''
   private readonly _digits = new DigitEntry({
     maxDigits: PLAYER_MAX_DIGITS,
     onChange: (digits) => this.View.showDigits(digits),
@@ -65,12 +73,16 @@ export class PlayerPage
   }
 
   override _init(): void {
+    const clock = appContext().state?.clock
+    if (clock) this.View.nowSeconds = () => clock.nowSeconds()
     this.View.intents = {
       back: () => Router.back(),
       retry: () => this._start(),
       signIn: () => Router.navigate(to.signIn()),
       choose: (resume) => this._session?.choose(resume),
       watchAgain: () => this._session?.togglePause(),
+      openStore: (target) =>
+        Router.navigate(target.kind === 'product' ? to.product(target.id) : to.productForChannel(target.id)),
     }
   }
 
@@ -99,6 +111,12 @@ export class PlayerPage
 
   private _start(): void {
     this._stop()
+    this._startSeq += 1
+    this._explained = false
+    this._remembered = false
+    this._upNextOf = ''
+    this.View.upNext = undefined
+    this.View.locked = undefined
     const { state, log } = appContext()
     const user = state?.user
     const params = this._params
@@ -119,7 +137,10 @@ export class PlayerPage
       else if (event === 'playing') this.View.pictureShown()
     })
     this._subscriptions = [
-      session.state$.subscribe((s) => this.View.render(s)),
+      session.state$.subscribe((s) => {
+        this.View.render(s)
+        this._follow(s)
+      }),
       session.media$.subscribe((c) => this._media(c)),
     ]
     session.connect()
@@ -141,6 +162,72 @@ export class PlayerPage
     video.close(this._videoHandle)
     this._videoHandle = -1
     this._digits.clear()
+  }
+
+  /**
+   * The guide opens on the channel last watched live: told once a live channel plays, so that a
+   * channel tuned to without the right is not remembered. A channel refused for want of a right
+   * gets its name, what is on and the product that grants it.
+   */
+  private _follow(s: PlayerState): void {
+    const p = s.playback
+    if (!this._remembered && s.status === 'playing' && p?.kind === 'live') {
+      this._remembered = true
+      appContext().state?.guide.rememberChannel(p.channelId)
+    }
+    if (p && `${p.channelId}|${p.start}` !== this._upNextOf) {
+      this._upNextOf = `${p.channelId}|${p.start}`
+      void this._findUpNext(p.channelId, p.start, this._startSeq)
+    }
+    if (
+      !this._explained &&
+      s.status === 'error' &&
+      s.error === 'notAllowed' &&
+      this._params?.kind === 'live'
+    ) {
+      this._explained = true
+      void this._explainLocked(this._params.id, this._startSeq)
+    }
+  }
+
+  private async _explainLocked(channelId: string, seq: number): Promise<void> {
+    const state = appContext().state
+    if (!state) return
+    const current = (): boolean => seq === this._startSeq
+    let locked: LockedChannel = { channelId }
+    const show = (more: Partial<LockedChannel>): void => {
+      locked = { ...locked, ...more }
+      if (current()) this.View.locked = lockedLook(locked)
+    }
+    const lineup = await this._channels()
+    const channel = lineup?.find((c) => c.id === channelId)
+    if (!current()) return
+    show(channel ? { channel: { number: channel.number, name: channel.name } } : {})
+    // The smallest product that grants the channel (the store's rule), once the catalogue is in:
+    // until then the offer is the store's page for the channel. The message offers the store, so
+    // the catalogue is loaded as for a store screen.
+    const store = state.store
+    store.open()
+    this._subscriptions.push(
+      store.model$
+        .pipe(
+          map((m) => productsGranting(channelId, m.products ?? [])[0]),
+          filter((p) => p !== undefined),
+          take(1),
+        )
+        .subscribe((p) => show({ product: { id: p.id, title: p.title } })),
+    )
+    const nowNext = await this._lineup?.nowNext([channelId], state.clock.nowSeconds()).catch(() => undefined)
+    const onNow = nowNext?.get(channelId)?.now
+    if (onNow) show({ onNow: { title: onNow.title, start: onNow.start, end: onNow.end } })
+  }
+
+  /** The programme after the one playing on its channel, for the OSD (nothing when unknown). */
+  private async _findUpNext(channelId: string, start: number, seq: number): Promise<void> {
+    const nowNext = await this._lineup?.nowNext([channelId], start + 1).catch(() => undefined)
+    const next = nowNext?.get(channelId)?.next
+    if (seq !== this._startSeq) return
+    this.View.upNext = next ? { title: next.title, start: next.start } : undefined
   }
 
   private _media(c: MediaCommand): void {
@@ -165,8 +252,10 @@ export class PlayerPage
 
   // ---- zapping ------------------------------------------------------------------------------
 
+  /** The channel playing, or the one tuned to live that could not play (zapping goes on from it). */
   private get _channelId(): string | undefined {
-    return this._session?.current.playback?.channelId
+    const tuned = this._params?.kind === 'live' ? this._params.id : undefined
+    return this._session?.current.playback?.channelId ?? tuned
   }
 
   private async _channels(): Promise<readonly Channel[] | undefined> {
@@ -201,11 +290,7 @@ export class PlayerPage
     const channels = nearbyChannels(lineup, centre, 2, MINI_GUIDE_ROWS - 3)
     const show = (rows: MiniGuideRow[]): void => {
       this.View.MiniGuide.show(rows, centre)
-      if (!this.View.MiniGuide.visible) {
-        this.View.MiniGuide.visible = true
-        this.View.hideOsd()
-        this._refocus()
-      }
+      this.View.showGuide(true)
     }
     show(channels.map((channel) => ({ channel, nowNext: undefined })))
     this.View.MiniGuide.onZap = (c) => {
@@ -228,8 +313,7 @@ export class PlayerPage
   }
 
   private _closeGuide(): void {
-    this.View.MiniGuide.visible = false
-    this._refocus()
+    this.View.showGuide(false)
   }
 
   // ---- keys ---------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 import { Lightning } from '@lightningjs/sdk'
-import { formatOffset, type Playback } from '../../domain/playback'
+import type { Playback } from '../../domain/playback'
 import type { PlayerErrorKind, PlayerState } from '../../state/player/playerSession'
 import { COLORS, FONT, SAFE, TYPE } from '../theme'
-import { t } from '../i18n'
+import { formatDuration } from '../format'
+import { say, t } from '../i18n'
+import type { LockedLook } from './lockedLooks'
 import { MiniGuide } from './MiniGuide'
 import { Notice } from './Notice'
 import { Osd } from './Osd'
-import { osdModel } from './osdModel'
+import { osdModel, type OsdExtras } from './osdModel'
 import { osdDetail, osdSpeech } from './playerSpeech'
 import type { Speech } from '../components/voice'
 import { PlayerMessage, type PlayerAction } from './PlayerMessage'
@@ -27,6 +29,8 @@ export interface PlayerIntents {
   signIn(): void
   choose(resume: boolean): void
   watchAgain(): void
+  /** The store's page for what a locked channel's message offers. */
+  openStore(to: LockedLook['offer']['to']): void
 }
 
 /** How long the OSD stays after a key press. */
@@ -49,11 +53,16 @@ export class PlayerView
   readonly Notice = this.getByRef('Notice')!
   readonly Message = this.getByRef('Message')!
   intents: PlayerIntents | undefined
+  /** The clock for the OSD (operator time, seconds); without it the OSD shows none. */
+  nowSeconds: (() => number) | undefined
+  /** The programme after the one playing, when the guide has it. */
+  upNext: OsdExtras['next']
   private _osdTimer: ReturnType<typeof setTimeout> | undefined
   private _osdPinned = false
   private _osdShown = false
   private _lastRefusal = 0
   private _shown: PlayerState | undefined
+  private _locked: LockedLook | undefined
 
   static override _template(): Lightning.Component.Template<PlayerViewTemplateSpec> {
     return {
@@ -101,6 +110,24 @@ export class PlayerView
   announceDetail(): Speech {
     const model = this._shown ? osdModel(this._shown) : undefined
     return model ? osdDetail(model) : undefined
+  }
+
+  /**
+   * The mini guide over the video, and over a message too (a locked channel stays a player):
+   * the message steps aside while the guide is open and comes back with the focus after it.
+   */
+  showGuide(shown: boolean): void {
+    if (this.MiniGuide.visible === shown) return
+    this.MiniGuide.visible = shown
+    this.Message.alpha = shown ? 0 : 1
+    if (shown) this.hideOsd()
+    this._refocus()
+  }
+
+  /** What the message over a locked channel says; shown while the session's error is notAllowed. */
+  set locked(look: LockedLook | undefined) {
+    this._locked = look
+    if (this._shown?.status === 'error' && this._shown.error === 'notAllowed') this._showMessage('notAllowed')
   }
 
   /**
@@ -158,7 +185,11 @@ export class PlayerView
   render(s: PlayerState): void {
     const previous = this._shown
     this._shown = s
-    const model = osdModel(s)
+    const now = this.nowSeconds?.()
+    const model = osdModel(
+      s,
+      now === undefined ? undefined : { now, ...(this.upNext ? { next: this.upNext } : {}) },
+    )
     if (model) this.Osd.model = model
     this._osdPinned = s.status === 'paused'
     if (s.status === 'paused') this.showOsd()
@@ -186,7 +217,8 @@ export class PlayerView
   }
 
   private _offer(p: Playback, offset: number): void {
-    const time = formatOffset(offset)
+    // The same kind of time as the OSD's "23 min in".
+    const time = formatDuration(offset)
     this.Shade.visible = true
     this.Loading.patch({ text: { text: '' } })
     this._message(t('player.offer.title'), t('player.offer.text', { title: p.title, time }), [
@@ -205,6 +237,14 @@ export class PlayerView
   private _showMessage(kind: PlayerErrorKind): void {
     this.Shade.visible = true
     this.Loading.patch({ text: { text: '' } })
+    const locked = this._locked
+    if (kind === 'notAllowed' && locked) {
+      this._message(say(locked.title), locked.text.map(say).join(' '), [
+        { id: 'get', label: say(locked.offer.label), run: () => this.intents?.openStore(locked.offer.to) },
+        { id: 'back', label: t('action.back'), run: () => this.intents?.back() },
+      ])
+      return
+    }
     const actions: PlayerAction[] =
       kind === 'signIn'
         ? [{ id: 'signin', label: t('player.action.signIn'), run: () => this.intents?.signIn() }]
@@ -217,7 +257,8 @@ export class PlayerView
 
   private _message(title: string, text: string, actions: PlayerAction[]): void {
     this.hideOsd()
-    this.MiniGuide.visible = false
+    // A locked channel's message comes again as its details arrive: an open guide stays.
+    if (!(this.MiniGuide.visible && this._shown?.error === 'notAllowed')) this.showGuide(false)
     this.Message.show(title, text, actions)
     if (!this.Message.visible) {
       this.Message.visible = true
@@ -237,8 +278,8 @@ export class PlayerView
   }
 
   override _getFocused(): Lightning.Component {
-    if (this.Message.visible) return this.Message
     if (this.MiniGuide.visible) return this.MiniGuide
+    if (this.Message.visible) return this.Message
     return this
   }
 }

@@ -19,5 +19,9 @@ export const miniGuideRowSpeech = (row: {
   row.nowNext?.now ? phrase('voice.player.now', { title: row.nowNext.now.title }) : undefined,
 ]
 
-/** What Info adds on the player: the programme's times. */
-export const osdDetail = (m: OsdModel): Speech => [m.times]
+/** What Info adds on the player: the programme's times, how far in, and what comes next. */
+export const osdDetail = (m: OsdModel): Speech => [
+  m.times,
+  m.progress || undefined,
+  m.next ? `${m.next} ${m.nextTime}`.trim() : undefined,
+]

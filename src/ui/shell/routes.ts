@@ -22,8 +22,6 @@ export interface RouteHooks {
   boot(): Promise<void>
   /** Told the active route after each navigation (the menu marks it). */
   afterEach(hash: string): void
-  /** A live channel was tuned (zaps included): the guide opens on it next time. */
-  watchedLive(channelId: string): void
 }
 
 const WITH_MENU: Array<keyof Router.WidgetContainer> = ['menu']
@@ -43,13 +41,9 @@ export const createRouterConfig = (hooks: RouteHooks): Router.Config => ({
     { path: ROUTE.service, component: ProductPage, widgets: WITH_MENU },
     { path: ROUTE.productForChannel, component: ProductPage, widgets: WITH_MENU },
     { path: ROUTE.myProducts, component: MyProductsPage, widgets: WITH_MENU },
-    {
-      path: ROUTE.play,
-      component: PlayerPage,
-      hook: (_app, params) => {
-        if (params.kind === 'live' && params.id) hooks.watchedLive(params.id)
-      },
-    },
+    // The player tells the guide the channel last watched live once it plays (a locked
+    // channel tuned to is not "last watched").
+    { path: ROUTE.play, component: PlayerPage },
     { path: ROUTE.signIn, component: SignInPage, widgets: WITH_MENU },
     { path: ROUTE.signedOut, component: SignedOutPage, widgets: WITH_MENU },
     { path: '*', component: NotFoundPage, widgets: WITH_MENU },

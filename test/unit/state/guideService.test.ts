@@ -172,3 +172,40 @@ describe('the guide service', () => {
     expect(s.programme('nope')).toBeUndefined()
   })
 })
+
+describe('looking a programme up by id', () => {
+  const programme = {
+    id: '153',
+    channelId: 'a',
+    title: 'Evening News',
+    start: NOW - 600,
+    end: NOW + 1200,
+    categories: [],
+  }
+  const withLookup = (getProgramme: jest.Mock) => {
+    const { api } = makeApi(() => Promise.resolve([channel('a', 1)]))
+    ;(api.envelope as unknown as { getProgramme: jest.Mock }).getProgramme = getProgramme
+    return service(api)
+  }
+
+  it('asks the operator for a programme the grid has not shown, and remembers it', async () => {
+    const next = { ...programme, id: '190', start: NOW + 86400, end: NOW + 88200 }
+    const s = withLookup(jest.fn(() => Promise.resolve({ programme, nextAiring: next })))
+    expect(s.programme('153')).toBeUndefined()
+    expect(await s.lookUpProgramme('153')).toEqual({
+      kind: 'found',
+      details: { programme, nextAiring: next },
+    })
+    expect(s.programme('153')).toEqual(programme)
+  })
+
+  it('tells a programme nobody has from one that cannot be had right now', async () => {
+    const { apiError } = await import('../../../src/api/errors')
+    const missing = withLookup(
+      jest.fn(() => Promise.reject(apiError({ kind: 'notFound', reason: 'NotFound' }))),
+    )
+    expect(await missing.lookUpProgramme('4711')).toEqual({ kind: 'missing' })
+    const offline = withLookup(jest.fn(() => Promise.reject(apiError({ kind: 'network', reason: 'down' }))))
+    expect(await offline.lookUpProgramme('153')).toEqual({ kind: 'failed', offline: true })
+  })
+})

@@ -42,6 +42,7 @@ const intents = () => ({
   signIn: jest.fn(),
   choose: jest.fn(),
   watchAgain: jest.fn(),
+  openStore: jest.fn(),
 })
 
 describe('the OSD model', () => {

@@ -158,6 +158,12 @@ describe('the player as said', () => {
         badge: 'LIVE',
         badgeLive: true,
         showEdge: true,
+        elapsed: 5400,
+        remaining: 5400,
+        progress: '1 h 30 min in, 1 h 30 min left',
+        clock: '23:35',
+        next: 'Next: Night News',
+        nextTime: '01:05',
       }),
     )
     expect(said).toEqual(['1 Kanal 1', 'Morning Live', 'LIVE', 'voice.player.position{"time":"23:35"}'])
