@@ -180,7 +180,9 @@ export const runChaos = async (options: ChaosOptions): Promise<ChaosFigures> => 
     longestBlankMs: 0,
     cache: { before: [], after: [], offlineNotice: false },
   }
-  const sim = await startRestartableSimulator()
+  // Lightning's canvas2d renderer: software WebGL draws about 12 frames a second here, and the
+  // viewer waits a frame or two after each key; what is checked is text, video and data, not pixels.
+  const sim = await startRestartableSimulator({ stage: { canvas2d: true } })
   let tv: Tv | undefined
   try {
     tv = await openTv(sim.url)

@@ -143,9 +143,9 @@ export class ChaosViewer {
     } catch (error: unknown) {
       // The screen did not answer in time or showed something unexpected: the viewer moves on.
       const message = error instanceof Error ? error.message : String(error)
-      this.giveUps.push(
-        `${action} (${await this.tv.route().catch(() => '?')}): ${message.split('\n')[0] ?? ''}`,
-      )
+      const route = await this.tv.route().catch(() => '?')
+      const shown = (await this.tv.screenTexts().catch(() => [])).join(' | ').slice(0, 400)
+      this.giveUps.push(`${action} (${route}): ${message.split('\n')[0] ?? ''}; screen: ${shown}`)
       await this.tv.page.keyboard.press('Escape').catch(() => undefined)
       return false
     } finally {
@@ -358,11 +358,32 @@ export class ChaosViewer {
     const channel = this.pick(['ch1', 'ch2', 'ch3', 'ch5'])
     await this.go(`play/live/${channel}`)
     // Playing (the video runs) or a message on screen: either way the player answered.
-    await this.waitFor(() => {
-      const v = document.querySelector('video')
-      return v !== null && !v.paused && v.currentTime > 0
-    }).catch(() => undefined)
-    await this.tv.press('back')
-    await this.waitFor((w) => !w.__kanal.route().startsWith('play/'))
+    await this.tv.page
+      .waitForFunction(
+        () => {
+          const v = document.querySelector('video')
+          return v !== null && !v.paused && v.currentTime > 0
+        },
+        undefined,
+        { timeout: 8000 },
+      )
+      .catch(() => undefined)
+    // A session ended by a fault shows "signed out" over the player, and Back from there returns
+    // to the player's "sign in to watch": a viewer presses Back until the player is left.
+    for (let i = 0; i < 3; i++) {
+      await this.tv.press('back')
+      const left = await this.tv.page
+        .waitForFunction(
+          () => !/^(play|signedout)\//.test((window as unknown as Hooks).__kanal.route()),
+          undefined,
+          { timeout: 5000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        )
+      if (left) return
+    }
+    throw new Error(`Back did not leave the player (${await this.tv.route()})`)
   }
 }
