@@ -5,7 +5,7 @@ import { describeFigures, runChaos } from './chaos/run'
  * quarter of the operator calls. `npm test` runs a short one; `npm run chaos` the long one
  * (CHAOS_SECONDS, CHAOS_SEED).
  */
-const seconds = Number(process.env.CHAOS_SECONDS ?? '30')
+const seconds = Number(process.env.CHAOS_SECONDS ?? '25')
 const seed = Number(process.env.CHAOS_SEED ?? '7')
 const faults = process.env.CHAOS_FAULTS !== '0'
 jest.setTimeout((seconds + 150) * 1000)
@@ -22,4 +22,6 @@ it(`keeps the screen drawn, every acknowledged write and the cache through ${sec
   expect(f.writesFound).toBe(f.writesAcknowledged)
   expect(f.cache.offlineNotice).toBe(true)
   expect(f.cache.after).toEqual(f.cache.before)
+  expect(Object.keys(f.cache.pages)).toEqual(['store/mine'])
+  for (const page of Object.values(f.cache.pages)) expect(page.after).toEqual(page.before)
 })

@@ -47,7 +47,13 @@ export interface ChaosFigures {
   blankSamples: number
   /** The longest run of samples in a row with nothing drawn, in ms. */
   longestBlankMs: number
-  cache: { before: string[]; after: string[]; offlineNotice: boolean }
+  cache: {
+    before: string[]
+    after: string[]
+    offlineNotice: boolean
+    /** Other screens of the user's data, with the operator there and after the restart without. */
+    pages: Record<string, { before: string[]; after: string[] }>
+  }
 }
 
 interface LoggedRequest {
@@ -102,6 +108,29 @@ const recordingsShown = async (tv: Tv): Promise<string[]> =>
   (await tv.screenTexts()).filter(
     (s) => !/^(Updated at|Offline|Storage|\d\d:\d\d)/.test(s) && !/ h free of /.test(s),
   )
+
+/**
+ * Screens of the user's own data that a box restarted without the operator shows from its cache
+ * besides the recordings: the licences (docs: recordings, licences, services and guide windows
+ * are cached; the account's settings are not, they need the operator).
+ */
+const CACHED_PAGES = ['store/mine']
+/** Lines that say where the data came from (fetched now, or saved), not what it is. */
+const SOURCE_LINES =
+  /^(Your licences, what needs attention first|The operator cannot be reached: showing what was saved\.)$/
+
+/** Opens a screen and reads it once its calls have ended (answered, or refused at once when offline). */
+const visit = async (tv: Tv, hash: string): Promise<string[]> => {
+  await tv.page.evaluate((h) => (location.hash = `#${h}`), hash)
+  await tv.waitForRoute(hash)
+  await tv.page.waitForFunction(
+    () => (window as unknown as { __kanal: { pageReady(): boolean } }).__kanal.pageReady(),
+    undefined,
+    { timeout: 20_000 },
+  )
+  await tv.quiet(1500)
+  return (await tv.screenTexts()).filter((s) => !SOURCE_LINES.test(s))
+}
 
 /**
  * Samples the screen every `SAMPLE_MS`: a sample is blank when no text is drawn and no video
@@ -178,7 +207,7 @@ export const runChaos = async (options: ChaosOptions): Promise<ChaosFigures> => 
     samples: 0,
     blankSamples: 0,
     longestBlankMs: 0,
-    cache: { before: [], after: [], offlineNotice: false },
+    cache: { before: [], after: [], offlineNotice: false, pages: {} },
   }
   // Lightning's canvas2d renderer: software WebGL draws about 12 frames a second here, and the
   // viewer waits a frame or two after each key; what is checked is text, video and data, not pixels.
@@ -275,6 +304,7 @@ export const runChaos = async (options: ChaosOptions): Promise<ChaosFigures> => 
     )
     await tv.quiet(1000)
     figures.cache.before = await recordingsShown(tv)
+    for (const hash of CACHED_PAGES) figures.cache.pages[hash] = { before: await visit(tv, hash), after: [] }
     await sim.stop()
     await reloadTv(tv, 'recordings')
     await until(
@@ -287,6 +317,10 @@ export const runChaos = async (options: ChaosOptions): Promise<ChaosFigures> => 
       () => undefined,
     )
     figures.cache.after = await recordingsShown(tv)
+    for (const hash of CACHED_PAGES) {
+      const page = figures.cache.pages[hash]
+      if (page) page.after = await visit(tv, hash)
+    }
     return figures
   } finally {
     fs.mkdirSync(RESULTS, { recursive: true })
@@ -315,5 +349,10 @@ export const describeFigures = (f: ChaosFigures): string =>
     `screen samples: ${f.samples}, blank: ${f.blankSamples}, longest blank: ${f.longestBlankMs} ms`,
     `cache after a restart without the operator: ${f.cache.offlineNotice ? 'offline notice shown' : 'NO offline notice'}, ${
       JSON.stringify(f.cache.before) === JSON.stringify(f.cache.after) ? 'same data' : 'DIFFERENT data'
-    }`,
+    }${Object.entries(f.cache.pages)
+      .map(
+        ([hash, p]) =>
+          `; ${hash}: ${JSON.stringify(p.before) === JSON.stringify(p.after) ? 'same' : 'DIFFERENT'}`,
+      )
+      .join('')}`,
   ].join('\n')

@@ -79,16 +79,25 @@ export class ChaosViewer {
     return items[Math.floor(this.random() * items.length)] as T
   }
 
+  /**
+   * Waits until `what` holds in the page (its value when a string); gives up at once when a
+   * fault has ended the session (the "signed out" page), as a viewer would stop and sign in.
+   */
   private async waitFor(what: (w: Hooks, arg: string) => boolean | string, arg = ''): Promise<string | true> {
     const handle = await this.tv.page.waitForFunction(
       ([source, a]) => {
         const f = new Function('w', 'a', `return (${source})(w, a)`) as (w: unknown, a: string) => unknown
-        return f(window, a)
+        const said = f(window, a)
+        if (said) return said
+        const route = (window as unknown as Hooks).__kanal.route()
+        return route.startsWith('signedout/') ? { signedOut: route } : false
       },
       [what.toString(), arg] as const,
       { timeout: PATIENCE_MS },
     )
-    return (await handle.jsonValue()) as string | true
+    const value = (await handle.jsonValue()) as string | true | { signedOut: string }
+    if (typeof value === 'object') throw new Error(`signed out (${value.signedOut})`)
+    return value
   }
 
   private waitForText(text: string): Promise<string | true> {
@@ -182,6 +191,7 @@ export class ChaosViewer {
       await this.tv.press('back')
       return
     }
+    await this.toastClear()
     await this.tv.press('ok')
     const outcome = await this.outcome(
       /^Recording scheduled$/,
@@ -191,18 +201,29 @@ export class ChaosViewer {
     await this.tv.press('back')
   }
 
+  /**
+   * Waits until no message is shown, so that the verdict read after a change is that change's
+   * (a toast stays 4 s: the same "saved" of the change before would otherwise count).
+   */
+  private async toastClear(): Promise<void> {
+    await this.tv.page.waitForFunction(() => (window as unknown as Hooks).__kanal.toast() === '', undefined, {
+      timeout: 8000,
+    })
+  }
+
   /** Waits for the screen's verdict on a change: a success or failure toast, else "unknown". */
-  private async outcome(ok: RegExp, failed: RegExp): Promise<WriteOutcome> {
+  private async outcome(ok: RegExp, failed: RegExp, failedOnRow?: RegExp): Promise<WriteOutcome> {
     try {
       const said = (await this.waitFor(
         (w, sources) => {
-          const [a, b] = JSON.parse(sources) as [string, string]
+          const [a, b, c] = JSON.parse(sources) as [string, string, string | null]
           const toast = w.__kanal.toast()
           if (new RegExp(a).test(toast)) return 'acked'
           if (new RegExp(b).test(toast)) return 'refused'
+          if (c !== null && w.__kanal.focusedTexts().some((x) => new RegExp(c).test(x))) return 'refused'
           return false
         },
-        JSON.stringify([ok.source, failed.source]),
+        JSON.stringify([ok.source, failed.source, failedOnRow?.source ?? null]),
       )) as WriteOutcome
       return said
     } catch {
@@ -251,6 +272,7 @@ export class ChaosViewer {
     if (!target) return
     const wasProtected = (await this.tv.focusedTexts()).includes('● Protected')
     const ids = finished.filter((r) => r.title === target.title).map((r) => r.id)
+    await this.toastClear()
     await this.chooseAction(wasProtected ? 'Unprotect' : 'Protect')
     const title = target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const outcome = await this.outcome(
@@ -274,6 +296,7 @@ export class ChaosViewer {
     const ids = finished.filter((r) => r.title === target.title).map((r) => r.id)
     await this.chooseAction('Delete')
     await this.waitForText(`Delete “${target.title}”?`)
+    await this.toastClear()
     await this.tv.press('right', 'ok')
     const title = target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const outcome = await this.outcome(
@@ -338,6 +361,8 @@ export class ChaosViewer {
     await this.go('account')
     await this.waitForText('Cloud recording')
     await this.waitFor((w) => w.__kanal.screenTexts().some((s) => /^\d+ hours$/.test(s)))
+    // The page keeps the row the viewer left it on: up to the tabs first, then down to Storage.
+    for (let i = 0; i < 6 && !(await this.tv.focusPath()).includes('Tabs'); i++) await this.tv.press('up')
     await this.tv.press('down')
     for (let i = 0; i < 6 && !(await this.tv.focusedTexts()).includes('Storage'); i++)
       await this.tv.press('down')
@@ -349,8 +374,14 @@ export class ChaosViewer {
       before ?? '',
     )
     const hours = Number(String(shown).split(' ')[0])
+    await this.toastClear()
     await this.tv.press('ok')
-    const outcome = await this.outcome(/^Storage saved$/, /^(?!Storage saved).+/)
+    // A refusal is said next to the setting (document 002's problems), not in a toast.
+    const outcome = await this.outcome(
+      /^Storage saved$/,
+      /^Storage saved$(?!)/,
+      /^(Storage must be|Your provider|No connection to your provider|Cloud recording is not available)/,
+    )
     this.writes.push({ kind: 'storage', hours, outcome })
   }
 
