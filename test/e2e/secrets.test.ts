@@ -129,7 +129,7 @@ describe('secrets', () => {
         if (!k) return
         for (const s of k.screenTexts()) seen.add(s)
         seen.add(k.toast())
-      }, 20)
+      }, 60)
     })
     const key = async (k: string): Promise<void> => {
       await page.keyboard.press(k)
