@@ -308,7 +308,10 @@ export interface RestartableSimulator extends TestSimulator {
   start(): Promise<void>
 }
 
-export const startRestartableSimulator = async (): Promise<RestartableSimulator> => {
+/** `appSettings` is merged over the e2e settings (the chaos run draws with canvas2d, say). */
+export const startRestartableSimulator = async (
+  appSettings: Record<string, unknown> = {},
+): Promise<RestartableSimulator> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-e2e-'))
   const appDir = path.join(ROOT, process.env.LNG_BUILD_FOLDER ?? 'build')
   if (!fs.existsSync(path.join(appDir, 'appBundle.js'))) {
@@ -320,7 +323,7 @@ export const startRestartableSimulator = async (): Promise<RestartableSimulator>
       port,
       appDir,
       dbPath: path.join(dir, 'kanal.sqlite'),
-      settingsOverride: { appSettings: E2E_APP_SETTINGS },
+      settingsOverride: { appSettings: { ...E2E_APP_SETTINGS, ...appSettings } },
     })
   let simulator: Simulator | undefined = make(0)
   const url = await simulator.listen()

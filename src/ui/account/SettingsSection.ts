@@ -4,7 +4,7 @@ import type { SettingsState, SettingsStore } from '../../state/account/settingsS
 import { t } from '../i18n'
 import { COLORS } from '../theme'
 import { ACCOUNT_ROW_H, AccountRow } from './AccountRow'
-import { settingRowModel } from './labels'
+import { settingRowModel, settingsLoadFailedText } from './labels'
 import { sectionIntro } from './sectionIntro'
 
 interface SettingsSectionTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -58,7 +58,7 @@ export class SettingsSection
     }
     if (state.kind === 'failed') {
       this.Intro.patch({
-        text: { text: t(`account.settings.problem.${state.problem}`), textColor: COLORS.danger },
+        text: { text: settingsLoadFailedText(state.problem), textColor: COLORS.danger },
       })
       return
     }

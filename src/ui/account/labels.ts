@@ -1,6 +1,11 @@
 import type { AccountChange } from '../../domain/accountChanges'
 import { historySentence } from '../../domain/accountHistory'
-import { SETTING_RANGE, type RightAnswer, type SettingField } from '../../domain/accountSettings'
+import {
+  SETTING_RANGE,
+  type RightAnswer,
+  type SettingField,
+  type SettingProblem,
+} from '../../domain/accountSettings'
 import type { SettingRow } from '../../state/account/settingsStore'
 import { formatDate, formatTime } from '../format'
 import { t } from '../i18n'
@@ -40,6 +45,20 @@ const noteOf = (row: SettingRow): Pick<AccountRowModel, 'note' | 'tone'> => {
   const range = SETTING_RANGE[row.field]
   return { note: t(`account.settings.${row.field}.hint`, { min: range.min, max: range.max }), tone: 'muted' }
 }
+
+/** Problems that describe the account as it is, so they read as well after a load as after a save. */
+const STANDING_PROBLEMS: readonly SettingProblem[] = ['offline', 'npvrUnavailable', 'noIptv', 'denied']
+
+/**
+ * What the recording section says when its settings could not be loaded at all: a server error
+ * or an answer that could not be read is not "could not save" (nothing was being saved).
+ */
+export const settingsLoadFailedText = (problem: SettingProblem): string =>
+  t(
+    STANDING_PROBLEMS.includes(problem)
+      ? `account.settings.problem.${problem}`
+      : 'account.settings.loadFailed',
+  )
 
 export const settingRowModel = (row: SettingRow): AccountRowModel => ({
   label: t(LABEL[row.field]),
