@@ -169,7 +169,13 @@ const insertRecordings = (sim: Sim, now: number): void => {
   record(prog('ch5', day - DAY + 21 * 3600), { protect: true })
   record(prog('ch8', day - 3 * DAY + 19 * 3600))
   record(prog('ch2', day - DAY + 10 * 3600), { failed: true })
-  record(prog('ch3', now))
+  // Something recording now, outside any series folder: the news channel's programme on air, or
+  // the first other channel's when that one is an episode.
+  record(
+    ['ch3', 'ch1', 'ch2', 'ch4']
+      .map((c) => prog(c, now))
+      .find((p) => p !== undefined && p.series_id === null),
+  )
   record(prog('ch5', day + DAY + 21 * 3600))
   record(prog('ch4', day + 2 * DAY + 18 * 3600))
   // A series rule on the drama channel: its episodes from two days ago to the end of the guide.
