@@ -3,7 +3,7 @@ import type { Api } from '../../api'
 import type { Channel } from '../../domain/channels'
 import { entitlementsAt, type Entitlements } from '../../domain/entitlements'
 import type { Programme } from '../../domain/guide'
-import { recordingMarks, type RecordingMark } from '../../domain/guideActions'
+import { recordingMarks, seriesRules, type RecordingMark } from '../../domain/guideActions'
 import type { Recording } from '../../domain/recordings'
 import type { Logger } from '../../platform/log'
 import type { OperatorClock } from '../clock/operatorClock'
@@ -19,6 +19,8 @@ export interface GuideRights {
   signedIn: boolean
   entitlements: Entitlements
   marks: ReadonlyMap<string, { mark: RecordingMark; recordingId: string }>
+  /** Episodes still to be recorded per series id (absent while signed out). */
+  seriesScheduled?: ReadonlyMap<string, number>
 }
 
 export interface GuideServiceOptions {
@@ -63,6 +65,8 @@ export interface GuideService {
   /** Records a programme (or its series): shown at once, settled by the Recordings stamp. */
   record(p: Programme, series: boolean): Promise<void>
   cancelRecording(recordingId: string): Promise<void>
+  /** Cancels a series rule: its episodes still to come are removed. */
+  cancelSeries(seriesId: string): Promise<void>
   dispose(): void
 }
 
@@ -111,6 +115,7 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
                 signedIn: true,
                 entitlements: r ? entitlementsAt(r.licences, r.products, now) : new Map(),
                 marks: recordingMarks(recordings.data?.recordings ?? [], now),
+                seriesScheduled: seriesRules(recordings.data?.recordings ?? [], now),
               }
             }),
           ),
@@ -170,6 +175,11 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
       const user = options.user()
       if (!user) return Promise.reject(new Error('not signed in'))
       return user.cancelRecording(recordingId)
+    },
+    cancelSeries(seriesId: string): Promise<void> {
+      const user = options.user()
+      if (!user) return Promise.reject(new Error('not signed in'))
+      return user.cancelSeries(seriesId, clock.nowSeconds())
     },
 
     dispose(): void {

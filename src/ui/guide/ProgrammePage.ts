@@ -24,6 +24,7 @@ const ACTION_KEY: Record<GuideAction, string> = {
   record: 'programme.action.record',
   recordSeries: 'programme.action.recordSeries',
   cancelRecording: 'programme.action.cancel',
+  cancelSeries: 'programme.action.cancelSeries',
 }
 
 const REFUSAL_KEY: Record<ActionRefusal, string> = {
@@ -100,6 +101,9 @@ export class ProgrammePage extends MessagePage {
       signedIn: rights?.signedIn ?? false,
       mark: mark?.mark ?? 'none',
       ...(mark ? { recordingId: mark.recordingId } : {}),
+      ...(programme.seriesId !== undefined
+        ? { seriesScheduled: rights?.seriesScheduled?.get(programme.seriesId) ?? 0 }
+        : {}),
     })
     const actions: MessageAction[] = offers
       .filter((o): o is Extract<ActionOffer, { allowed: true }> => o.allowed)
@@ -165,6 +169,12 @@ export class ProgrammePage extends MessagePage {
       case 'cancelRecording': {
         const id = this._rights?.marks.get(p.id)?.recordingId
         if (id !== undefined) this._write(() => guide.cancelRecording(id), 'programme.done.cancel')
+        return
+      }
+      case 'cancelSeries': {
+        const seriesId = p.seriesId
+        if (seriesId !== undefined)
+          this._write(() => guide.cancelSeries(seriesId), 'programme.done.cancelSeries')
         return
       }
     }
