@@ -251,6 +251,8 @@ export interface MyProductsView {
   filters: LicenceFilter[]
   filter: LicenceFilter
   rows: MyProductRow[]
+  /** Rows under each filter, bought subscriptions included (they count as ACTIVE). */
+  counts: Partial<Record<LicenceFilter, number>>
 }
 
 /** What a licence row needs done first (a pending, failed or paused order) stays on top. */
@@ -276,5 +278,14 @@ export const myProductsOf = (model: StoreModel, filter: LicenceFilter): MyProduc
   const shown = chosen === 'all' || chosen === 'ACTIVE' ? subscriptions : []
   const split = licences.findIndex((r) => !NEEDS_ATTENTION.has(r.view.meaning))
   const at = split < 0 ? licences.length : split
-  return { filters, filter: chosen, rows: [...licences.slice(0, at), ...shown, ...licences.slice(at)] }
+  const counts: Partial<Record<LicenceFilter, number>> = {}
+  for (const f of filters)
+    counts[f] =
+      filterLicences(model.licences, f).length + (f === 'all' || f === 'ACTIVE' ? subscriptions.length : 0)
+  return {
+    filters,
+    filter: chosen,
+    rows: [...licences.slice(0, at), ...shown, ...licences.slice(at)],
+    counts,
+  }
 }

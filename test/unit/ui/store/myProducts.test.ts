@@ -51,6 +51,7 @@ describe('My products', () => {
     expect(
       view.rows.map((r) => ('service' in r ? `service:${r.service.id}` : `licence:${r.licence.id}`)),
     ).toEqual(['licence:b', 'service:12', 'licence:a'])
+    expect(view.counts).toEqual({ all: 3, ACTIVE: 2, ORDER_ERROR: 1 })
     expect(myProductsOf(model([service(12, true)], [licence('a', 'ACTIVE')]), 'ACTIVE').rows).toHaveLength(2)
     expect(
       myProductsOf(model([service(12, true)], [licence('a', 'ACTIVE'), licence('c', 'EXPIRED')]), 'EXPIRED')
