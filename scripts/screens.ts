@@ -5,8 +5,8 @@
  *
  * Each SHOT is `name=user@hash:keys`: sign in as `user` (or `-` for signed out), open `#hash`,
  * press the comma-separated remote keys (up, down, left, right, ok, back, wait = a second),
- * and save OUT_DIR/<name>-1920.png and OUT_DIR/<name>-1280.png. Needs `npm run build` first;
- * runs its own simulator on a throw-away database.
+ * and save OUT_DIR/<name>-1920.png and OUT_DIR/<name>-1280.png. Needs `npm run build` first
+ * (LNG_BUILD_FOLDER names another build); runs its own simulator on a throw-away database.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -71,7 +71,7 @@ const main = async (): Promise<void> => {
   const simulator = createSimulator({
     ...defaultConfig({}),
     port: 0,
-    appDir: path.resolve(__dirname, '..', 'build'),
+    appDir: path.resolve(__dirname, '..', process.env.LNG_BUILD_FOLDER ?? 'build'),
     dbPath: path.join(dir, 'kanal.sqlite'),
     settingsOverride: { appSettings: { testHooks: true } },
   })
@@ -96,9 +96,14 @@ const main = async (): Promise<void> => {
         )
         if (user !== '-') await signIn(page, user)
         await page.evaluate((h) => (window.location.hash = `#${h}`), hash)
-        await page.waitForFunction(() =>
-          (window as unknown as { __kanal: { pageReady(): boolean } }).__kanal.pageReady(),
-        )
+        // A page whose lower rows are off screen may never draw their text: a picture anyway.
+        await page
+          .waitForFunction(
+            () => (window as unknown as { __kanal: { pageReady(): boolean } }).__kanal.pageReady(),
+            undefined,
+            { timeout: 10_000 },
+          )
+          .catch(() => undefined)
         await page.waitForTimeout(1500)
         for (const key of keys.split(',').filter((k) => k !== '')) {
           if (key === 'wait') await page.waitForTimeout(1000)
