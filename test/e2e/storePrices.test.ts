@@ -51,6 +51,11 @@ describe('prices, My products and the account’s preferences in Chromium', () =
   it('lists a bought subscription in My products and says how to cancel it', async () => {
     tv = await anna()
     await go(tv, 'store/mine')
+    await tv.waitForText('Cinema pack')
+    // After the licences: down the list until the subscription is on screen.
+    await tv.press('down')
+    for (let i = 0; i < 10 && !(await tv.screenTexts()).includes('nPVR 100 hours'); i++)
+      await tv.press('down')
     await tv.waitForText('nPVR 100 hours')
     const texts = await tv.screenTexts()
     expect(texts.some((s) => s.startsWith('Subscription bought on '))).toBe(true)

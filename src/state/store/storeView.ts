@@ -255,12 +255,9 @@ export interface MyProductsView {
   counts: Partial<Record<LicenceFilter, number>>
 }
 
-/** What a licence row needs done first (a pending, failed or paused order) stays on top. */
-const NEEDS_ATTENTION = new Set(['pending', 'failed', 'suspended'])
-
 /**
- * The user's licences joined with their products, and the bought subscriptions (active, so
- * under "all" and ACTIVE) after the licences that need attention.
+ * The user's licences joined with their products (what needs attention first), then the bought
+ * subscriptions (active, so under "all" and ACTIVE).
  */
 export const myProductsOf = (model: StoreModel, filter: LicenceFilter): MyProductsView => {
   const filters = licenceFilters(model.licences)
@@ -276,8 +273,6 @@ export const myProductsOf = (model: StoreModel, filter: LicenceFilter): MyProduc
     model.expiresSoonDays,
   ).map((r) => ({ ...r, advice: licenceAdvice(r.licence) }))
   const shown = chosen === 'all' || chosen === 'ACTIVE' ? subscriptions : []
-  const split = licences.findIndex((r) => !NEEDS_ATTENTION.has(r.view.meaning))
-  const at = split < 0 ? licences.length : split
   const counts: Partial<Record<LicenceFilter, number>> = {}
   for (const f of filters)
     counts[f] =
@@ -285,7 +280,7 @@ export const myProductsOf = (model: StoreModel, filter: LicenceFilter): MyProduc
   return {
     filters,
     filter: chosen,
-    rows: [...licences.slice(0, at), ...shown, ...licences.slice(at)],
+    rows: [...licences, ...shown],
     counts,
   }
 }

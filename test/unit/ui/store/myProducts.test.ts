@@ -43,14 +43,14 @@ const model = (services: Service[], licences: Licence[]) =>
   })
 
 describe('My products', () => {
-  it('lists a bought subscription with the licences, after those needing attention', () => {
+  it('lists a bought subscription after the licences', () => {
     const view = myProductsOf(
       model([service(11, false), service(12, true)], [licence('a', 'ACTIVE'), licence('b', 'ORDER_ERROR')]),
       'all',
     )
     expect(
       view.rows.map((r) => ('service' in r ? `service:${r.service.id}` : `licence:${r.licence.id}`)),
-    ).toEqual(['licence:b', 'service:12', 'licence:a'])
+    ).toEqual(['licence:b', 'licence:a', 'service:12'])
     expect(view.counts).toEqual({ all: 3, ACTIVE: 2, ORDER_ERROR: 1 })
     expect(myProductsOf(model([service(12, true)], [licence('a', 'ACTIVE')]), 'ACTIVE').rows).toHaveLength(2)
     expect(
@@ -64,7 +64,7 @@ describe('My products', () => {
       model([service(12, true)], [licence('a', 'ACTIVE'), licence('b', 'ORDER_ERROR')]),
       'all',
     )
-    const [failed, bought, active] = view.rows
+    const [failed, active, bought] = view.rows
     if (!failed || !bought || !active) throw new Error('rows missing')
     const sub = myProductRowLook(bought)
     expect(sub.title).toBe('nPVR 12')
