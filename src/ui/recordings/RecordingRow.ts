@@ -152,7 +152,7 @@ export class RecordingRow
     const r = m.recording
     this.Badge.color = BADGE[m.state] ?? COLORS.accent
     this.BadgeLabel.patch({ text: { text: t(`recordings.state.${m.state}`) } })
-    this.Title.patch({ text: { text: say(rowTitle(r)) } })
+    this.Title.patch({ text: { text: say(rowTitle(r, m.inSeries === true)) } })
     this.Meta.patch({
       text: {
         text: [

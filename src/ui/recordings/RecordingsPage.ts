@@ -295,11 +295,11 @@ export class RecordingsPage
     const r = row.recording
     this.Actions.onSelect = (id) => {
       this._closeMenu()
-      this._intents.run(id as RecordingActionId, r)
+      this._intents.run(id as RecordingActionId, r, row.inSeries === true)
     }
     const seriesCount = r.seriesId !== undefined ? this._intents.scheduledOf(r.seriesId) : 0
     this.Actions.open(
-      say(recordingName(r)),
+      say(recordingName(r, row.inSeries === true)),
       recordingActions(r, this._now(), seriesCount).map((a) => ({ id: a.id, label: say(a.label) })),
     )
     this._refocus()

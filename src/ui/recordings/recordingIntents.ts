@@ -30,11 +30,12 @@ export class RecordingIntents {
     return scheduledEpisodes(list, seriesId, this._ports.now())
   }
 
-  run(id: RecordingActionId, r: Recording): void {
+  /** `inSeries`: chosen in an opened series folder, where the episode names it. */
+  run(id: RecordingActionId, r: Recording, inSeries = false): void {
     const user = this._ports.user()
     if (!user) return
     // An episode is named with its episode and date: "Delete Kingdom of Salt?" alone does not say which.
-    const title = say(recordingName(r))
+    const title = say(recordingName(r, inSeries))
     switch (id) {
       case 'play':
         this._ports.play(r.id)

@@ -161,18 +161,19 @@ export const emptyState = (
   }
 }
 
-/** A list row's title: an episode of a series with its episode ("Kingdom of Salt · S1 E4"). */
-export const rowTitle = (r: Recording): Phrase | string =>
-  r.seriesId !== undefined && r.episode !== undefined
+/** A series folder's row title: the episode with its episode ("Kingdom of Salt · S1 E4"). */
+export const rowTitle = (r: Recording, inSeries: boolean): Phrase | string =>
+  inSeries && r.episode !== undefined
     ? phrase('recordings.title.episode', { title: r.title, episode: r.episode })
     : r.title
 
 /**
- * A recording named where the list is not in sight (a confirmation, a toast): an episode of a
- * series with its episode and date, or its date alone when the guide gave no episode.
+ * A recording named where the list is not in sight (a confirmation, a toast): an episode of an
+ * opened series folder with its episode and date, or its date alone when the guide gave no
+ * episode (all the folder's lines share the title).
  */
-export const recordingName = (r: Recording): Phrase | string => {
-  if (r.seriesId === undefined) return r.title
+export const recordingName = (r: Recording, inSeries: boolean): Phrase | string => {
+  if (!inSeries) return r.title
   const date = formatDay(r.start)
   return r.episode !== undefined
     ? phrase('recordings.name.episode', { title: r.title, episode: r.episode, date })

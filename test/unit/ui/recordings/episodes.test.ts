@@ -46,25 +46,25 @@ describe('an episode of a series', () => {
     expect('episode' in plain || 'failure' in plain).toBe(false)
   })
 
-  it('reads as its episode in a list row, not the series title alone', () => {
-    expect(rowTitle(episode())).toEqual({
+  it('reads as its episode in a series folder’s row, not the series title alone', () => {
+    expect(rowTitle(episode(), true)).toEqual({
       key: 'recordings.title.episode',
       values: { title: 'Kingdom of Salt', episode: 'S1 E4' },
     })
-    expect(rowTitle(episode({ seriesId: undefined, episode: undefined }))).toBe('Kingdom of Salt')
+    expect(rowTitle(episode(), false)).toBe('Kingdom of Salt')
   })
 
   it('is named with its episode and date where it is deleted or cancelled', () => {
-    expect(recordingName(episode())).toEqual({
+    expect(recordingName(episode(), true)).toEqual({
       key: 'recordings.name.episode',
       values: { title: 'Kingdom of Salt', episode: 'S1 E4', date: formatDay(1_800_000_000) },
     })
     // An episode the guide gave no number: its date tells it apart.
-    expect(recordingName(episode({ episode: undefined }))).toEqual({
+    expect(recordingName(episode({ episode: undefined }), true)).toEqual({
       key: 'recordings.name.dated',
       values: { title: 'Kingdom of Salt', date: formatDay(1_800_000_000) },
     })
-    expect(recordingName(episode({ seriesId: undefined, episode: undefined }))).toBe('Kingdom of Salt')
+    expect(recordingName(episode(), false)).toBe('Kingdom of Salt')
   })
 
   it('says why a recording failed', () => {
