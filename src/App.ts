@@ -184,7 +184,17 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   $toast(message: string, kind: ToastKind = 'info'): void {
-    this.Toast.show(message, kind)
+    this.Toast.show(message, kind, undefined, this._focusedBounds())
+  }
+
+  /** Where the focused element is on the stage (1080p pixels): the toast leaves it in sight. */
+  private _focusedBounds(): { top: number; bottom: number } | undefined {
+    const path = (this.application as unknown as { focusPath?: Lightning.Element[] }).focusPath ?? []
+    const focused = path[path.length - 1]
+    if (!focused || focused === (this as unknown as Lightning.Element)) return undefined
+    const corners = focused.core.getCornerPoints()
+    const scale = this.stage.getRenderPrecision()
+    return { top: corners[1] / scale, bottom: corners[7] / scale }
   }
 
   /**

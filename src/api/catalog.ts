@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { LICENCE_STATUSES, type Licence } from '../domain/licences'
+import { BILLING_PERIODS, type ProductPrice } from '../domain/prices'
 import { PRODUCT_TYPES, type Product } from '../domain/products'
 import { loggerOf, type ClientDeps } from './envelope'
 import { JSON_API_TYPE, readJsonApi, readJsonApiError } from './jsonApi'
@@ -11,6 +12,26 @@ const channelList = v.pipe(
   v.nullish(v.looseObject({ data: v.nullish(v.array(v.looseObject({ id })), []) }), { data: [] }),
   v.transform((rel): string[] => (rel?.data ?? []).map((c) => c.id)),
 )
+
+/**
+ * Kanal's price beside document 003's attributes: optional, and a malformed one is dropped
+ * rather than the product (it then shows as "price on request").
+ */
+const priceSchema = v.fallback(
+  v.nullish(
+    v.looseObject({
+      amount: v.pipe(v.number(), v.finite(), v.minValue(0)),
+      currency: v.pipe(v.string(), v.regex(/^[A-Za-z]{3}$/)),
+    }),
+  ),
+  undefined,
+)
+
+const priceOf = (
+  price: v.InferOutput<typeof priceSchema>,
+  period: ProductPrice['period'],
+): { price?: ProductPrice } =>
+  price ? { price: { amount: price.amount, currency: price.currency.toUpperCase(), period } } : {}
 
 /** A product after kitsu-core: attributes flattened (its `type` is the product type), relationships resolved. */
 export const productSchema = v.pipe(
@@ -24,6 +45,8 @@ export const productSchema = v.pipe(
     catchup: channelList,
     npvr: channelList,
     startover: channelList,
+    price: priceSchema,
+    billing_period: v.fallback(v.nullish(enumOrUnknown(BILLING_PERIODS), 'unknown'), 'unknown'),
   }),
   v.transform(
     (p): Product => ({
@@ -38,6 +61,7 @@ export const productSchema = v.pipe(
         npvr: p.npvr ?? [],
         startover: p.startover ?? [],
       },
+      ...priceOf(p.price, p.billing_period),
     }),
   ),
 )

@@ -3,6 +3,7 @@ import {
   recordingExpiry,
   type Recording,
   type RecordingList,
+  type RecordingFailure,
   type RecordingState,
 } from '../domain/recordings'
 import type { ApiLogger } from './logger'
@@ -15,6 +16,13 @@ const STATES: Record<string, Exclude<RecordingState, 'unknown'>> = {
   ongoing: 'ongoing',
   finished: 'finished',
   failed: 'failed',
+}
+
+/** GetRecordings' FailureReason (Kanal's own method; docs/API.md). */
+const FAILURES: Record<string, Exclude<RecordingFailure, 'unknown'>> = {
+  nospace: 'noSpace',
+  channelunavailable: 'channelUnavailable',
+  operatorerror: 'operatorError',
 }
 
 /**
@@ -33,6 +41,8 @@ export const recordingSchema = (autoExpireDays?: number) =>
       State: enumByName(STATES),
       Protected: v.nullish(bool, false),
       SeriesID: v.nullish(id),
+      Episode: v.nullish(v.union([v.string(), v.pipe(v.number(), v.transform(String))])),
+      FailureReason: v.nullish(enumByName(FAILURES)),
       ExpiresAt: v.optional(v.nullable(num)),
       CreatedAt: v.nullish(num),
     }),
@@ -54,6 +64,8 @@ export const recordingSchema = (autoExpireDays?: number) =>
         state: r.State,
         protected: r.Protected,
         ...(r.SeriesID != null ? { seriesId: r.SeriesID } : {}),
+        ...(r.Episode != null && r.Episode !== '' ? { episode: r.Episode } : {}),
+        ...(r.State === 'failed' ? { failure: r.FailureReason ?? 'unknown' } : {}),
         expiresAt,
         ...(r.CreatedAt != null ? { createdAt: r.CreatedAt } : {}),
       }

@@ -14,6 +14,7 @@ export type GuideAction =
   | 'record'
   | 'recordSeries'
   | 'cancelRecording'
+  | 'cancelSeries'
 
 /** Why an action is not offered, in words the screen translates. */
 export type ActionRefusal =
@@ -50,6 +51,8 @@ export interface ActionContext {
   recordingId?: string
   /** The operator cannot be reached: every action needs it, so none is offered. */
   offline?: boolean
+  /** Episodes of this programme's series still to be recorded (seriesRules). */
+  seriesScheduled?: number
 }
 
 /**
@@ -94,10 +97,30 @@ export const programmeActions = (p: ProgrammeFacts, c: ActionContext): ActionOff
             : refuse('recordSeries', 'recordNotEntitled'),
         )
     }
+    // After "Record the series" the way out is on the same page.
+    if (p.seriesId !== undefined && (c.seriesScheduled ?? 0) > 0)
+      out.push({ action: 'cancelSeries', allowed: true })
   }
   return c.offline === true
     ? out.map((o): ActionOffer => (o.allowed ? { action: o.action, allowed: false, reason: 'offline' } : o))
     : out
+}
+
+/**
+ * Episodes still to be recorded per series at `now`: a series with any is being recorded, and
+ * cancelling it removes them (one that has started stops on its own, a failed one is not
+ * counted).
+ */
+export const seriesRules = (
+  recordings: readonly { start: UnixSeconds; state: string; seriesId?: string }[],
+  now: UnixSeconds,
+): Map<string, number> => {
+  const out = new Map<string, number>()
+  for (const r of recordings) {
+    if (r.seriesId === undefined || r.state === 'failed' || r.start <= now) continue
+    out.set(r.seriesId, (out.get(r.seriesId) ?? 0) + 1)
+  }
+  return out
 }
 
 /**

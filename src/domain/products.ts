@@ -1,4 +1,5 @@
 import { CAPABILITIES, type Capabilities, type Capability } from './channels'
+import type { ProductPrice } from './prices'
 
 /** Document 003's product types; anything else the operator invents is kept as 'unknown'. */
 export type ProductType = 'CHANNEL' | 'PVR' | 'CATCHUP' | 'STARTOVER' | 'CHANNEL_GROUP' | 'unknown'
@@ -20,6 +21,8 @@ export interface Product {
   type: ProductType
   isPremium: boolean
   channels: ProductChannels
+  /** Absent when the operator sends none: then it cannot be bought with one key. */
+  price?: ProductPrice
 }
 
 /**

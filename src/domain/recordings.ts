@@ -7,6 +7,9 @@ import { DAY, HOUR, type UnixSeconds } from './time'
 /** The state the server reported; 'unknown' for a value Kanal does not know. */
 export type RecordingState = 'scheduled' | 'ongoing' | 'finished' | 'failed' | 'unknown'
 
+/** Why a recording failed: the storage was full, the channel could not be recorded, or the operator's side. */
+export type RecordingFailure = 'noSpace' | 'channelUnavailable' | 'operatorError' | 'unknown'
+
 export interface Recording {
   id: string
   programmeId: string
@@ -17,6 +20,10 @@ export interface Recording {
   state: RecordingState
   protected: boolean
   seriesId?: string
+  /** Which episode of its series ("S1 E4"), when the guide says. */
+  episode?: string
+  /** Why a failed recording failed, when the operator says. */
+  failure?: RecordingFailure
   /** When the server will delete it; null when it never will (protected). */
   expiresAt: UnixSeconds | null
   createdAt?: UnixSeconds

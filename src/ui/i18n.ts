@@ -14,8 +14,38 @@ interface LanguagePlugin {
 
 const plugin = Language as LanguagePlugin
 
-export const t = (key: string, values?: Record<string, string | number>): string =>
-  values === undefined ? plugin.translate(key) : plugin.translate(key, values)
+/**
+ * The key of a count's plural form: `<key>.<category>` ("account.settings.days.one") when the
+ * language's table has that form, else `key` itself, which holds the "other" form. The category
+ * is the language's own CLDR rule (Intl.PluralRules): one/other in English, one/few/many/other
+ * in Polish, so a language with more forms only adds keys.
+ */
+export const pluralKey = (
+  key: string,
+  count: number,
+  language: string,
+  has: (key: string) => boolean,
+): string => {
+  let category = 'other'
+  try {
+    category = new Intl.PluralRules(language).select(count)
+  } catch {
+    // An unknown language tag: the "other" form.
+  }
+  const form = `${key}.${category}`
+  return category !== 'other' && has(form) ? form : key
+}
+
+/** A key the table does not have translates to itself. */
+const translates = (key: string): boolean => plugin.translate(key) !== key
+
+/** The text of `key`; a numeric `count` value picks the language's plural form of it. */
+export const t = (key: string, values?: Record<string, string | number>): string => {
+  if (values === undefined) return plugin.translate(key)
+  const count = values.count
+  const form = typeof count === 'number' ? pluralKey(key, count, plugin.get() ?? 'en', translates) : key
+  return plugin.translate(form, values)
+}
 
 export const setLanguage = (language: string): Promise<void> => plugin.set(language)
 export const currentLanguage = (): string | null => plugin.get()

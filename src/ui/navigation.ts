@@ -10,6 +10,8 @@ export const ROUTE = {
   recordings: 'recordings',
   store: 'store',
   account: 'account',
+  /** The account opened in one of its sections (preferences after a language change). */
+  accountSection: 'account/:section',
   programme: 'programme/:programmeId',
   /** A product of document 003's catalogue. */
   product: 'store/product/:productId',
@@ -36,6 +38,7 @@ export const to = {
   recordings: (): string => ROUTE.recordings,
   store: (): string => ROUTE.store,
   account: (): string => ROUTE.account,
+  accountSection: (section: string): string => routeTo(ROUTE.accountSection, { section }),
   signIn: (): string => ROUTE.signIn,
   myProducts: (): string => ROUTE.myProducts,
   programme: (programmeId: string): string => routeTo(ROUTE.programme, { programmeId }),

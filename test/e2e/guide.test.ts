@@ -25,7 +25,7 @@ const annaOnGuide = async (tv: Tv): Promise<GuideFocus> => {
   await tv.page.waitForFunction(() =>
     (window as unknown as { __kanal: { focusPath(): string[] } }).__kanal.focusPath().includes('Grid'),
   )
-  await tv.waitForText('Catch-up · Restart · Rec')
+  await tv.waitForText('Catch-up · Start-over · Recording')
   return focusOnProgramme(tv)
 }
 

@@ -17,10 +17,29 @@ export interface RecordingRow {
   end: number
   series_id: string | null
   protected: number
+  /** 0, or why it failed: a key of FAILURE_REASONS. */
   failed: number
   seen_state: RecordingState
   created_at: number
+  /** The programme's episode ("S1 E4"), joined from the guide when it is still there. */
+  episode?: string | null
 }
+
+/** Why a recording failed, as GetRecordings' FailureReason says it (the `failed` column's codes). */
+export const FAILURE_REASONS = {
+  1: 'OperatorError',
+  2: 'NoSpace',
+  3: 'ChannelUnavailable',
+} as const
+export type FailureReason = (typeof FAILURE_REASONS)[keyof typeof FAILURE_REASONS]
+export const FAILURE_CODE: Record<FailureReason, number> = {
+  OperatorError: 1,
+  NoSpace: 2,
+  ChannelUnavailable: 3,
+}
+
+const failureReasonOf = (failed: number): FailureReason =>
+  FAILURE_REASONS[failed as keyof typeof FAILURE_REASONS] ?? 'OperatorError'
 
 export interface RecordingWire {
   ID: string
@@ -32,6 +51,8 @@ export interface RecordingWire {
   State: RecordingState
   Protected: boolean
   SeriesID?: string
+  Episode?: string
+  FailureReason?: FailureReason
   ExpiresAt: number | null
   CreatedAt: number
 }
@@ -44,7 +65,7 @@ export interface Quota {
 
 /** A recording's state at time t: what the Recordings stamp follows (document 000). */
 export const stateAt = (r: Pick<RecordingRow, 'start' | 'end' | 'failed'>, t: number): RecordingState =>
-  r.failed === 1 ? 'Failed' : t < r.start ? 'Scheduled' : t < r.end ? 'Ongoing' : 'Finished'
+  r.failed !== 0 ? 'Failed' : t < r.start ? 'Scheduled' : t < r.end ? 'Ongoing' : 'Finished'
 
 const expiresAt = (r: RecordingRow, autoExpireDays: number): number | null =>
   bool(r.protected) ? null : r.end + autoExpireDays * 86400
@@ -63,18 +84,24 @@ const toWire = (r: RecordingRow, now: number, autoExpireDays: number): Recording
     CreatedAt: r.created_at,
   }
   if (r.series_id !== null) w.SeriesID = r.series_id
+  if (r.episode) w.Episode = r.episode
+  if (r.failed !== 0) w.FailureReason = failureReasonOf(r.failed)
   return w
 }
 
+/** A recording with its programme's episode (a programme id is the guide's integer id). */
+const WITH_EPISODE = `SELECT r.*, p.episode AS episode FROM recordings r
+  LEFT JOIN programmes p ON r.programme_id GLOB '[0-9]*' AND p.id = CAST(r.programme_id AS INTEGER)`
+
 const rowsOf = (sim: Sim, userId: string): RecordingRow[] =>
   sim.db
-    .prepare<[string], RecordingRow>('SELECT * FROM recordings WHERE user_id = ? ORDER BY start, id')
+    .prepare<[string], RecordingRow>(`${WITH_EPISODE} WHERE r.user_id = ? ORDER BY r.start, r.id`)
     .all(userId)
 
 const getRow = (sim: Sim, userId: string, id: string): RecordingRow => {
   const row = /^\d+$/.test(id)
     ? sim.db
-        .prepare<[string, number], RecordingRow>('SELECT * FROM recordings WHERE user_id = ? AND id = ?')
+        .prepare<[string, number], RecordingRow>(`${WITH_EPISODE} WHERE r.user_id = ? AND r.id = ?`)
         .get(userId, Number(id))
     : undefined
   if (!row) throw new SimError('notFound', `No recording ${id}`)
@@ -94,7 +121,7 @@ const quotaOf = (rows: RecordingRow[], now: number, allowedHours: number): Quota
   let used = 0
   let scheduled = 0
   for (const r of rows) {
-    if (r.failed === 1) continue
+    if (r.failed !== 0) continue
     if (now >= r.end) used += r.end - r.start
     else if (now <= r.start) scheduled += r.end - r.start
     else {

@@ -16,6 +16,12 @@ interface Resource {
   links?: { self: string }
 }
 
+/**
+ * A licence of a product lasts `duration_days`; the demo's 30-day products renew by the month,
+ * anything else (the World Cup pass) is paid once for its period.
+ */
+const billingPeriodOf = (p: ProductRow): 'month' | 'once' => (p.duration_days === 30 ? 'month' : 'once')
+
 const productResources = (api: Api, products: ProductRow[]): Resource[] => {
   const channels = channelsOfProducts(
     api.sim,
@@ -31,6 +37,9 @@ const productResources = (api: Api, products: ProductRow[]): Resource[] => {
         description: p.description,
         type: p.type,
         is_premium: p.is_premium === 1,
+        // Kanal's extension: document 003 has no price (docs/API.md).
+        price: { amount: p.price_cents / 100, currency: p.currency },
+        billing_period: billingPeriodOf(p),
       },
       relationships: Object.fromEntries(
         CHANNEL_SERVICES.map((service) => [

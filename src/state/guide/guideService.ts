@@ -14,7 +14,7 @@ import { isApiError } from '../../api/errors'
 import type { Channel } from '../../domain/channels'
 import { entitlementsAt, type Entitlements } from '../../domain/entitlements'
 import type { Programme, ProgrammeDetails } from '../../domain/guide'
-import { recordingMarks, type RecordingMark } from '../../domain/guideActions'
+import { recordingMarks, seriesRules, type RecordingMark } from '../../domain/guideActions'
 import type { Recording } from '../../domain/recordings'
 import type { Logger } from '../../platform/log'
 import type { OperatorClock } from '../clock/operatorClock'
@@ -32,6 +32,8 @@ export interface GuideRights {
   signedIn: boolean
   entitlements: Entitlements
   marks: ReadonlyMap<string, { mark: RecordingMark; recordingId: string }>
+  /** Episodes still to be recorded per series id (absent while signed out). */
+  seriesScheduled?: ReadonlyMap<string, number>
 }
 
 /** A programme asked for by id: found, known by nobody, or not to be had right now. */
@@ -95,6 +97,8 @@ export interface GuideService {
   /** Records a programme (or its series): shown at once, settled by the Recordings stamp. */
   record(p: Programme, series: boolean): Promise<void>
   cancelRecording(recordingId: string): Promise<void>
+  /** Cancels a series rule: its episodes still to come are removed. */
+  cancelSeries(seriesId: string): Promise<void>
   dispose(): void
 }
 
@@ -178,6 +182,7 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
                 signedIn: true,
                 entitlements: r ? entitlementsAt(r.licences, r.products, now) : new Map(),
                 marks: recordingMarks(recordings.data?.recordings ?? [], now),
+                seriesScheduled: seriesRules(recordings.data?.recordings ?? [], now),
               }
             }),
           ),
@@ -247,6 +252,11 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
       const user = options.user()
       if (!user) return Promise.reject(new Error('not signed in'))
       return user.cancelRecording(recordingId)
+    },
+    cancelSeries(seriesId: string): Promise<void> {
+      const user = options.user()
+      if (!user) return Promise.reject(new Error('not signed in'))
+      return user.cancelSeries(seriesId, clock.nowSeconds())
     },
 
     dispose(): void {

@@ -36,6 +36,8 @@ export interface RecordingRowModel {
   progress: number | undefined
   /** When it will be deleted automatically; null when protected. */
   expiresAt: number | null
+  /** A line of an opened series folder: named by its episode, not the series' title alone. */
+  inSeries?: true
 }
 
 export interface SeriesRowModel {
@@ -128,7 +130,7 @@ const toRows = (
     if (episodes.length > 0) {
       // Episodes read oldest first, the order they are watched in.
       const rows = episodesInOrder(episodes.filter((r) => matchesFilter(r, settings.filter, t))).map(
-        recordingRow,
+        (r): RecordingRowModel => ({ ...recordingRow(r), inSeries: true }),
       )
       const latest = episodes[episodes.length - 1]
       return { rows, series: { seriesId: settings.series, title: latest?.title ?? '' } }

@@ -22,6 +22,7 @@ import {
 } from '../../domain/products'
 import { productOffer, type ProductOffer } from '../../domain/purchases'
 import { offeredServices, serviceOffer, type Service, type ServiceOffer } from '../../domain/services'
+import type { BillingPeriod } from '../../domain/prices'
 import type { UnixSeconds } from '../../domain/time'
 
 /** Everything the store screens are drawn from, at one moment. */
@@ -53,9 +54,18 @@ export const modelOf = (input: Omit<StoreModel, 'entitlements'>): StoreModel => 
 const has = (model: StoreModel) => (channelId: string) => model.entitlements.get(channelId)
 
 export type Price =
-  | { kind: 'amount'; amount: number; currency: string }
+  | { kind: 'amount'; amount: number; currency: string; period: BillingPeriod }
   | { kind: 'included' }
+  /** A product the operator sent no price for: it is ordered through the operator. */
+  | { kind: 'onRequest' }
   | { kind: 'none' }
+
+/** What a product costs the viewer: "included" once it is theirs. */
+export const productPrice = (product: Product, status: TileStatus): Price => {
+  if (status === 'owned' || status === 'included') return { kind: 'included' }
+  const { price } = product
+  return price ? { kind: 'amount', ...price } : { kind: 'onRequest' }
+}
 
 export type TileStatus = 'buy' | 'owned' | 'pending' | 'included' | 'later'
 
@@ -94,8 +104,7 @@ const productTile = (model: StoreModel, product: Product): Tile | undefined => {
     title: product.title,
     description: product.description,
     premium: product.isPremium,
-    // Document 003 has no price: a product shows "included" when the user has it, else nothing.
-    price: status === 'owned' || status === 'included' ? { kind: 'included' } : { kind: 'none' },
+    price: productPrice(product, status),
     status,
     channelCount: grantsOf(product).length,
   }
@@ -105,7 +114,10 @@ const servicePrice = (service: Service, status: TileStatus): Price => {
   if (status === 'owned') return { kind: 'included' }
   const { price, currency } = service.canWatch
   if (price === undefined) return { kind: 'none' }
-  return price === 0 ? { kind: 'included' } : { kind: 'amount', amount: price, currency: currency ?? '' }
+  // Document 001's subscriptions are monthly.
+  return price === 0
+    ? { kind: 'included' }
+    : { kind: 'amount', amount: price, currency: currency ?? '', period: 'month' }
 }
 
 const serviceTile = (service: Service, offer: Exclude<ServiceOffer, { kind: 'hidden' }>): Tile => {
@@ -226,20 +238,49 @@ export const servicePageOf = (model: StoreModel, serviceId: number): DetailView 
 export const productIdForChannel = (model: StoreModel, channelId: string): string | undefined =>
   productsGranting(channelId, model.products ?? [])[0]?.id
 
+/** A licence of a product (document 003) in "My products". */
+export type LicenceRowData = OwnedProduct & { advice: LicenceAdvice | undefined }
+/** A subscription of document 001 the user has bought: it has no licence, only CanWatch. */
+export interface SubscriptionRowData {
+  service: Service
+  purchaseDate: UnixSeconds | undefined
+}
+export type MyProductRow = LicenceRowData | SubscriptionRowData
+
 export interface MyProductsView {
   filters: LicenceFilter[]
   filter: LicenceFilter
-  rows: (OwnedProduct & { advice: LicenceAdvice | undefined })[]
+  rows: MyProductRow[]
+  /** Rows under each filter, bought subscriptions included (they count as ACTIVE). */
+  counts: Partial<Record<LicenceFilter, number>>
 }
 
+/**
+ * The user's licences joined with their products (what needs attention first), then the bought
+ * subscriptions (active, so under "all" and ACTIVE).
+ */
 export const myProductsOf = (model: StoreModel, filter: LicenceFilter): MyProductsView => {
   const filters = licenceFilters(model.licences)
+  const subscriptions: SubscriptionRowData[] = model.services
+    .filter((s) => s.canWatch.isOwned)
+    .map((service) => ({ service, purchaseDate: service.canWatch.purchaseDate }))
+  if (subscriptions.length > 0 && !filters.includes('ACTIVE')) filters.splice(1, 0, 'ACTIVE')
   const chosen = filters.includes(filter) ? filter : 'all'
-  const rows = ownedProducts(
+  const licences: LicenceRowData[] = ownedProducts(
     filterLicences(model.licences, chosen),
     model.products ?? [],
     model.now,
     model.expiresSoonDays,
-  )
-  return { filters, filter: chosen, rows: rows.map((r) => ({ ...r, advice: licenceAdvice(r.licence) })) }
+  ).map((r) => ({ ...r, advice: licenceAdvice(r.licence) }))
+  const shown = chosen === 'all' || chosen === 'ACTIVE' ? subscriptions : []
+  const counts: Partial<Record<LicenceFilter, number>> = {}
+  for (const f of filters)
+    counts[f] =
+      filterLicences(model.licences, f).length + (f === 'all' || f === 'ACTIVE' ? subscriptions.length : 0)
+  return {
+    filters,
+    filter: chosen,
+    rows: [...licences, ...shown],
+    counts,
+  }
 }

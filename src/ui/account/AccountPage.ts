@@ -9,6 +9,7 @@ import { pinPrompt } from './pinPrompt'
 import { UserStores } from './userStores'
 import { PreferencesSection } from './PreferencesSection'
 import { RightsSection } from './RightsSection'
+import { accountStartOf, type AccountStart } from './accountStart'
 import { SectionTabs } from './SectionTabs'
 import { SettingsSection } from './SettingsSection'
 import { ButtonRow } from '../components/ButtonRow'
@@ -73,6 +74,7 @@ export class AccountPage
   readonly Pin = this.getByRef('Pin')!
 
   private _section: AccountSectionId = 'recording'
+  private _start: AccountStart<AccountSectionId> = accountStartOf({}, ACCOUNT_SECTIONS)
   private _zone: 'tabs' | 'body' = 'tabs'
   private _subscription: Subscription | undefined
   private readonly _stores = new UserStores({
@@ -163,11 +165,13 @@ export class AccountPage
     this._subscription?.unsubscribe()
     const subscription = new Subscription()
     this._subscription = subscription
-    // Opened from the menu or a link, the account starts at its first section and row.
-    this._zone = 'tabs'
-    this.Tabs.index = 0
+    // Opened from the menu or a link, the account starts at its first section and row;
+    // #account/<section> opens in that section.
+    const start = this._start
+    this._zone = start.zone
+    this.Tabs.index = ACCOUNT_SECTIONS.indexOf(start.section)
     this.Preferences.resetFocus()
-    this._show('recording')
+    this._show(start.section)
     if (!state) {
       this._bindUser(undefined)
       return
@@ -187,6 +191,10 @@ export class AccountPage
       ),
     )
     if (this._pin) subscription.add(this._pin.state$.subscribe((s) => this._renderPin(s)))
+  }
+
+  override _onUrlParams(params: Router.PageParams): void {
+    this._start = accountStartOf(params, ACCOUNT_SECTIONS)
   }
 
   override _inactive(): void {

@@ -10,16 +10,27 @@ export interface PreferenceIntentPorts {
   changePin(): void
   /** Signed out: the page goes back to its tabs. */
   signedOut(): void
+  /** Starts the app again at a hash (restartAt below, unless a test watches it). */
+  restartAt?(hash: string): void
+}
+
+/** Reloads the app at `hash`: the hash is replaced first, so the reload opens there. */
+export const restartAt = (hash: string): void => {
+  window.history.replaceState(null, '', `#${hash}`)
+  window.location.reload()
 }
 
 /** What the preferences' buttons do: language, poll period, PIN change, sign-in and sign-out. */
 export const preferenceIntents = (ports: PreferenceIntentPorts): PreferencesIntents => ({
-  /** The saved language applies at start (App.language); the app restarts in it at once. */
+  /**
+   * The saved language applies at start (App.language); the app restarts in it at once, back
+   * in the Preferences the viewer changed it in.
+   */
   setLanguage: (code) =>
     void (async () => {
       await ports.state()?.preferences.setLanguage(code)
       await setLanguage(code)
-      window.location.reload()
+      ;(ports.restartAt ?? restartAt)(to.accountSection('preferences'))
     })(),
   setPollPeriod: (seconds) =>
     void (async () => {

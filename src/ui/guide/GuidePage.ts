@@ -21,6 +21,7 @@ import { SAFE } from '../theme'
 import { GUIDE } from './layout'
 import { guideCellDetail, guideCellSpeech } from './guideSpeech'
 import type { Speech } from '../components/voice'
+import { CAPABILITY_LABEL } from '../components/capabilityLabel'
 
 interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Info: typeof InfoPanel
@@ -30,12 +31,7 @@ interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 const CLOCK_TICK_MS = 15_000
-const BADGE_KEY: Record<Capability, string> = {
-  live: 'guide.badge.live',
-  catchup: 'guide.badge.catchup',
-  startover: 'guide.badge.startover',
-  npvr: 'guide.badge.record',
-}
+const BADGE_KEY = CAPABILITY_LABEL
 
 /**
  * Home: the guide. Channels by time with what the user may do on each. The page
@@ -247,7 +243,7 @@ export class GuidePage
       badges: (caps) =>
         (['catchup', 'startover', 'npvr'] as const)
           .filter((c) => caps[c])
-          .map((c) => t(`guide.badge.short.${c === 'npvr' ? 'record' : c}`))
+          .map((c) => t(CAPABILITY_LABEL[c]))
           .join(' · '),
       lockedText: t(rights.signedIn ? 'guide.locked' : 'guide.signedOut'),
       gapText: t('guide.cell.gap'),

@@ -25,6 +25,7 @@ const ACTION_KEY: Record<GuideAction, string> = {
   record: 'programme.action.record',
   recordSeries: 'programme.action.recordSeries',
   cancelRecording: 'programme.action.cancel',
+  cancelSeries: 'programme.action.cancelSeries',
 }
 
 const REFUSAL_KEY: Record<ActionRefusal, string> = {
@@ -238,6 +239,9 @@ export class ProgrammePage extends MessagePage {
       mark: mark?.mark ?? 'none',
       ...(mark ? { recordingId: mark.recordingId } : {}),
       offline: this._offline,
+      ...(programme.seriesId !== undefined
+        ? { seriesScheduled: rights?.seriesScheduled?.get(programme.seriesId) ?? 0 }
+        : {}),
     })
     const actions: MessageAction[] = offers
       .filter((o): o is Extract<ActionOffer, { allowed: true }> => o.allowed)
@@ -311,6 +315,12 @@ export class ProgrammePage extends MessagePage {
       case 'cancelRecording': {
         const id = this._rights?.marks.get(p.id)?.recordingId
         if (id !== undefined) this._write(() => guide.cancelRecording(id), 'programme.done.cancel')
+        return
+      }
+      case 'cancelSeries': {
+        const seriesId = p.seriesId
+        if (seriesId !== undefined)
+          this._write(() => guide.cancelSeries(seriesId), 'programme.done.cancelSeries')
         return
       }
     }

@@ -2,7 +2,8 @@ import { Lightning } from '@lightningjs/sdk'
 import { rowFrame, showRowFocus, statusPill } from '../components/listRow'
 import type { RowModel } from '../../state/recordings/recordingsView'
 import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
-import { t } from '../i18n'
+import { say, t } from '../i18n'
+import { failurePhrase, rowTitle } from './recordingLooks'
 import { formatDate, formatDay, formatDuration, formatTimeRange } from '../format'
 import type { Speech } from '../components/voice'
 import { recordingRowDetail, recordingRowSpeech } from './recordingSpeech'
@@ -162,13 +163,13 @@ export class RecordingRow
           textColor: COLORS.warning,
         },
       })
-      this.Expiry.patch({ text: { text: t('recordings.series.open') } })
+      this.Expiry.patch({ text: { text: t('recordings.series.open'), textColor: COLORS.textMuted } })
       return
     }
     const r = m.recording
     this.Badge.color = BADGE[m.state] ?? COLORS.accent
     this.BadgeLabel.patch({ text: { text: t(`recordings.state.${m.state}`) } })
-    this.Title.patch({ text: { text: r.title } })
+    this.Title.patch({ text: { text: say(rowTitle(r, m.inSeries === true)) } })
     this.Meta.patch({
       text: {
         text: [
@@ -194,9 +195,10 @@ export class RecordingRow
     })
     this.Expiry.patch({
       text: {
+        textColor: m.state === 'failed' ? COLORS.danger : COLORS.textMuted,
         text:
           m.state === 'failed'
-            ? ''
+            ? say(failurePhrase(r))
             : m.expiresAt === null
               ? t('recordings.keptProtected')
               : t('recordings.expires', { date: formatDate(m.expiresAt) }),

@@ -23,9 +23,11 @@ import {
   FILTER_LABEL,
   FILTERS,
   recordingActions,
+  recordingName,
   recordingsStatus,
   type EmptyActionId,
   type RecordingActionId,
+  seriesRowIndex,
 } from './recordingLooks'
 import { QUOTA_WIDTH, QuotaBar } from './QuotaBar'
 import { RecordingList } from './RecordingList'
@@ -74,6 +76,8 @@ export class RecordingsPage
   private _subscription: Subscription | undefined
   private _view: RecordingsView = { kind: 'loading' }
   private _zone: Zone = 'list'
+  /** The series folder just left: its row takes the focus once the full list is back. */
+  private _returnTo: string | undefined
   private readonly _intents = new RecordingIntents({
     user: () => this._user,
     now: () => this._now(),
@@ -180,6 +184,12 @@ export class RecordingsPage
       this.Empty.visible = false
       this.Filters.items = filterBar(list, say)
       this.List.rows = list.rows
+      const folder = list.series ? -1 : seriesRowIndex(list.rows, this._returnTo)
+      if (!list.series) this._returnTo = undefined
+      if (folder >= 0) {
+        this.List.index = folder
+        this._zone = 'list'
+      }
       this.NoMatch.patch({
         text: { text: list.rows.length === 0 ? t(`${FILTER_LABEL[list.filter]}.empty`) : '' },
       })
@@ -230,9 +240,11 @@ export class RecordingsPage
     Router.focusWidget('Menu')
   }
 
+  /** Down from the filter bar lands on the first row, whichever row had the focus before. */
   override _handleDown(): boolean | void {
     if (this._zone === 'filters' && this.List.rows.length > 0) {
       this._zone = 'list'
+      this.List.index = 0
       this._refocus()
     }
   }
@@ -247,10 +259,17 @@ export class RecordingsPage
 
   override _handleBack(): boolean | void {
     if (this._view.kind === 'list' && this._view.series) {
-      this._store?.closeSeries()
+      this._closeSeries()
       return
     }
     return false
+  }
+
+  /** Out of a series folder, back onto the folder the viewer opened. */
+  private _closeSeries(): void {
+    const view = this._view
+    this._returnTo = view.kind === 'list' ? view.series?.seriesId : undefined
+    this._store?.closeSeries()
   }
 
   // -- intents ------------------------------------------------------------------------------
@@ -259,7 +278,7 @@ export class RecordingsPage
     const store = this._store
     if (!store) return
     if (id === 'sort') store.toggleSort()
-    else if (id === 'back') store.closeSeries()
+    else if (id === 'back') this._closeSeries()
     else if (id === 'cancelSeries') {
       const view = this._view
       if (view.kind === 'list' && view.series)
@@ -276,11 +295,11 @@ export class RecordingsPage
     const r = row.recording
     this.Actions.onSelect = (id) => {
       this._closeMenu()
-      this._intents.run(id as RecordingActionId, r)
+      this._intents.run(id as RecordingActionId, r, row.inSeries === true)
     }
     const seriesCount = r.seriesId !== undefined ? this._intents.scheduledOf(r.seriesId) : 0
     this.Actions.open(
-      r.title,
+      say(recordingName(r, row.inSeries === true)),
       recordingActions(r, this._now(), seriesCount).map((a) => ({ id: a.id, label: say(a.label) })),
     )
     this._refocus()

@@ -2,8 +2,8 @@ import { canDelete, scheduledEpisodes, type Recording } from '../../domain/recor
 import { refusalOf } from '../../state/recordings/refusal'
 import type { UserState } from '../../state/user/userState'
 import { formatDate } from '../format'
-import { t } from '../i18n'
-import type { RecordingActionId } from './recordingLooks'
+import { say, t } from '../i18n'
+import { recordingName, type RecordingActionId } from './recordingLooks'
 
 export interface RecordingIntentPorts {
   user(): UserState | undefined
@@ -30,10 +30,12 @@ export class RecordingIntents {
     return scheduledEpisodes(list, seriesId, this._ports.now())
   }
 
-  run(id: RecordingActionId, r: Recording): void {
+  /** `inSeries`: chosen in an opened series folder, where the episode names it. */
+  run(id: RecordingActionId, r: Recording, inSeries = false): void {
     const user = this._ports.user()
     if (!user) return
-    const title = r.title
+    // An episode is named with its episode and date: "Delete Kingdom of Salt?" alone does not say which.
+    const title = say(recordingName(r, inSeries))
     switch (id) {
       case 'play':
         this._ports.play(r.id)

@@ -1,6 +1,6 @@
 import { canCancel, type Recording, type RecordingFilter } from '../../domain/recordings'
 import type { RecordingsListView, RecordingsView } from '../../state/recordings/recordingsView'
-import { formatTime } from '../format'
+import { formatDay, formatTime } from '../format'
 import { phrase, type Phrase } from '../i18n'
 import type { Tone } from '../theme'
 
@@ -160,3 +160,33 @@ export const emptyState = (
       }
   }
 }
+
+/** A series folder's row title: the episode with its episode ("Kingdom of Salt · S1 E4"). */
+export const rowTitle = (r: Recording, inSeries: boolean): Phrase | string =>
+  inSeries && r.episode !== undefined
+    ? phrase('recordings.title.episode', { title: r.title, episode: r.episode })
+    : r.title
+
+/**
+ * A recording named where the list is not in sight (a confirmation, a toast): an episode of an
+ * opened series folder with its episode and date, or its date alone when the guide gave no
+ * episode (all the folder's lines share the title).
+ */
+export const recordingName = (r: Recording, inSeries: boolean): Phrase | string => {
+  if (!inSeries) return r.title
+  const date = formatDay(r.start)
+  return r.episode !== undefined
+    ? phrase('recordings.name.episode', { title: r.title, episode: r.episode, date })
+    : phrase('recordings.name.dated', { title: r.title, date })
+}
+
+/** Why a failed recording failed; nothing for one that did not fail. */
+export const failurePhrase = (r: Recording): Phrase | undefined =>
+  r.state === 'failed' ? phrase(`recordings.failure.${r.failure ?? 'unknown'}`) : undefined
+
+/** Where a series' folder is in the list (-1 when it is not there): Back from it lands on it. */
+export const seriesRowIndex = (
+  rows: readonly ({ kind: 'series'; seriesId: string } | { kind: 'recording' })[],
+  seriesId: string | undefined,
+): number =>
+  seriesId === undefined ? -1 : rows.findIndex((r) => r.kind === 'series' && r.seriesId === seriesId)

@@ -1,7 +1,30 @@
 import { Lightning } from '@lightningjs/sdk'
-import { COLORS, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
+import { COLORS, FONT, MENU_HEIGHT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 
 export type ToastKind = 'info' | 'success' | 'error'
+
+export const TOAST_H = 96
+const GAP = 16
+const BOTTOM = 1080 - SAFE.y - 24 - TOAST_H
+const TOP = MENU_HEIGHT + 8
+
+/** What the toast must not cover (the focused element), in stage pixels. */
+export interface Avoid {
+  top: number
+  bottom: number
+}
+
+/**
+ * The toast's top: at the bottom of the screen, unless it would cover the focused row (a list
+ * scrolled to its last rows); then at the top under the menu, or else beside the row.
+ */
+export const toastTop = (avoid: Avoid | undefined): number => {
+  const clear = (y: number): boolean => !avoid || y + TOAST_H <= avoid.top || y >= avoid.bottom
+  const candidates = avoid
+    ? [BOTTOM, TOP, avoid.top - GAP - TOAST_H, avoid.bottom + GAP].filter((y) => y >= TOP && y <= BOTTOM)
+    : [BOTTOM]
+  return candidates.find(clear) ?? BOTTOM
+}
 
 interface ToastTemplateSpec extends Lightning.Component.TemplateSpec {
   Box: { Accent: object; Message: object }
@@ -13,7 +36,10 @@ const ACCENT: Record<ToastKind, number> = {
   error: COLORS.danger,
 }
 
-/** A message at the bottom of the screen that goes away by itself; it never takes focus. */
+/**
+ * A message at the bottom of the screen (or where it covers nothing the viewer is on) that goes
+ * away by itself; it never takes focus.
+ */
 export class Toast
   extends Lightning.Component<ToastTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<ToastTemplateSpec>
@@ -28,21 +54,18 @@ export class Toast
     return {
       zIndex: 20,
       x: 960,
-      y: 1080 - SAFE.y - 24,
+      y: BOTTOM,
       mountX: 0.5,
-      mountY: 1,
       alpha: 0,
-      // The component has no height, so mountY cannot lift the box: it sits above its anchor.
       Box: {
-        y: -96,
         rect: true,
-        h: 96,
+        h: TOAST_H,
         color: COLORS.surfaceRaised,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
-        Accent: { rect: true, w: 10, h: 96, color: COLORS.accent },
+        Accent: { rect: true, w: 10, h: TOAST_H, color: COLORS.accent },
         Message: {
           x: SPACE.l,
-          y: 48,
+          y: TOAST_H / 2,
           mountY: 0.5,
           text: {
             text: '',
@@ -70,9 +93,11 @@ export class Toast
     })
   }
 
-  show(message: string, kind: ToastKind = 'info', seconds = 4): void {
+  /** Shows `message`; `avoid` is the focused element, which the toast must leave in sight. */
+  show(message: string, kind: ToastKind = 'info', seconds = 4, avoid?: Avoid): void {
     this._message = message
     this.visible = true
+    this.y = toastTop(avoid)
     this.Accent.color = ACCENT[kind]
     this.Message.patch({ text: { text: message } })
     this.setSmooth('alpha', 1, { duration: 0.2 })

@@ -36,6 +36,7 @@ export const createRouterConfig = (hooks: RouteHooks): Router.Config => ({
     { path: ROUTE.recordings, component: RecordingsPage, widgets: WITH_MENU },
     { path: ROUTE.store, component: StorePage, widgets: WITH_MENU },
     { path: ROUTE.account, component: AccountPage, widgets: WITH_MENU },
+    { path: ROUTE.accountSection, component: AccountPage, widgets: WITH_MENU },
     { path: ROUTE.programme, component: ProgrammePage, widgets: WITH_MENU },
     { path: ROUTE.product, component: ProductPage, widgets: WITH_MENU },
     { path: ROUTE.service, component: ProductPage, widgets: WITH_MENU },

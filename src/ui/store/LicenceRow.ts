@@ -3,7 +3,7 @@ import { rowFrame, showRowFocus, statusPill } from '../components/listRow'
 import type { MyProductsView } from '../../state/store/storeView'
 import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
 import { say } from '../i18n'
-import { licenceRowLook } from './offerLooks'
+import { myProductRowLook } from './offerLooks'
 
 export const LICENCE_ROW_H = 134
 export type LicenceRowModel = MyProductsView['rows'][number]
@@ -18,7 +18,7 @@ interface LicenceRowTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 /**
- * One licence in "My products": the product, its status, its start and stop dates, a warning
+ * One licence or bought subscription in "My products": the product, its status, its start and stop dates, a warning
  * with the days left when it ends soon, and for PROCESSING, ORDER_ERROR, CHECK_INVALID and
  * SUSPENDED what it means and what to do.
  */
@@ -99,7 +99,7 @@ export class LicenceRow
   private _update(): void {
     const m = this._model
     if (!m) return
-    const look = licenceRowLook(m)
+    const look = myProductRowLook(m)
     this.Badge.color = COLORS[look.badge.tone]
     this.BadgeLabel.patch({ text: { text: say(look.badge.text) } })
     this.Title.patch({ text: { text: say(look.title) } })

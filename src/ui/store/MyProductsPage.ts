@@ -90,8 +90,7 @@ export class MyProductsPage
     this._filter = view.filter
     this.Header.subtitle = model.offline ? t('store.offline') : t('store.mine.subtitle')
     this.Header.subtitleColor = model.offline ? COLORS.warning : undefined
-    const count = (f: LicenceFilter): number =>
-      f === 'all' ? model.licences.length : model.licences.filter((l) => l.status === f).length
+    const count = (f: LicenceFilter): number => view.counts[f] ?? 0
     this._setFilters(
       view.filters.map((f) => ({
         id: f,

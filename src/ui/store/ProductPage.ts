@@ -10,7 +10,7 @@ import { formatTime } from '../format'
 import { currentLanguage, say, t } from '../i18n'
 import { to } from '../navigation'
 import { GrantList, GRANT_ROW_H } from './GrantList'
-import { priceText } from './labels'
+import { detailPrice, pinBodyPhrase, priceText } from './labels'
 import {
   absentText,
   channelCountPhrase,
@@ -152,27 +152,24 @@ export class ProductPage
           status: undefined,
         })
         break
-      case 'product':
+      case 'product': {
+        const price = priceText(detailPrice(view), currentLanguage() ?? 'en')
         this.Summary.show({
           title: view.product.title,
           premium: view.product.isPremium,
-          kind: `${t(`store.type.${view.product.type}`)} · ${say(channelCountPhrase(view.grants.length))}`,
+          kind: [t(`store.type.${view.product.type}`), say(channelCountPhrase(view.grants.length)), price]
+            .filter((x) => x !== '')
+            .join(' · '),
           description: view.product.description,
           status: productStatus(view, signedIn),
         })
         this.Legend.patch({ text: { text: t('store.grant.legend') } })
         this.Grants.rows = view.grants
         break
+      }
       case 'service': {
         const { service } = view
-        const price = service.canWatch.price
-        const priceLine =
-          price !== undefined
-            ? priceText(
-                { kind: 'amount', amount: price, currency: service.canWatch.currency ?? '' },
-                currentLanguage() ?? 'en',
-              )
-            : ''
+        const priceLine = priceText(detailPrice(view), currentLanguage() ?? 'en')
         this.Summary.show({
           title: service.title,
           premium: false,
@@ -229,7 +226,7 @@ export class ProductPage
         if (!this.Pin.isOpen) {
           this.Pin.open({
             title: t('store.pin.title'),
-            body: t('store.pin.body', { title: state.item.title }),
+            body: say(pinBodyPhrase(state.item.title, detailPrice(this._view), currentLanguage() ?? 'en')),
             onSubmit: (pin) => flow.submitPin(pin),
             onCancel: close,
           })
@@ -241,7 +238,7 @@ export class ProductPage
         if (!this.Pin.isOpen)
           this.Pin.open({
             title: t('store.pin.title'),
-            body: t('store.pin.body', { title: state.item.title }),
+            body: say(pinBodyPhrase(state.item.title, detailPrice(this._view), currentLanguage() ?? 'en')),
             onSubmit: () => undefined,
             onCancel: close,
           })

@@ -1,10 +1,17 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Tile } from '../../state/store/storeView'
 import { COLORS, FONT, SAFE, SPACE, TYPE } from '../theme'
-import { StoreTile, TILE } from './Tile'
+import { FOCUS_LOOK, StoreTile, TILE } from './Tile'
 import { phrase, type Phrase } from '../i18n'
 
-export const RAIL_HEIGHT = TILE.h + 84
+/** Where the tiles start under the rail's title. */
+export const TILES_Y = 66
+/** Clear space between a zoomed, outlined tile and the next rail's title. */
+export const RAIL_GAP = 16
+/** A rail: title, tiles, and room for the focused tile's zoom and outline above the next rail. */
+export const RAIL_HEIGHT = Math.ceil(
+  TILES_Y + TILE.h + (TILE.h * (FOCUS_LOOK.scale - 1)) / 2 + FOCUS_LOOK.outline + RAIL_GAP,
+)
 
 interface RailTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: object
@@ -40,7 +47,7 @@ export class Rail
         y: 70,
         text: { text: '', fontFace: FONT.regular, fontSize: TYPE.body, textColor: COLORS.textMuted },
       },
-      Tiles: { y: 66 },
+      Tiles: { y: TILES_Y },
     }
   }
 

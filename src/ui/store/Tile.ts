@@ -7,6 +7,12 @@ import { tileStatus } from './offerLooks'
 
 export const TILE = { w: 420, h: 236 } as const
 
+/**
+ * How a focused tile stands out at 3 m: a zoom and a thick outline in the focus colour, on top
+ * of a lighter surface. Rail.ts leaves room for the zoomed tile above the next rail's title.
+ */
+export const FOCUS_LOOK = { scale: 1.08, outline: 6 } as const
+
 interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   model: TileModel | undefined
   Border: object
@@ -19,8 +25,8 @@ interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
 
 /**
  * A product or subscription in a rail: title, short description, price or "included", what the
- * viewer can do with it, and the premium mark. Focus shows as a border in the focus colour and
- * a slight zoom.
+ * viewer can do with it, and the premium mark. Focus shows as an outline in the focus colour and
+ * a zoom (FOCUS_LOOK).
  */
 export class StoreTile
   extends Lightning.Component<TileTemplateSpec>
@@ -43,17 +49,6 @@ export class StoreTile
       rect: true,
       color: COLORS.surface,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
-      Border: {
-        x: -6,
-        y: -6,
-        w: TILE.w + 12,
-        h: TILE.h + 12,
-        alpha: 0,
-        zIndex: -1,
-        rect: true,
-        color: COLORS.focus,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m + 4 },
-      },
       Premium: {
         x: TILE.w - SPACE.m,
         y: SPACE.m,
@@ -117,6 +112,24 @@ export class StoreTile
         mountX: 1,
         text: { text: '', fontFace: FONT.bold, fontSize: TYPE.caption, textColor: COLORS.text },
       },
+      // The last child, so that it is drawn over the tile: an outline behind the tile (a negative
+      // zIndex) sinks behind the page's background and does not show at all.
+      Border: {
+        x: -FOCUS_LOOK.outline,
+        y: -FOCUS_LOOK.outline,
+        w: TILE.w + 2 * FOCUS_LOOK.outline,
+        h: TILE.h + 2 * FOCUS_LOOK.outline,
+        alpha: 0,
+        rect: true,
+        color: 0xffffffff,
+        shader: {
+          type: Lightning.shaders.RoundedRectangle,
+          radius: RADIUS.m + FOCUS_LOOK.outline,
+          stroke: FOCUS_LOOK.outline,
+          strokeColor: COLORS.focus,
+          fillColor: 0x00000000,
+        },
+      },
     }
   }
 
@@ -134,7 +147,7 @@ export class StoreTile
 
   override _focus(): void {
     this.Border.setSmooth('alpha', 1, { duration: DURATION.focus })
-    this.setSmooth('scale', 1.04, { duration: DURATION.focus })
+    this.setSmooth('scale', FOCUS_LOOK.scale, { duration: DURATION.focus })
     this.setSmooth('color', COLORS.surfaceRaised, { duration: DURATION.focus })
   }
 

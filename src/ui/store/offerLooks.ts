@@ -1,7 +1,9 @@
 import type { LicenceMeaning } from '../../domain/licences'
 import type {
   DetailView,
-  MyProductsView,
+  LicenceRowData,
+  MyProductRow,
+  SubscriptionRowData,
   ProductPageView,
   ServicePageView,
   Tile,
@@ -52,6 +54,9 @@ export const productStatus = (view: ProductPageView, signedIn: boolean): StatusL
       // A licence that failed or was paused says what to do before any offer.
       if (licence && advice && advice !== 'processing')
         return { text: phrase(`store.advice.${advice}`), tone: 'warning' }
+      // Without a price nobody can agree to pay with one key: the operator takes the order.
+      if (offer.kind === 'buy' && view.product.price === undefined)
+        return { text: phrase('store.price.contactOperator'), tone: 'text' }
       return {
         text: signedIn ? phrase(`store.product.coverage.${view.coverage}`) : phrase('store.signedOut'),
         tone: 'text',
@@ -88,13 +93,15 @@ export const serviceStatus = (view: ServicePageView, signedIn: boolean): StatusL
 }
 
 /**
- * The buttons of a detail page: buy (or sign in first) only what is on offer, "My products" for
+ * The buttons of a detail page: buy (or sign in first) only what is on offer at a price the
+ * viewer can see, "My products" for
  * a signed-in viewer of a product, and always the way back to the store.
  */
 export const offerActions = (view: DetailView, signedIn: boolean): OfferActionId[] => {
   if (view.kind === 'loading' || view.kind === 'missing') return ['store']
   const actions: OfferActionId[] = []
-  if (view.offer.kind === 'buy') actions.push(signedIn ? 'buy' : 'signin')
+  const priced = view.kind !== 'product' || view.product.price !== undefined
+  if (view.offer.kind === 'buy' && priced) actions.push(signedIn ? 'buy' : 'signin')
   if (view.kind === 'product' && signedIn) actions.push('mine')
   actions.push('store')
   return actions
@@ -169,7 +176,7 @@ export interface LicenceRowLook {
   advice: StatusLine
 }
 
-export const licenceRowLook = (row: MyProductsView['rows'][number]): LicenceRowLook => {
+export const licenceRowLook = (row: LicenceRowData): LicenceRowLook => {
   const { licence, view, advice } = row
   return {
     badge: { text: phrase(`store.licence.status.${licence.status}`), tone: BADGE[view.meaning] },
@@ -182,11 +189,33 @@ export const licenceRowLook = (row: MyProductsView['rows'][number]): LicenceRowL
       view.expiresSoon && view.daysLeft !== undefined
         ? view.daysLeft <= 1
           ? phrase('store.licence.endsToday')
-          : phrase('store.licence.endsIn', { days: view.daysLeft })
+          : phrase('store.licence.endsIn', { count: view.daysLeft })
         : undefined,
-    advice: {
-      text: advice ? phrase(`store.advice.${advice}`) : undefined,
-      tone: advice === 'processing' ? 'warning' : 'danger',
-    },
+    advice: advice
+      ? { text: phrase(`store.advice.${advice}`), tone: advice === 'processing' ? 'warning' : 'danger' }
+      : view.meaning === 'active'
+        ? CANCEL_VIA_OPERATOR
+        : { text: undefined, tone: 'danger' },
   }
 }
+
+/**
+ * The operator's API has no way to cancel a product or a subscription (documents 000-004 and
+ * Kanal's own methods): what is running says that the operator cancels it.
+ */
+const CANCEL_VIA_OPERATOR: StatusLine = { text: phrase('store.mine.cancelViaOperator'), tone: 'textDim' }
+
+/** A bought subscription of document 001: active since its purchase, cancelled through the operator. */
+export const subscriptionRowLook = (row: SubscriptionRowData): LicenceRowLook => ({
+  badge: { text: phrase('store.licence.status.ACTIVE'), tone: BADGE.active },
+  title: row.service.title,
+  dates:
+    row.purchaseDate !== undefined
+      ? phrase('store.mine.boughtOn', { date: formatDate(row.purchaseDate) })
+      : phrase('store.type.subscription'),
+  warning: undefined,
+  advice: CANCEL_VIA_OPERATOR,
+})
+
+export const myProductRowLook = (row: MyProductRow): LicenceRowLook =>
+  'service' in row ? subscriptionRowLook(row) : licenceRowLook(row)

@@ -11,6 +11,8 @@ interface SeedProduct {
   premium: boolean
   main: boolean
   priceCents: number
+  /** How long a licence lasts; 30 days (renewed by the month) unless said. */
+  durationDays?: number
   failsOrder?: boolean
   channels: Partial<Record<ChannelService, readonly SeedChannel[]>>
 }
@@ -220,6 +222,8 @@ const products = (lineup: readonly SeedChannel[]): SeedProduct[] => {
       premium: true,
       main: false,
       priceCents: 4900,
+      // The tournament's weeks, paid once.
+      durationDays: 45,
       failsOrder: true,
       // Sport channels beyond the first 100, which no demo user has: the pass is offered to all.
       channels: { live: worldCupChannels(lineup, sport) },
@@ -230,7 +234,7 @@ const products = (lineup: readonly SeedChannel[]): SeedProduct[] => {
 export const insertProducts = (db: Db, lineup: readonly SeedChannel[]): void => {
   const product = db.prepare(
     `INSERT INTO products (id, package_id, title, description, type, is_premium, is_main, price_cents, currency,
-       duration_days, fails_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'EUR', 30, ?)`,
+       duration_days, fails_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'EUR', ?, ?)`,
   )
   const link = db.prepare('INSERT INTO product_channels (product_id, service, channel_id) VALUES (?, ?, ?)')
   for (const p of products(lineup)) {
@@ -243,6 +247,7 @@ export const insertProducts = (db: Db, lineup: readonly SeedChannel[]): void => 
       p.premium ? 1 : 0,
       p.main ? 1 : 0,
       p.priceCents,
+      p.durationDays ?? 30,
       p.failsOrder ? 1 : 0,
     )
     for (const [service, channels] of Object.entries(p.channels)) {

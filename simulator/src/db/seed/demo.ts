@@ -1,6 +1,6 @@
 import type { Sim } from '../../model/context'
 import { recordChange } from '../../model/accountChanges'
-import { stateAt } from '../../model/recordings'
+import { FAILURE_CODE, stateAt, type FailureReason } from '../../model/recordings'
 import { FIXTURE_MAIN_PACKAGE, PRODUCT, SERVICE } from './catalogue'
 import { USERS } from './accounts'
 
@@ -145,10 +145,10 @@ const insertRecordings = (sim: Sim, now: number): void => {
   )
   const record = (
     p: Prog | undefined,
-    opts: { protect?: boolean; failed?: boolean; series?: boolean } = {},
+    opts: { protect?: boolean; failed?: FailureReason; series?: boolean } = {},
   ): void => {
     if (!p) return
-    const failed = opts.failed ? 1 : 0
+    const failed = opts.failed ? FAILURE_CODE[opts.failed] : 0
     insert.run(
       userId,
       String(p.id),
@@ -168,7 +168,7 @@ const insertRecordings = (sim: Sim, now: number): void => {
   record(prog('ch1', day - 2 * DAY + 20 * 3600))
   record(prog('ch5', day - DAY + 21 * 3600), { protect: true })
   record(prog('ch8', day - 3 * DAY + 19 * 3600))
-  record(prog('ch2', day - DAY + 10 * 3600), { failed: true })
+  record(prog('ch2', day - DAY + 10 * 3600), { failed: 'ChannelUnavailable' })
   // Something recording now, outside any series folder: the news channel's programme on air, or
   // the first other channel's when that one is an episode.
   record(

@@ -20,6 +20,7 @@ const product: Product = {
   type: 'CHANNEL_GROUP',
   isPremium: false,
   channels: { live: ['c1'], catchup: [], npvr: [], startover: [] },
+  price: { amount: 19, currency: 'EUR', period: 'month' },
 }
 const licence = (extra: Partial<Licence> = {}): Licence => ({
   id: 'l1',
@@ -209,8 +210,9 @@ describe('a licence row in My products', () => {
       key: 'store.licence.dates',
       values: { start: formatDate(1_800_000_000), end: formatDate(end) },
     })
-    expect(look.warning).toEqual({ key: 'store.licence.endsIn', values: { days: 3 } })
-    expect(look.advice.text).toBeUndefined()
+    expect(look.warning).toEqual({ key: 'store.licence.endsIn', values: { count: 3 } })
+    // No way to cancel in the operator's API: a running licence says whom to ask.
+    expect(look.advice.text).toEqual({ key: 'store.mine.cancelViaOperator' })
   })
 
   it('says "ends today" on the last day and nothing when the end is far', () => {
