@@ -14,7 +14,8 @@ import { startFirebolt } from './platform/firebolt'
 import { languagesOf, supportedLanguage } from './platform/languages'
 import { fittedStage } from './platform/stage'
 import { installTextRules } from './ui/text/bidiCanvas'
-import { speechEngine } from './platform/speech'
+import { createBrowserSpeechEngine, setSpeechEngine, speechEngine } from './platform/speech'
+import { createRdkSpeechEngine } from './platform/rdkSpeech'
 import { platformVoiceGuidance$, setPlatformVoiceGuidance } from './platform/accessibility'
 
 /** The composition root: settings are read once here and everything is wired from them. */
@@ -30,6 +31,17 @@ export default function (
   const firebolt = startFirebolt(window, createLogger('firebolt'))
   // The device's accessibility setting is voice guidance's default before the operator's.
   firebolt?.watchVoiceGuidance(setPlatformVoiceGuidance)
+  // RDK's text-to-speech only where settings.json names Thunder's endpoint: a plain browser
+  // never probes a port. The browser's engine speaks whatever the box cannot.
+  if (settings.rdkTextToSpeech) {
+    setSpeechEngine(
+      createRdkSpeechEngine({
+        url: settings.rdkTextToSpeech,
+        fallback: createBrowserSpeechEngine(),
+        log: createLogger('speech'),
+      }),
+    )
+  }
   const staticPath = typeof platformSettings.path === 'string' ? platformSettings.path : './static'
   const platformLanguage = firebolt
     ? async () => {

@@ -36,6 +36,13 @@ export interface KanalSettings {
   voiceGuidanceDelayMs: number
   /** Exposes a read-only window.__kanal for the e2e tests. */
   testHooks: boolean
+  /**
+   * The JSON-RPC WebSocket of RDK's Thunder (such as `ws://127.0.0.1:9998/jsonrpc`, with a
+   * `?token=` where the box asks for one): when set, voice guidance speaks through its
+   * `org.rdk.TextToSpeech` plugin. Absent by default, because a plain browser must never probe
+   * a port on the machine it runs on.
+   */
+  rdkTextToSpeech?: string
 }
 
 export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
@@ -112,6 +119,8 @@ export const readSettings = (raw: unknown): SettingsResult => {
     VOICE_DELAY_RANGE.max,
   )
 
+  const rdkTextToSpeech = readWebSocketUrl(src.rdkTextToSpeech, 'rdkTextToSpeech', warnings)
+
   return {
     settings: {
       apiBaseUrl: pick('apiBaseUrl', isNonEmptyString).replace(/\/+$/, ''),
@@ -123,7 +132,32 @@ export const readSettings = (raw: unknown): SettingsResult => {
       voiceGuidance: pick('voiceGuidance', isBoolean),
       voiceGuidanceDelayMs,
       testHooks: pick('testHooks', isBoolean),
+      ...(rdkTextToSpeech === undefined ? {} : { rdkTextToSpeech }),
     },
     warnings,
   }
+}
+
+/**
+ * A ws:// or wss:// URL, or undefined (with a warning when something else was given). The
+ * warning names only the scheme and host: the URL may carry the box's security token.
+ */
+const readWebSocketUrl = (value: unknown, key: string, warnings: string[]): string | undefined => {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value.trim() === '') {
+    warnings.push(`${key}: not a ws:// or wss:// URL; not used`)
+    return undefined
+  }
+  let url: URL
+  try {
+    url = new URL(value.trim())
+  } catch {
+    warnings.push(`${key}: not a valid URL; not used`)
+    return undefined
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+    warnings.push(`${key}: ${url.protocol}//${url.host} is not a ws:// or wss:// URL; not used`)
+    return undefined
+  }
+  return url.toString()
 }

@@ -96,6 +96,26 @@ describe('settings.json appSettings', () => {
     expect(above.warnings.join()).toMatch(/voiceGuidanceDelayMs: 10000 .*clamped to 2000/)
   })
 
+  it('uses RDK text-to-speech only at a ws:// or wss:// URL, never echoing the token of a wrong one', () => {
+    expect('rdkTextToSpeech' in readSettings({}).settings).toBe(false)
+    const url = 'ws://127.0.0.1:9998/jsonrpc?token=abc.def'
+    expect(readSettings({ rdkTextToSpeech: url })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, rdkTextToSpeech: url },
+      warnings: [],
+    })
+    expect(readSettings({ rdkTextToSpeech: 'wss://box.local/jsonrpc' }).settings.rdkTextToSpeech).toBe(
+      'wss://box.local/jsonrpc',
+    )
+    expect.hasAssertions()
+    for (const wrong of ['http://127.0.0.1:9998/jsonrpc?token=abc.def', 'not a url token=abc.def', 42, '']) {
+      const { settings, warnings } = readSettings({ rdkTextToSpeech: wrong })
+      expect(settings.rdkTextToSpeech).toBeUndefined()
+      expect(warnings).toHaveLength(1)
+      expect(warnings.join()).toMatch(/^rdkTextToSpeech: .*not used$/)
+      expect(warnings.join()).not.toContain('abc.def')
+    }
+  })
+
   it('survives settings that are not an object at all', () => {
     const { settings, warnings } = readSettings(null)
     expect(settings).toEqual(DEFAULT_SETTINGS)
