@@ -38,11 +38,17 @@ export interface RdkSpeechOptions {
   nowMs?: () => number
   /** The least time between two attempts to connect after a failure. */
   retryAfterMs?: number
+  /**
+   * A socket still opening after this long counts as failed when the next words come: a box
+   * that swallows the handshake must not keep voice guidance silent.
+   */
+  connectTimeoutMs?: number
   /** The browser's WebSocket by default. */
   WebSocket?: WebSocketConstructor
 }
 
 export const RDK_TTS_RETRY_MS = 30_000
+export const RDK_TTS_CONNECT_TIMEOUT_MS = 5_000
 const PLUGIN = 'org.rdk.TextToSpeech.1'
 
 interface Utterance {
@@ -69,7 +75,7 @@ const parseReply = (data: unknown): JsonRpcReply | undefined => {
 /** Where the socket stands: none yet, opening (with the one utterance waiting), open, failed. */
 type Connection =
   | { kind: 'idle' }
-  | { kind: 'connecting'; socket: WebSocketLike; waiting: Utterance | undefined }
+  | { kind: 'connecting'; socket: WebSocketLike; sinceMs: number; waiting: Utterance | undefined }
   | { kind: 'open'; socket: WebSocketLike }
   | { kind: 'down'; sinceMs: number }
 
@@ -77,6 +83,7 @@ export const createRdkSpeechEngine = (options: RdkSpeechOptions): SpeechEngine =
   const { url, fallback, log } = options
   const nowMs = options.nowMs ?? (() => Date.now())
   const retryAfterMs = options.retryAfterMs ?? RDK_TTS_RETRY_MS
+  const connectTimeoutMs = options.connectTimeoutMs ?? RDK_TTS_CONNECT_TIMEOUT_MS
   const Socket =
     options.WebSocket ??
     (typeof WebSocket === 'undefined' ? undefined : (WebSocket as unknown as WebSocketConstructor))
@@ -152,11 +159,12 @@ export const createRdkSpeechEngine = (options: RdkSpeechOptions): SpeechEngine =
   const connect = (utterance: Utterance): void => {
     if (!Socket) {
       connection = { kind: 'down', sinceMs: nowMs() }
+      log.warn("No WebSocket for RDK text-to-speech; using the browser's speech")
       fallback.speak(utterance.text, utterance.lang)
       return
     }
     const socket = new Socket(url)
-    connection = { kind: 'connecting', socket, waiting: utterance }
+    connection = { kind: 'connecting', socket, sinceMs: nowMs(), waiting: utterance }
     socket.onopen = () => {
       if (connection.kind !== 'connecting' || connection.socket !== socket) return
       const { waiting } = connection
@@ -196,7 +204,14 @@ export const createRdkSpeechEngine = (options: RdkSpeechOptions): SpeechEngine =
             }
             return
           case 'connecting':
-            connection.waiting = utterance
+            if (nowMs() - connection.sinceMs < connectTimeoutMs) {
+              connection.waiting = utterance
+              return
+            }
+            // Only these words: the ones waiting were replaced by them.
+            connection.waiting = undefined
+            goDown('connection timed out')
+            fallback.speak(text, lang)
             return
           case 'down':
             if (nowMs() - connection.sinceMs < retryAfterMs) {

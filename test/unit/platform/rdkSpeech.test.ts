@@ -80,6 +80,7 @@ const setup = (): Setup => {
     log,
     nowMs: () => clock.now,
     retryAfterMs: 30_000,
+    connectTimeoutMs: 5_000,
     WebSocket: FakeSocket,
   })
   const socket = (): FakeSocket => {
@@ -139,6 +140,20 @@ describe('the RDK text-to-speech engine', () => {
       .sent.filter((m) => m.method.endsWith('.speak'))
       .map((m) => m.params)
     expect(spoken).toEqual([{ text: 'Store' }])
+  })
+
+  it('gives up on a socket still opening after the connect timeout when the next words come', () => {
+    const { engine, socket, fallback, clock } = setup()
+    engine.speak('Guide', 'en')
+    clock.now += 4_999
+    engine.speak('Recordings', 'en')
+    expect(fallback.spoken).toEqual([])
+    clock.now += 1
+    engine.speak('Store', 'en')
+    expect(fallback.spoken).toEqual(['en:Store'])
+    expect(socket().closed).toBe(true)
+    socket().open()
+    expect(socket().sent).toEqual([])
   })
 
   it('says nothing when cancelled while connecting', () => {
