@@ -7,7 +7,9 @@ import { digitOf } from '../../platform/keys'
 import type { PlayerLineup } from '../../state/player/lineup'
 import type { MediaCommand, PlayerSession, PlayerState } from '../../state/player/playerSession'
 import { appContext } from '../context'
-import { t } from '../i18n'
+import { currentLanguage, say, t } from '../i18n'
+import { pricePhrase } from '../components/priceLabel'
+import { productPrice } from '../../state/store/storeView'
 import { to } from '../navigation'
 import { MINI_GUIDE_ROWS, type MiniGuideRow } from './MiniGuide'
 import { PlayerView } from './PlayerView'
@@ -215,7 +217,10 @@ export class PlayerPage
           filter((p) => p !== undefined),
           take(1),
         )
-        .subscribe((p) => show({ product: { id: p.id, title: p.title } })),
+        .subscribe((p) => {
+          const price = say(pricePhrase(productPrice(p, 'buy'), currentLanguage() ?? 'en'))
+          show({ product: { id: p.id, title: p.title, ...(price ? { price } : {}) } })
+        }),
     )
     const nowNext = await this._lineup?.nowNext([channelId], state.clock.nowSeconds()).catch(() => undefined)
     const onNow = nowNext?.get(channelId)?.now

@@ -8,8 +8,11 @@ export interface LockedChannel {
   channel?: { number: number; name: string }
   /** The programme on now, when the guide has it. */
   onNow?: { title: string; start: number; end: number }
-  /** The smallest product that grants the channel, once the catalogue is known. */
-  product?: { id: string; title: string }
+  /**
+   * The smallest product that grants the channel, once the catalogue is known, with its price
+   * as the store states it ("€5.00/month"), so that the offer is never a blind one.
+   */
+  product?: { id: string; title: string; price?: string }
 }
 
 export interface LockedLook {
@@ -36,7 +39,9 @@ export const lockedLook = (locked: LockedChannel): LockedLook => {
     )
   text.push(
     locked.product
-      ? phrase('player.locked.product', { product: locked.product.title })
+      ? locked.product.price
+        ? phrase('player.locked.productPrice', { product: locked.product.title, price: locked.product.price })
+        : phrase('player.locked.product', { product: locked.product.title })
       : phrase('player.error.notAllowed.text'),
   )
   text.push(phrase('player.locked.keys'))

@@ -23,6 +23,17 @@ describe('the message over a locked channel', () => {
     })
   })
 
+  it('states the price of the product when the catalogue gives one', () => {
+    const look = lockedLook({
+      channelId: 'ch150',
+      product: { id: '12', title: 'Sport pack', price: '€9.00/month' },
+    })
+    expect(look.text[0]).toEqual({
+      key: 'player.locked.productPrice',
+      values: { product: 'Sport pack', price: '€9.00/month' },
+    })
+  })
+
   it('without the catalogue or the guide still offers the store for the channel', () => {
     const look = lockedLook({ channelId: 'ch150' })
     expect(look.title.key).toBe('player.error.notAllowed.title')
