@@ -135,7 +135,7 @@ if (fs.existsSync(jestOut)) {
     failures.push('jest ran no test')
   }
   for (const suite of report.testResults) {
-    if (suite.status !== 'passed') failures.push(path.relative(root, suite.name))
+    if (suite.status === 'failed') failures.push(path.relative(root, suite.name))
   }
 } else {
   failed += 1

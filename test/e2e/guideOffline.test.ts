@@ -55,7 +55,7 @@ describe('the guide without the operator', () => {
     await signIn(tv, 'anna', 'anna')
     await tv.waitForRoute('guide')
     await focusOnProgramme(tv)
-    await tv.waitForText('Catch-up · Restart · Rec')
+    await tv.waitForText('Catch-up · Start-over · Recording')
     const online = await focus(tv)
     const title = (await tv.focusedTexts())[0] ?? ''
     expect(title).not.toBe('')
@@ -88,7 +88,7 @@ describe('the guide without the operator', () => {
     await sim.start()
     await reloadTv(tv, 'guide')
     await focusOnProgramme(tv)
-    await tv.waitForText('Catch-up · Restart · Rec')
+    await tv.waitForText('Catch-up · Start-over · Recording')
     expect((await tv.screenTexts()).some((s) => s.startsWith('Offline since'))).toBe(false)
   })
 })
