@@ -14,7 +14,7 @@ export const GUIDE = {
   timeBarY: MENU_HEIGHT + 252,
   timeBarH: 44,
   gridY: MENU_HEIGHT + 304,
-  channelW: 420,
+  channelW: 500,
   gutter: 8,
   rowH: 82,
   cellH: 74,
