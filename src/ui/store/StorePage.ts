@@ -14,6 +14,7 @@ import { formatTime } from '../format'
 import { t } from '../i18n'
 import { to } from '../navigation'
 import { Rail, RAIL_HEIGHT } from './Rail'
+import { FOCUS_LOOK, TILE } from './Tile'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 
@@ -28,6 +29,8 @@ interface StorePageTemplateSpec extends Lightning.Component.TemplateSpec {
 const TOP = MENU_HEIGHT + 24
 const RAILS_Y = TOP + 250
 const VIEWPORT_H = 1080 - RAILS_Y
+/** Half of what the focus zoom adds to a tile's width, plus its outline. */
+const VIEWPORT_BLEED = Math.ceil((TILE.w * (FOCUS_LOOK.scale - 1)) / 2 + FOCUS_LOOK.outline)
 
 /** The route a tile opens: a product of document 003, or a subscription of document 001. */
 export const detailRouteOf = (tile: Tile): string =>
@@ -87,15 +90,22 @@ export class StorePage
           maxLines: 3,
         },
       },
+      // Starts left of the safe area by as much as a zoomed, outlined first tile grows, so that
+      // the clipping never cuts its outline; the rails' tiles still line up with the safe area.
       Viewport: {
-        x: SAFE.x,
+        x: SAFE.x - VIEWPORT_BLEED,
         y: RAILS_Y,
-        w: 1920 - SAFE.x,
+        w: 1920 - SAFE.x + VIEWPORT_BLEED,
         h: VIEWPORT_H,
         clipping: true,
         Rails: {
           y: 12,
-          children: RAILS.map((id, i) => ({ type: Rail, ref: `Rail-${id}`, x: 12, y: i * RAIL_HEIGHT })),
+          children: RAILS.map((id, i) => ({
+            type: Rail,
+            ref: `Rail-${id}`,
+            x: 12 + VIEWPORT_BLEED,
+            y: i * RAIL_HEIGHT,
+          })),
         },
       },
     }
