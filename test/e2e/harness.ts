@@ -216,12 +216,32 @@ export const openTv = async (baseUrl: string, hash = '', options: TvOptions = {}
       )
     },
     async waitForText(text) {
-      await page.waitForFunction(
-        (t) =>
-          (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal.screenTexts().includes(t),
-        text,
-        { timeout: 15000 },
-      )
+      try {
+        await page.waitForFunction(
+          (t) =>
+            (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal.screenTexts().includes(t),
+          text,
+          { timeout: 15000 },
+        )
+      } catch (error: unknown) {
+        // A text that never came is only understood with what the screen showed instead.
+        const shown = await page
+          .evaluate(() =>
+            (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal.screenTexts(),
+          )
+          .catch(() => [] as string[])
+        fs.mkdirSync(RESULTS, { recursive: true })
+        const file = path.join(RESULTS, `missing-${text.replace(/[^\w]+/g, '-').slice(0, 40)}.png`)
+        await page.screenshot({ path: file }).catch(() => undefined)
+        throw new Error(
+          `"${text}" not on screen within 15 s (route ${await page
+            .evaluate(() => (window as unknown as { __kanal: { route(): string } }).__kanal.route())
+            .catch(
+              () => '?',
+            )}; screenshot ${path.relative(ROOT, file)}); the screen showed: ${JSON.stringify(shown.slice(0, 40))}`,
+          { cause: error },
+        )
+      }
     },
     async quiet(quietMs = 400) {
       await until(
