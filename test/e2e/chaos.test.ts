@@ -1,8 +1,8 @@
 import { describeFigures, runChaos } from './chaos/run'
 
 /**
- * The chaos run (test/e2e/chaos/run.ts): a seeded viewer uses every screen while faults hit about a
- * quarter of the operator calls. `npm test` runs a short one; `npm run chaos` the long one
+ * The chaos run (test/e2e/chaos/run.ts): a seeded viewer uses every screen while faults hit about
+ * two fifths of the operator calls. `npm test` runs a short one; `npm run chaos` the long one
  * (CHAOS_SECONDS, CHAOS_SEED).
  */
 const seconds = Number(process.env.CHAOS_SECONDS ?? '25')
