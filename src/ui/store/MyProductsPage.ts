@@ -114,6 +114,10 @@ export class MyProductsPage
 
   private _setRows(rows: readonly LicenceRowModel[], message: string): void {
     this.List.rows = rows
+    // Until the viewer goes down into the list it shows its top: the list keeps the focused
+    // licence across updates, and the subscriptions arriving after the licences re-sort it, which
+    // would otherwise scroll what needs attention first out of view.
+    if (this._zone !== 'list') this.List.index = 0
     this.Message.patch({ text: { text: message } })
     if (rows.length === 0) this._zone = 'filters'
     this._refocus()
