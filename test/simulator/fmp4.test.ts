@@ -17,8 +17,8 @@ describe('fMP4: what the simulator reads from and rewrites in the committed HLS 
 
   it('moves a segment’s decode time and changes nothing else', () => {
     const seg = read('video/seg-03.m4s')
-    expect(baseTimeOf(seg)).toBe(3n * 2n * 12800n)
-    const delta = 1_750_000_000n * 12800n
+    expect(baseTimeOf(seg)).toBe(BigInt(3) * BigInt(2) * BigInt(12800))
+    const delta = BigInt(1_750_000_000) * BigInt(12800)
     const moved = shiftedBy(seg, delta)
     expect(baseTimeOf(moved)).toBe(baseTimeOf(seg) + delta)
     expect(moved.length).toBe(seg.length)
@@ -26,7 +26,7 @@ describe('fMP4: what the simulator reads from and rewrites in the committed HLS 
     expect(changed).toBeGreaterThan(0)
     expect(changed).toBeLessThanOrEqual(8)
     // The original is left as it was (it is served again for the next loop).
-    expect(baseTimeOf(seg)).toBe(3n * 2n * 12800n)
+    expect(baseTimeOf(seg)).toBe(BigInt(3) * BigInt(2) * BigInt(12800))
   })
 
   it('says what is wrong with a damaged segment instead of serving it', () => {
@@ -37,7 +37,7 @@ describe('fMP4: what the simulator reads from and rewrites in the committed HLS 
     const at = seg.indexOf('tfdt') + 4
     const v0 = Buffer.from(seg)
     v0.writeUInt8(0, at)
-    expect(() => shiftedBy(v0, 1n)).toThrow(/32-bit tfdt/)
+    expect(() => shiftedBy(v0, BigInt(1))).toThrow(/32-bit tfdt/)
   })
 
   it('serves segment N of the endless stream as loop segment N mod 16 at N * 2 s', () => {
@@ -48,7 +48,7 @@ describe('fMP4: what the simulator reads from and rewrites in the committed HLS 
     if (!look) throw new Error('no look 3')
     const n = 875_000_005
     const seg = streamSegment(media, look.video, n)
-    expect(baseTimeOf(seg)).toBe(BigInt(n) * 2n * 12800n)
+    expect(baseTimeOf(seg)).toBe(BigInt(n) * BigInt(2) * BigInt(12800))
     expect(seg.subarray(seg.indexOf('mdat'))).toEqual(
       look.video.segments[n % 16]?.bytes.subarray(seg.indexOf('mdat')),
     )
