@@ -48,3 +48,12 @@ export const runningUnlocks = (unlocks: Unlocks, now: UnixSeconds): Unlocks =>
 /** A rating as the operator sends it: one of the steps, or nothing when it is something else. */
 export const ratingOf = (value: unknown): number | undefined =>
   typeof value === 'number' && (RATINGS as readonly number[]).includes(value) ? value : undefined
+
+/** The limit one step stricter (-1) or laxer (+1), never off the scale. */
+export const stepRating = (current: number, direction: 1 | -1): number => {
+  const steps: readonly number[] = RATINGS
+  const at = steps.indexOf(current)
+  const from = at >= 0 ? at : steps.findIndex((r) => r >= current)
+  const next = Math.min(steps.length - 1, Math.max(0, (from >= 0 ? from : steps.length - 1) + direction))
+  return steps[next] ?? current
+}
