@@ -155,18 +155,42 @@ describe('the parental lock', () => {
     expect(tookMs).toBeLessThanOrEqual((MAX_AGE_SECONDS + 5) * 1000)
   })
 
-  it('at 1280x720: the guide and the lock screen (a restart forgets the unlock)', async () => {
+  it('at 1280x720: the guide, the lock screen and the details page, which unlocks (a restart forgot the unlock)', async () => {
     await tv.page.setViewportSize({ width: 1280, height: 720 })
     await reloadTv(tv, 'guide')
     // The focus opens on channel 10 now: locked again, the unlock was the app's memory only.
     await tv.waitForText('Rated 18+: enter the PIN to see and watch it.')
     await shot('parental-guide-locked-1280x720')
+
     await go('play/live/ch10')
     await tv.waitForText(LOCK_TITLE)
     await shot('parental-lock-player-1280x720')
     await tv.press('ok')
     await tv.waitForText('Enter your PIN')
     await shot('parental-pin-1280x720')
+    await tv.press('back')
+
+    // OK on the locked programme in the guide: its details offer the unlock.
+    await go('guide')
+    await tv.waitForText('Rated 18+: enter the PIN to see and watch it.')
+    await tv.press('ok')
+    await tv.page.waitForFunction(() =>
+      (window as unknown as { __kanal: { route(): string } }).__kanal.route().startsWith('programme/'),
+    )
+    await tv.waitForText('Unlock with PIN')
+    expect(await tv.focusedTexts()).toContain('Unlock with PIN')
+    await shot('parental-details-locked-1280x720')
+    await tv.press('ok')
+    await tv.waitForText('Enter your PIN')
+    await digits('1234')
+    await tv.page.waitForFunction(
+      () =>
+        !(window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
+          .screenTexts()
+          .includes('Locked programme'),
+      undefined,
+      { timeout: 15000 },
+    )
     expect(tv.errors).toEqual([])
   })
 })

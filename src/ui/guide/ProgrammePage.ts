@@ -330,9 +330,15 @@ export class ProgrammePage extends MessagePage {
             lock,
             programme,
             nowSeconds: () => state.clock.nowSeconds(),
-            onUnlocked: (until) =>
-              this.fireAncestors('$toast', t('parental.unlocked', { time: formatTime(until) }), 'success'),
-            onFailed: (message) => this.fireAncestors('$toast', message, 'error'),
+            onUnlocked: (until) => {
+              this._refocus()
+              this.fireAncestors('$toast', t('parental.unlocked', { time: formatTime(until) }), 'success')
+            },
+            onCancel: () => this._refocus(),
+            onFailed: (message) => {
+              this._refocus()
+              this.fireAncestors('$toast', message, 'error')
+            },
           }),
       },
       { id: 'back', label: t('action.back'), run: () => Router.back() },

@@ -301,6 +301,7 @@ export class PlayerPage
         programme: check.programme,
         nowSeconds: () => state.clock.nowSeconds(),
         onUnlocked: () => this._start(),
+        onCancel: () => this._refocus(),
         onFailed: (message) => this.View.notice(message),
       })
     this._refocus()
