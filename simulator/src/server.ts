@@ -23,6 +23,7 @@ import { registerGuide } from './routes/guide'
 import { registerRecordings } from './routes/recordings'
 import { registerResumes } from './routes/resumes'
 import { registerPin } from './routes/pin'
+import { registerParental } from './routes/parental'
 import { registerPurchase } from './routes/purchase'
 import { registerSubscription } from './routes/subscription'
 import { registerCatalog } from './routes/catalog'
@@ -107,6 +108,7 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   registerRecordings(app, api)
   registerResumes(app, api)
   registerPin(app, api)
+  registerParental(app, api)
   registerPurchase(app, api)
   registerSubscription(app, api)
   registerCatalog(app, api)

@@ -1,5 +1,6 @@
 import { createEnvelopeCall, loggerOf, type ClientDeps } from './envelope'
 import { guideMethods } from './guide'
+import { parentalMethods } from './parental'
 import { pinMethods } from './pin'
 import { purchaseMethods } from './purchase'
 import { recordingMethods } from './recordings'
@@ -19,6 +20,7 @@ export const createEnvelopeClient = (deps: ClientDeps) => {
     ...recordingMethods(call, logger),
     ...resumeMethods(call, logger),
     ...pinMethods(call),
+    ...parentalMethods(call),
     ...purchaseMethods(call),
     ...streamMethods(call, deps.transport.resolveUrl),
   }

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { Channel } from '../domain/channels'
 import type { GuideWindow, Programme, ProgrammeDetails } from '../domain/guide'
+import { ratingOf } from '../domain/parental'
 import type { ApiLogger } from './logger'
 import type { EnvelopeCall } from './envelope'
 import type { CallOptions } from './transport'
@@ -19,6 +20,9 @@ export const channelSchema = v.pipe(
   ),
 )
 
+const withRating = (rating: number | undefined): { rating?: number } =>
+  rating === undefined ? {} : { rating }
+
 /** A programme; `channelId` fills in a ChannelID the item leaves out (it is implied by its guide row). */
 export const programmeSchema = (channelId?: string) =>
   v.pipe(
@@ -34,6 +38,8 @@ export const programmeSchema = (channelId?: string) =>
       Episode: v.nullish(v.union([v.string(), v.pipe(v.number(), v.transform(String))])),
       // Optional: a malformed picture is dropped, the programme kept.
       Image: v.fallback(v.nullish(v.string()), undefined),
+      // Optional too: a rating off the scale is no rating (the lock then does not apply).
+      Rating: v.fallback(v.nullish(v.unknown()), undefined),
     }),
     v.check((p) => p.End > p.Start, 'End must be after Start'),
     v.check((p) => (p.ChannelID ?? channelId) !== undefined, 'ChannelID is missing'),
@@ -49,6 +55,7 @@ export const programmeSchema = (channelId?: string) =>
         ...(p.SeriesID != null ? { seriesId: p.SeriesID } : {}),
         ...(p.Episode != null ? { episode: p.Episode } : {}),
         ...(p.Image != null && p.Image !== '' ? { image: p.Image } : {}),
+        ...withRating(ratingOf(p.Rating)),
       }),
     ),
   )

@@ -13,6 +13,8 @@ export interface Programme {
   episode?: string
   /** A picture of the programme (absolute URL), when the operator has one. */
   image?: string
+  /** Minimum age (0, 6, 12, 16, 18), when the operator gives one (domain/parental). */
+  rating?: number
 }
 
 /** A programme looked up by id, with the next airing of the same title when the operator knows one. */

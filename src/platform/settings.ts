@@ -8,6 +8,11 @@ export const MIN_POLL_PERIOD_SECONDS = 300
 export const MAX_POLL_COLLAPSE_SECONDS = 60
 /** How often the player renews its grant: a withdrawn right ends playback within this. */
 export const PLAYBACK_CHECK_RANGE = { min: 2, max: 300 } as const
+/**
+ * How old the cached parental settings may get before they are fetched again, stamp or not: the
+ * longest an EnablePin made on another device (which moves no stamp) takes to reach the box.
+ */
+export const PARENTAL_MAX_AGE_RANGE = { min: 5, max: 86400 } as const
 /** The pause before voice guidance speaks, in ms: long enough to keep scrolling quiet. */
 export const VOICE_DELAY_RANGE = { min: 0, max: 2000 } as const
 
@@ -28,6 +33,8 @@ export interface KanalSettings {
    * watching stops playback within one period; PLAYBACK_CHECK_RANGE.
    */
   playbackCheckSeconds: number
+  /** Parental settings are fetched again at this age (seconds); PARENTAL_MAX_AGE_RANGE. */
+  parentalMaxAgeSeconds: number
   /** Interface language, such as "en". */
   locale: string
   /** The operator's default for voice guidance (the platform's setting and the viewer's win). */
@@ -51,6 +58,7 @@ export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
   pollJitter: 0.2,
   pollCollapseSeconds: 10,
   playbackCheckSeconds: 20,
+  parentalMaxAgeSeconds: 900,
   locale: 'en',
   voiceGuidance: false,
   voiceGuidanceDelayMs: 300,
@@ -96,7 +104,12 @@ export const readSettings = (raw: unknown): SettingsResult => {
   }
   /** A number setting kept within [min, max]; a value outside is clamped and reported. */
   const pickInRange = (
-    key: 'pollJitter' | 'pollCollapseSeconds' | 'playbackCheckSeconds' | 'voiceGuidanceDelayMs',
+    key:
+      | 'pollJitter'
+      | 'pollCollapseSeconds'
+      | 'playbackCheckSeconds'
+      | 'voiceGuidanceDelayMs'
+      | 'parentalMaxAgeSeconds',
     min: number,
     max: number,
   ): number => {
@@ -112,6 +125,11 @@ export const readSettings = (raw: unknown): SettingsResult => {
     'playbackCheckSeconds',
     PLAYBACK_CHECK_RANGE.min,
     PLAYBACK_CHECK_RANGE.max,
+  )
+  const parentalMaxAgeSeconds = pickInRange(
+    'parentalMaxAgeSeconds',
+    PARENTAL_MAX_AGE_RANGE.min,
+    PARENTAL_MAX_AGE_RANGE.max,
   )
   const voiceGuidanceDelayMs = pickInRange(
     'voiceGuidanceDelayMs',
@@ -131,6 +149,7 @@ export const readSettings = (raw: unknown): SettingsResult => {
       locale: pick('locale', isNonEmptyString),
       voiceGuidance: pick('voiceGuidance', isBoolean),
       voiceGuidanceDelayMs,
+      parentalMaxAgeSeconds,
       testHooks: pick('testHooks', isBoolean),
       ...(rdkTextToSpeech === undefined ? {} : { rdkTextToSpeech }),
     },

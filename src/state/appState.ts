@@ -174,6 +174,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
           visible$: options.visible$,
           triggers$,
           isUnreachable: isOperatorUnreachable,
+          parentalMaxAgeSeconds: options.settings.parentalMaxAgeSeconds,
           log,
         }),
       )

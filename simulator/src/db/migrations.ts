@@ -244,6 +244,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 7,
+    name: 'parental control',
+    sql: `
+      -- Minimum age (0, 6, 12, 16, 18); NULL when the guide does not say.
+      ALTER TABLE programmes ADD COLUMN rating INTEGER;
+      -- Programmes rated above parental_max_rating need the PIN while both the control and the PIN are on.
+      ALTER TABLE users ADD COLUMN parental_enabled INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN parental_max_rating INTEGER NOT NULL DEFAULT 16;
+    `,
+  },
 ]
 
 /** Applies the migrations not yet recorded, each in its own transaction. */

@@ -24,6 +24,8 @@ export interface ProgrammeWire {
   Episode?: string
   /** The programme's picture (a title card drawn by the simulator). */
   Image?: string
+  /** Minimum age (0, 6, 12, 16, 18); left out when the guide does not say. */
+  Rating?: number
 }
 
 /** A programme with the next airing of the same title (GetProgramme). */
@@ -78,6 +80,7 @@ interface ProgrammeRow {
   categories: string | null
   series_id: string | null
   episode: string | null
+  rating: number | null
 }
 
 const toWire = (p: ProgrammeRow, baseUrl: string): ProgrammeWire => {
@@ -92,11 +95,13 @@ const toWire = (p: ProgrammeRow, baseUrl: string): ProgrammeWire => {
   if (p.categories !== null) w.Categories = JSON.parse(p.categories) as string[]
   if (p.series_id !== null) w.SeriesID = p.series_id
   if (p.episode !== null) w.Episode = p.episode
+  if (p.rating !== null) w.Rating = p.rating
   w.Image = baseUrl + imagePath(String(p.id))
   return w
 }
 
-const PROGRAMME_COLUMNS = 'id, channel_id, start, end, title, description, categories, series_id, episode'
+const PROGRAMME_COLUMNS =
+  'id, channel_id, start, end, title, description, categories, series_id, episode, rating'
 /** How far ahead the next airing is looked for: the guide's own reach. */
 const NEXT_AIRING_SECONDS = 14 * 24 * 3600
 

@@ -16,6 +16,8 @@ export interface UserRow {
   created_at: number
   pin_hash: string
   pin_enabled: number
+  parental_enabled: number
+  parental_max_rating: number
   pin_failed: number
   pin_locked_until: number | null
   pin_lock_count: number

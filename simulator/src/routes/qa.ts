@@ -23,6 +23,7 @@ import { registerQaSessions } from './qaSessions'
 import { registerQaUsers } from './qaUsers'
 import { registerQaImport } from './qaImport'
 import { registerQaConsole } from './qaConsole'
+import { writeParentalControl } from '../model/parental'
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
 export const isLoopback = (address: string | undefined): boolean =>
@@ -100,6 +101,8 @@ const anotherDevice = (api: Api, user: UserRow, action: string, body: Record<str
       if (was && !enabled) bumpStamp(sim, user.id, 'user')
       return { enabled }
     }
+    case 'setParentalControl':
+      return writeParentalControl(sim, user, body.enabled === true, Number(body.maxRating ?? 16))
     case 'addIdentity':
       return addIdentity(sim, user.id, text(body, 'type'), text(body, 'identity'))
     case 'removeIdentity':

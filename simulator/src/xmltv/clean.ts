@@ -1,5 +1,6 @@
 import type { ParsedXmltv, RawChannel, RawProgramme } from './parse'
 import type { ImportReport } from './report'
+import { programmeRating } from './rating'
 
 export interface CleanProgramme {
   start: number
@@ -11,6 +12,8 @@ export interface CleanProgramme {
   /** Programmes with episode information are episodes of a series named by their title. */
   isEpisode: boolean
   episode: string | null
+  /** Minimum age, the strictest of its ratings; null when none is known. */
+  rating: number | null
 }
 
 export interface CleanGuide {
@@ -63,6 +66,7 @@ const toClean = (t: Timed & { end: number }, report: ImportReport): CleanProgram
     categories: p.categories.length > 0 ? JSON.stringify(p.categories) : null,
     isEpisode: episode !== null,
     episode,
+    rating: programmeRating(p.ratings) ?? null,
   }
 }
 

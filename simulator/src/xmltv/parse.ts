@@ -27,6 +27,8 @@ export interface RawProgramme {
   episodeOnscreen?: string
   episodeNs?: string
   lengthSeconds?: number
+  /** The values of its `<rating>` elements, of any system. */
+  ratings: string[]
   /** Position in the file, so that sorting keeps the file's order for equal starts. */
   order: number
 }
@@ -141,6 +143,7 @@ export const parseStream = async (
         hasStop: a.stop !== undefined && a.stop.trim() !== '',
         titles: [],
         categories: [],
+        ratings: [],
         order: out.programmes.length,
       }
     } else if (depth === 3 && channel) {
@@ -148,6 +151,9 @@ export const parseStream = async (
       else if (tag.name === 'icon' && a.src !== undefined && channel.icon === undefined) channel.icon = a.src
     } else if (depth === 3 && programme && CHILDREN_OF_PROGRAMME.has(tag.name)) {
       capture = { name: tag.name, attributes: a }
+    } else if (depth === 4 && programme && stack[2] === 'rating' && tag.name === 'value') {
+      // <rating system="..."><value>16</value></rating>: the value is one level down.
+      capture = { name: 'rating', attributes: a }
     }
     text = ''
   })
@@ -161,7 +167,11 @@ export const parseStream = async (
   parser.on('closetag', () => {
     const depth = stack.length
     stack.pop()
-    if (depth === 3 && capture) {
+    if (depth === 4 && capture) {
+      const value = text.replace(/\s+/g, ' ').trim()
+      if (programme && value !== '') addToProgramme(programme, capture.name, capture.attributes, value)
+      capture = undefined
+    } else if (depth === 3 && capture) {
       const value = text.replace(/\s+/g, ' ').trim()
       if (channel && capture.name === 'display-name' && value !== '') channel.names.push(value)
       if (programme && value !== '') addToProgramme(programme, capture.name, capture.attributes, value)
@@ -238,6 +248,9 @@ const addToProgramme = (
     case 'episode-num':
       if (attributes.system === 'onscreen') p.episodeOnscreen ??= value
       else if (attributes.system === 'xmltv_ns') p.episodeNs ??= value
+      break
+    case 'rating':
+      p.ratings.push(value)
       break
     case 'length': {
       const unit = LENGTH_UNITS[attributes.units ?? 'minutes']

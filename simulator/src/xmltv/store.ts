@@ -44,8 +44,8 @@ export const storeGuide = (sim: Sim, guide: CleanGuide, report: ImportReport): v
   )
   const clearRange = db.prepare('DELETE FROM programmes WHERE channel_id = ? AND start < ? AND end > ?')
   const insertProgramme = db.prepare(
-    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode, rating)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
 
   const channelIds = new Map<string, string>()
@@ -82,6 +82,7 @@ export const storeGuide = (sim: Sim, guide: CleanGuide, report: ImportReport): v
         p.categories,
         seriesId,
         p.episode,
+        p.rating,
       )
     }
     report.programmes += programmes.length

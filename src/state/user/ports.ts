@@ -1,4 +1,5 @@
 import type { Licence } from '../../domain/licences'
+import type { ParentalControl } from '../../domain/parental'
 import type { PinState } from '../../domain/pin'
 import type { Product } from '../../domain/products'
 import type { Recording, RecordingList } from '../../domain/recordings'
@@ -25,6 +26,10 @@ export interface UserDataPorts {
   getRights(signal: AbortSignal): Promise<Rights>
   getServices(signal: AbortSignal): Promise<readonly Service[]>
   getPinState(signal: AbortSignal): Promise<PinState>
+  getParentalControl(signal: AbortSignal): Promise<ParentalControl>
+  setParentalControl(pin: string, control: { enabled: boolean; maxRating: number }): Promise<ParentalControl>
+  /** Resolves with when the unlock ends (Unix seconds). */
+  unlockProgramme(programmeId: string, pin: string): Promise<number>
   getResumes(signal: AbortSignal): Promise<readonly Resume[]>
   addRecording(programmeId: string, series: boolean): Promise<readonly Recording[]>
   cancelRecording(recordingId: string): Promise<void>

@@ -10,6 +10,7 @@ import {
   distinctUntilChanged,
 } from 'rxjs'
 import type { Logger } from '../../platform/log'
+import type { ParentalControl } from '../../domain/parental'
 import type { PinState } from '../../domain/pin'
 import type { Recording, RecordingList } from '../../domain/recordings'
 import { recordingExpiry } from '../../domain/recordings'
@@ -21,6 +22,7 @@ import { hasShape, reviveList, reviveObject } from '../cache/revivers'
 import type { KeyValueStore } from '../storage/keyValueStore'
 import { pollTimestamps, type PollEvent, type PollReason } from '../timestamps/poller'
 import type { Rights, UserDataPorts } from './ports'
+import { createParentalLock, type ParentalLock } from './parentalLock'
 
 export interface UserStateOptions {
   ports: UserDataPorts
@@ -42,11 +44,16 @@ export interface UserStateOptions {
   triggers$: Observable<PollReason>
   /** Whether a failure means the operator cannot be reached (rather than refused the call). */
   isUnreachable: (error: unknown) => boolean
+  /**
+   * The parental settings are fetched again this long after the last fetch, stamp or not
+   * (EnablePin does not move the Pins stamp); unset: only when the stamp moves.
+   */
+  parentalMaxAgeSeconds?: number
   log: Logger
 }
 
 /** Bumped whenever the shape of a cached value changes. */
-const SCHEMA = { recordings: 1, rights: 1, services: 1, pins: 1, resumes: 1 } as const
+const SCHEMA = { recordings: 1, rights: 1, services: 1, pins: 1, resumes: 1, parental: 1 } as const
 
 const fromCall = <T>(call: (signal: AbortSignal) => Promise<T>): Observable<T> =>
   new Observable<T>((subscriber) => {
@@ -95,6 +102,8 @@ export interface UserState {
   services: StampedResource<readonly Service[]>
   pins: StampedResource<PinState>
   resumes: StampedResource<readonly Resume[]>
+  /** The parental settings (by the Pins stamp and a maximum age) and the programmes unlocked. */
+  parental: ParentalLock
   /** A screen opened, the app came back, the network returned: look at the stamps now. */
   check(reason: PollReason): void
   /** Shows `draft` at once; the server's own recording replaces it when the stamp moves. */
@@ -191,6 +200,19 @@ export const createUserState = (options: UserStateOptions): UserState => {
     (s) => ports.getPinState(s),
     reviveObject({ enabled: 'boolean', failedAttempts: 'number' }),
   )
+  const parentalControl = resource<ParentalControl>(
+    'parental',
+    'pins',
+    (s) => ports.getParentalControl(s),
+    reviveObject({ enabled: 'boolean', maxRating: 'number', pinEnabled: 'boolean' }),
+  )
+  const parental = createParentalLock({
+    control: parentalControl,
+    ports,
+    maxAgeMs: (options.parentalMaxAgeSeconds ?? Number.POSITIVE_INFINITY) * 1000,
+    nowMs: options.nowMs,
+    scheduler: options.scheduler,
+  })
   const resumes = resource<readonly Resume[]>(
     'resumes',
     'tags',
@@ -214,6 +236,7 @@ export const createUserState = (options: UserStateOptions): UserState => {
     services,
     pins,
     resumes,
+    parental,
     check(reason: PollReason): void {
       checks.next(reason)
     },
@@ -262,7 +285,8 @@ export const createUserState = (options: UserStateOptions): UserState => {
     },
     dispose(): void {
       logged.unsubscribe()
-      for (const r of [recordings, rights, services, pins, resumes]) r.dispose()
+      parental.dispose()
+      for (const r of [recordings, rights, services, pins, resumes, parentalControl]) r.dispose()
     },
   }
 }

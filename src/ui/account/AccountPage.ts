@@ -15,6 +15,9 @@ import { SettingsSection } from './SettingsSection'
 import { ButtonRow } from '../components/ButtonRow'
 import { PageHeader } from '../components/PageHeader'
 import { PinDialog } from '../components/PinDialog'
+import { parentalWrongPhrase } from '../components/parentalPin'
+import { pinRefusalOf } from '../../state/user/parentalLock'
+import { formatTime } from '../format'
 import { appContext } from '../context'
 import { availableLanguages, currentLanguage, say, t } from '../i18n'
 import { to } from '../navigation'
@@ -145,6 +148,7 @@ export class AccountPage
       state: () => appContext().state,
       toast: (message, kind) => this._toast(message, kind),
       changePin: () => this._pin?.open(),
+      setParental: (control) => this._askParental(control),
       signedOut: () => {
         this._zone = 'tabs'
       },
@@ -179,6 +183,11 @@ export class AccountPage
     subscription.add(state.user$.subscribe((user) => this._bindUser(user)))
     subscription.add(state.preferences.state$.subscribe(() => this._renderPreferences()))
     subscription.add(state.voice.enabled$.subscribe(() => this._renderPreferences()))
+    subscription.add(
+      state.user$
+        .pipe(switchMap((user) => (user ? user.parental.control.state$ : of(undefined))))
+        .subscribe(() => this._renderPreferences()),
+    )
     subscription.add(
       state.user$.pipe(switchMap((user) => (user ? user.rights.state$ : of(undefined)))).subscribe((rights) =>
         this.Packages.show({
@@ -240,6 +249,7 @@ export class AccountPage
       pollPeriodSeconds: state?.preferences.pollPeriodSeconds() ?? appContext().settings.pollPeriodSeconds,
       voiceGuidance: state?.voice.enabled ?? false,
       userName: session?.kind === 'user' ? session.user.name : undefined,
+      parental: this._user?.parental.control.current.data,
     })
   }
 
@@ -348,6 +358,42 @@ export class AccountPage
         break
       case 'wait':
     }
+    this._refocus()
+  }
+
+  // -- parental control -----------------------------------------------------------------------
+
+  /** The settings change only with the PIN, which the operator checks (and counts). */
+  private _askParental(control: { enabled: boolean; maxRating: number }): void {
+    const state = appContext().state
+    const lock = this._user?.parental
+    if (!state || !lock) return
+    this.Pin.open({
+      title: t('parental.pin.title'),
+      body: t('account.parental.pin.body'),
+      wrongText: (left) => say(parentalWrongPhrase(left)),
+      onCancel: () => this._refocus(),
+      onSubmit: (pin) => {
+        lock.setControl(pin, control).then(
+          () => {
+            this.Pin.close()
+            this._refocus()
+            this._toast(t('account.parental.saved'), 'success')
+          },
+          (error: unknown) => {
+            const refusal = pinRefusalOf(error, state.clock.nowSeconds())
+            if (refusal.kind === 'wrong') this.Pin.showWrong(refusal.attemptsLeft)
+            else if (refusal.kind === 'locked')
+              this.Pin.showLocked(t('parental.pin.locked', { time: formatTime(refusal.lockedUntil) }))
+            else {
+              this.Pin.close()
+              this._refocus()
+              this._toast(t(refusal.offline ? 'account.pin.offline' : 'account.pin.failed'), 'error')
+            }
+          },
+        )
+      },
+    })
     this._refocus()
   }
 

@@ -1,6 +1,8 @@
 import { Lightning } from '@lightningjs/sdk'
 import { stepLanguage, stepPollPeriod } from '../../domain/preferences'
-import { t } from '../i18n'
+import { stepRating, type ParentalControl } from '../../domain/parental'
+import { say, t } from '../i18n'
+import { parentalRowLook } from './parentalRow'
 import { ACCOUNT_ROW_H, AccountRow, type AccountRowModel } from './AccountRow'
 import { pollPeriodText } from './labels'
 import { sectionIntro } from './sectionIntro'
@@ -13,7 +15,7 @@ interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpe
 /** Rows that fit under the tabs inside the safe area; more scroll. */
 const VISIBLE_ROWS = 4
 
-export type PreferenceRow = 'language' | 'poll' | 'voice' | 'pin' | 'signOut' | 'signIn'
+export type PreferenceRow = 'language' | 'poll' | 'voice' | 'pin' | 'parental' | 'signOut' | 'signIn'
 
 export interface PreferencesInput {
   languages: readonly { code: string; name: string }[]
@@ -23,6 +25,8 @@ export interface PreferencesInput {
   voiceGuidance: boolean
   /** The signed-in user's name; undefined for an anonymous session. */
   userName: string | undefined
+  /** The operator's parental settings, once the box has them (signed in only). */
+  parental?: ParentalControl | undefined
 }
 
 export interface PreferencesIntents {
@@ -30,6 +34,8 @@ export interface PreferencesIntents {
   setPollPeriod(seconds: number): void
   setVoiceGuidance(on: boolean): void
   changePin(): void
+  /** Parental control on or off and its limit; asks for the PIN. */
+  setParental(control: { enabled: boolean; maxRating: number }): void
   signOut(): void
   signIn(): void
 }
@@ -50,6 +56,8 @@ export class PreferencesSection
   private _index = 0
   private _language = ''
   private _period = 0
+  /** The parental limit being chosen (Left/Right), saved with OK. */
+  private _limit: number | undefined
 
   static override _template(): Lightning.Component.Template<PreferencesSectionTemplateSpec> {
     return {
@@ -64,6 +72,7 @@ export class PreferencesSection
     this._index = 0
     this._language = this._input?.language ?? ''
     this._period = this._input?.pollPeriodSeconds ?? 0
+    this._limit = this._input?.parental?.maxRating
     this._draw()
     this._place()
   }
@@ -73,11 +82,14 @@ export class PreferencesSection
     this._input = input
     if (first || this._language === '') this._language = input.language
     if (first || this._period === 0) this._period = input.pollPeriodSeconds
+    if (this._limit === undefined) this._limit = input.parental?.maxRating
     this._rows = [
       'language',
       'poll',
       'voice',
-      ...(input.userName !== undefined ? (['pin', 'signOut'] as const) : (['signIn'] as const)),
+      ...(input.userName !== undefined
+        ? (['pin', ...(input.parental !== undefined ? (['parental'] as const) : []), 'signOut'] as const)
+        : (['signIn'] as const)),
     ]
     this.Intro.patch({ text: { text: t('account.prefs.intro') } })
     if (this.Rows.children.length !== this._rows.length) {
@@ -146,6 +158,19 @@ export class PreferencesSection
         }
       case 'pin':
         return { ...base, label: t('account.prefs.pin'), value: '••••', note: t('account.prefs.pin.hint') }
+      case 'parental': {
+        const control = input.parental
+        if (!control) return { ...base, label: t('account.parental.title'), value: '', note: '' }
+        const look = parentalRowLook(control, this._limit ?? control.maxRating)
+        return {
+          ...base,
+          stepper: true,
+          label: t('account.parental.title'),
+          value: say(look.value),
+          note: say(look.note),
+          tone: look.dirty ? 'accent' : 'muted',
+        }
+      }
       case 'signOut':
         return {
           ...base,
@@ -192,6 +217,8 @@ export class PreferencesSection
       )
     } else if (this._row === 'poll') {
       this._period = stepPollPeriod(this._period, direction)
+    } else if (this._row === 'parental' && input.parental) {
+      this._limit = stepRating(this._limit ?? input.parental.maxRating, direction)
     } else return false
     this._draw()
     return true
@@ -221,6 +248,18 @@ export class PreferencesSection
       case 'pin':
         intents.changePin()
         return
+      case 'parental': {
+        const control = this._input?.parental
+        if (!control) return
+        const limit = this._limit ?? control.maxRating
+        // A new limit is saved switched on; OK on the limit in force turns the control over.
+        intents.setParental(
+          limit !== control.maxRating
+            ? { enabled: true, maxRating: limit }
+            : { enabled: !control.enabled, maxRating: limit },
+        )
+        return
+      }
       case 'signOut':
         intents.signOut()
         return
@@ -231,9 +270,14 @@ export class PreferencesSection
 
   override _handleBack(): boolean | void {
     const input = this._input
-    if (input && (this._language !== input.language || this._period !== input.pollPeriodSeconds)) {
+    const limitDirty = this._limit !== undefined && this._limit !== input?.parental?.maxRating
+    if (
+      input &&
+      (this._language !== input.language || this._period !== input.pollPeriodSeconds || limitDirty)
+    ) {
       this._language = input.language
       this._period = input.pollPeriodSeconds
+      this._limit = input.parental?.maxRating
       this._draw()
       return
     }

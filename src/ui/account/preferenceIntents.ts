@@ -8,6 +8,8 @@ export interface PreferenceIntentPorts {
   state(): AppState | undefined
   toast(message: string, kind: 'success' | 'error' | 'info'): void
   changePin(): void
+  /** Asks for the PIN and saves the parental settings. */
+  setParental(control: { enabled: boolean; maxRating: number }): void
   /** Signed out: the page goes back to its tabs. */
   signedOut(): void
   /** Starts the app again at a hash (restartAt below, unless a test watches it). */
@@ -42,6 +44,7 @@ export const preferenceIntents = (ports: PreferenceIntentPorts): PreferencesInte
   /** Kept on the box; it speaks (or stops) at once. */
   setVoiceGuidance: (on) => void ports.state()?.preferences.setVoiceGuidance(on),
   changePin: () => ports.changePin(),
+  setParental: (control) => ports.setParental(control),
   signOut: () =>
     void (async () => {
       const state = ports.state()

@@ -14,6 +14,8 @@ export interface PinRequest {
   /** Called with the four digits; the dialog waits (busy) until told what happened. */
   onSubmit: (pin: string) => void
   onCancel: () => void
+  /** Words for a wrong PIN, when they are not the purchase's (the parental lock). */
+  wrongText?: (attemptsLeft: number | undefined) => string
 }
 
 interface PinDialogTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -168,8 +170,9 @@ export class PinDialog
     this._busy = false
     this.Note.patch({
       text: {
-        text:
-          attemptsLeft === undefined
+        text: this._request?.wrongText
+          ? this._request.wrongText(attemptsLeft)
+          : attemptsLeft === undefined
             ? t('store.pin.wrong')
             : attemptsLeft === 1
               ? t('store.pin.wrongLast')

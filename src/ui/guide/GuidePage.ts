@@ -1,5 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import type { Subscription } from 'rxjs'
+import { of, switchMap, type Subscription } from 'rxjs'
 import { CAPABILITIES, NO_CAPABILITIES, type Capabilities, type Capability } from '../../domain/channels'
 import { programmeBadges } from '../../domain/guideActions'
 import { isRightToLeft, progressAt, rowForNumber } from '../../domain/guideGrid'
@@ -133,6 +133,10 @@ export class GuidePage
         this.Grid.setLooks(this._looks())
       }),
       guide.store.changed$.subscribe(() => this.Grid.refresh()),
+      // The parental settings or an unlock changed what "Locked programme" hides.
+      state.user$
+        .pipe(switchMap((user) => (user ? user.parental.changes$ : of(undefined))))
+        .subscribe(() => this.Grid.setLooks(this._looks())),
       guide.offlineSince$.subscribe((since) => {
         this._offlineSince = since
         this.Info.notice =
@@ -250,6 +254,8 @@ export class GuidePage
       loadingText: t('guide.cell.loading'),
       failedText: t('guide.cell.failed'),
       recordingText: t('guide.mark.rec'),
+      lockedProgrammeText: t('parental.locked'),
+      isLocked: (p) => appContext().state?.user?.parental.isLocked(p) ?? false,
     }
   }
 
@@ -275,8 +281,10 @@ export class GuidePage
     }
     const p = slot.programme
     const onAir = p.start <= now && now < p.end
-    // A programme with no title to show reads as a hole in the guide, as its cell does.
-    const title = slotTitle(slot, { gapText: t('guide.cell.gap') }).text
+    // A programme with no title to show reads as a hole in the guide, as its cell does; one
+    // above the parental limit shows neither its title nor its description.
+    const titled = slotTitle(slot, this._looks())
+    const title = titled.text
     this.Info.show({
       title,
       rtl: isRightToLeft(title),
@@ -285,9 +293,11 @@ export class GuidePage
         formatDay(p.start),
         formatTimeRange(p.start, p.end),
         formatDuration(p.end - p.start),
-        ...(p.episode !== undefined ? [p.episode] : []),
+        ...(p.episode !== undefined && !titled.locked ? [p.episode] : []),
       ].join('  ·  '),
-      description: p.description ?? '',
+      description: titled.locked
+        ? t('programme.refusal.parental', { age: p.rating ?? 18 })
+        : (p.description ?? ''),
       progress: onAir ? progressAt(p, now) : null,
       badges: this._channelLine(focus, now),
       warn: focus.locked || this._offlineSince !== undefined,
@@ -301,9 +311,11 @@ export class GuidePage
     const programme = slot.kind === 'programme' ? slot.programme : undefined
     const mark = programme ? (this._rights.marks.get(programme.id)?.mark ?? 'none') : 'none'
     const caps = this._rights.entitlements.get(channel.id) ?? NO_CAPABILITIES
+    // Voice guidance says no more than the screen: a locked programme is "Locked programme".
+    const hidden = slot.kind === 'programme' && slotTitle(slot, this._looks()).locked
     const speech = guideCellSpeech({
       channelName: channel.name,
-      title: programme?.title,
+      title: hidden ? t('parental.locked') : programme?.title,
       hole: slot.kind === 'loading' ? 'loading' : slot.kind === 'gap' ? 'gap' : undefined,
       start: slot.start,
       end: slot.end,
@@ -321,8 +333,8 @@ export class GuidePage
     const detail = guideCellDetail({
       channelNumber: channel.number,
       day: formatDay(slot.start),
-      episode: programme?.episode,
-      description: programme?.description,
+      episode: hidden ? undefined : programme?.episode,
+      description: hidden ? undefined : programme?.description,
     })
     return { speech, detail }
   }

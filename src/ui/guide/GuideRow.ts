@@ -20,6 +20,9 @@ export interface RowLook {
   failed: boolean
   recordingText: string
   mark: (programmeId: string) => RecordingMark
+  /** The parental lock: "Locked programme" stands in for the title of what it hides. */
+  lockedProgrammeText?: string
+  isLocked?: (programme: Programme) => boolean
 }
 
 const PAD = 16
@@ -254,7 +257,7 @@ export class GuideRow {
       color = COLOR.gap
       tint = COLORS.textMuted
     } else if (slot.kind === 'programme') {
-      text = slot.programme.title
+      text = titled?.text ?? slot.programme.title
       mark = look.mark(slot.programme.id)
       if (slot.end <= now) {
         color = COLOR.past

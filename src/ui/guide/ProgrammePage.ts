@@ -11,12 +11,15 @@ import {
 import type { GuideRights, ProgrammeLookup } from '../../state/guide/guideService'
 import { refusalOf } from '../../state/recordings/refusal'
 import { appContext } from '../context'
-import { formatDay, formatDuration, formatTimeRange } from '../format'
+import { formatDay, formatDuration, formatTime, formatTimeRange } from '../format'
 import { say, t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 import { channelOffers, nextAiringPhrase, onAirOf, onAirPhrase, type NextAiring } from './detailsLooks'
 import { MessagePage, type MessageAction } from '../components/MessagePage'
+import { PinDialog } from '../components/PinDialog'
+import { askParentalPin } from '../components/parentalPin'
+import { lockedDetails } from './lockedDetails'
 
 const ACTION_KEY: Record<GuideAction, string> = {
   watchLive: 'programme.action.live',
@@ -59,6 +62,7 @@ export class ProgrammePage extends MessagePage {
   private _offline = false
   private _offlineSubscription: Subscription | undefined
   private _subscription: Subscription | undefined
+  private _parentalSubscription: Subscription | undefined
   private _busy = false
   private _lookup: ProgrammeLookup | 'asking' = 'asking'
   /** The programme the actions are drawn for (none while asking or absent). */
@@ -107,6 +111,12 @@ export class ProgrammePage extends MessagePage {
     },
   })
 
+  private readonly _pin = this.childList.a({ type: PinDialog, visible: false }) as PinDialog
+
+  override _getFocused(): Lightning.Component {
+    return this._pin.isOpen ? this._pin : super._getFocused()
+  }
+
   override _init(): void {
     // Channel and times, categories and the description each on their own lines.
     this.Message.patch({ text: { lineHeight: 42, maxLines: 5 } })
@@ -140,6 +150,8 @@ export class ProgrammePage extends MessagePage {
       this._rights = rights
       this._render()
     })
+    this._parentalSubscription?.unsubscribe()
+    this._parentalSubscription = appContext().state?.user?.parental.changes$.subscribe(() => this._render())
     this._offlineSubscription?.unsubscribe()
     this._offlineSubscription = guide?.offlineSince$.subscribe((since) => {
       this._offline = since !== undefined
@@ -152,6 +164,9 @@ export class ProgrammePage extends MessagePage {
     this._subscription = undefined
     this._offlineSubscription?.unsubscribe()
     this._offlineSubscription = undefined
+    this._parentalSubscription?.unsubscribe()
+    this._parentalSubscription = undefined
+    this._pin.close()
   }
 
   /** No programme to show: still asking, cannot ask, or nobody has it. */
@@ -226,6 +241,11 @@ export class ProgrammePage extends MessagePage {
       this._renderAbsent()
       return
     }
+    const lock = state.user?.parental
+    if (lock?.isLocked(programme)) {
+      this._renderLocked(programme)
+      return
+    }
     this._extras(programme)
     const channel = state.guide.channel(programme.channelId)
     const rights = this._rights
@@ -290,6 +310,42 @@ export class ProgrammePage extends MessagePage {
     // A redraw (a stamp moved) keeps the focus on the same action when it is still there.
     const keep = actions.findIndex((a) => a.id === focusedId)
     if (keep >= 0) this.Actions.index = keep
+  }
+
+  /** Above the parental limit: no title, description or picture; the PIN unlocks it until it ends. */
+  private _renderLocked(programme: Programme): void {
+    const state = appContext().state
+    const lock = state?.user?.parental
+    if (!state || !lock) return
+    this._extras(undefined)
+    const channel = state.guide.channel(programme.channelId)
+    const looks = lockedDetails(programme, channel)
+    const actions: MessageAction[] = [
+      {
+        id: 'unlock',
+        label: t('programme.action.unlock'),
+        run: () =>
+          askParentalPin({
+            dialog: this._pin,
+            lock,
+            programme,
+            nowSeconds: () => state.clock.nowSeconds(),
+            onUnlocked: (until) => {
+              this._refocus()
+              this.fireAncestors('$toast', t('parental.unlocked', { time: formatTime(until) }), 'success')
+            },
+            onCancel: () => this._refocus(),
+            onFailed: (message) => {
+              this._refocus()
+              this.fireAncestors('$toast', message, 'error')
+            },
+          }),
+      },
+      { id: 'back', label: t('action.back'), run: () => Router.back() },
+    ]
+    this._shown = programme.id
+    this.show(say(looks.title), looks.lines.map(say).join('\n'), actions, say(looks.reason))
+    this._refocus()
   }
 
   private _run(action: GuideAction, p: Programme): void {

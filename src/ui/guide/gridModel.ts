@@ -25,6 +25,9 @@ export interface GridLooks {
   loadingText: string
   failedText: string
   recordingText: string
+  /** The parental lock (domain/parental): what it hides reads "Locked programme". */
+  lockedProgrammeText?: string
+  isLocked?: (programme: Programme) => boolean
 }
 
 export { slotTitle } from './cellTitle'
@@ -65,6 +68,8 @@ export const rowLook = (channel: Channel, looks: GridLooks, state: WindowState |
     failed: state === 'failed',
     recordingText: looks.recordingText,
     mark: looks.mark,
+    ...(looks.lockedProgrammeText !== undefined ? { lockedProgrammeText: looks.lockedProgrammeText } : {}),
+    ...(looks.isLocked ? { isLocked: looks.isLocked } : {}),
   }
 }
 

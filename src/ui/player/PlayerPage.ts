@@ -17,9 +17,14 @@ import { video } from './videoPlayer'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 import { DigitEntry, PLAYER_MAX_DIGITS } from '../components/DigitEntry'
 import { lockedLook, type LockedChannel } from './lockedLooks'
+import { ParentalLockView } from './ParentalLockView'
+import { checkParental, type ParentalCheck } from './parentalCheck'
+import { askParentalPin } from '../components/parentalPin'
+import type { PlaybackKind } from '../../domain/playback'
 
 interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
   View: typeof PlayerView
+  Parental: typeof ParentalLockView
 }
 
 /** Seconds a Left/Right press moves; Rewind/FastForward move further. */
@@ -37,6 +42,7 @@ export class PlayerPage
   implements Lightning.Component.ImplementTemplateSpec<PlayerPageTemplateSpec>
 {
   readonly View = this.getByRef('View')!
+  readonly Parental = this.getByRef('Parental')!
   private _session: PlayerSession | undefined
   private _subscriptions: Subscription[] = []
   private _visibility: Subscription | undefined
@@ -64,7 +70,12 @@ export class PlayerPage
 
   static override _template(): Lightning.Component.Template<PlayerPageTemplateSpec> {
     // No background of its own: the video shows through where nothing is drawn.
-    return { w: 1920, h: 1080, View: { type: PlayerView } }
+    return {
+      w: 1920,
+      h: 1080,
+      View: { type: PlayerView },
+      Parental: { type: ParentalLockView, visible: false },
+    }
   }
 
   override _onUrlParams(params: Router.PageParams): void {
@@ -119,6 +130,7 @@ export class PlayerPage
     this._upNextOf = ''
     this.View.upNext = undefined
     this.View.locked = undefined
+    this.Parental.hide()
     const { state, log } = appContext()
     const user = state?.user
     const params = this._params
@@ -147,7 +159,7 @@ export class PlayerPage
     ]
     session.connect()
     this.View.showLoading()
-    void session.start(params.kind, params.id)
+    void this._startUnlessLocked(session, params.kind, params.id, this._startSeq)
   }
 
   private _stop(): void {
@@ -180,6 +192,7 @@ export class PlayerPage
     if (p && `${p.channelId}|${p.start}` !== this._upNextOf) {
       this._upNextOf = `${p.channelId}|${p.start}`
       void this._findUpNext(p.channelId, p.start, this._startSeq)
+      if (p.kind === 'live') void this._recheckParental(p.channelId, this._startSeq)
     }
     if (
       !this._explained &&
@@ -255,6 +268,45 @@ export class PlayerPage
     }
   }
 
+  // ---- parental lock ----------------------------------------------------------------------------
+
+  /** No stream is asked for while the programme is above the parental limit: the lock shows instead. */
+  private async _startUnlessLocked(
+    session: PlayerSession,
+    kind: PlaybackKind,
+    id: string,
+    seq: number,
+  ): Promise<void> {
+    const check = await checkParental(kind, id)
+    if (seq !== this._startSeq) return
+    if (check.locked) this._showParental(check)
+    else void session.start(kind, id)
+  }
+
+  /** The next programme on a live channel is checked again: above the limit, the stream stops. */
+  private async _recheckParental(channelId: string, seq: number): Promise<void> {
+    const check = await checkParental('live', channelId)
+    if (seq === this._startSeq && check.locked) this._start()
+  }
+
+  private _showParental(check: Extract<ParentalCheck, { locked: true }>): void {
+    const state = appContext().state
+    const lock = state?.user?.parental
+    if (!state || !lock) return
+    this.Parental.show(check.look)
+    this.Parental.onUnlock = () =>
+      askParentalPin({
+        dialog: this.Parental.Pin,
+        lock,
+        programme: check.programme,
+        nowSeconds: () => state.clock.nowSeconds(),
+        onUnlocked: () => this._start(),
+        onCancel: () => this._refocus(),
+        onFailed: (message) => this.View.notice(message),
+      })
+    this._refocus()
+  }
+
   // ---- zapping ------------------------------------------------------------------------------
 
   /** The channel playing, or the one tuned to live that could not play (zapping goes on from it). */
@@ -324,7 +376,7 @@ export class PlayerPage
   // ---- keys ---------------------------------------------------------------------------------
 
   override _getFocused(): Lightning.Component {
-    return this.View
+    return this.Parental.visible ? this.Parental : this.View
   }
 
   override _handleEnter(): void {

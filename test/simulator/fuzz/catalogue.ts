@@ -259,6 +259,11 @@ export const catalogue = (p: Pools): RouteCase[] => {
     }),
     fc.record({ action: from(['removeWatchHistory', 'disablePin', 'enablePin', 'nothing']) }),
     fc.record({
+      action: fc.constant('setParentalControl'),
+      enabled: fc.boolean(),
+      maxRating: from([0, 6, 12, 16, 18, 7]),
+    }),
+    fc.record({
       action: from(['addIdentity', 'removeIdentity']),
       type: from(['email', 'msisdn']),
       identity: from(['fuzz@example.com']),
@@ -329,6 +334,20 @@ export const catalogue = (p: Pools): RouteCase[] => {
     envelope('GetPinState'),
     envelope('ChangePin', fc.record({ OldPin: pin, NewPin: pin })),
     envelope('SetPinEnabled', fc.record({ Pin: pin, Enabled: fc.boolean() })),
+    envelope('GetParentalControl'),
+    envelope(
+      'SetParentalControl',
+      fc.record({ Pin: pin, Enabled: fc.boolean(), MaxRating: from([0, 6, 12, 16, 18, 15, -1]) }),
+    ),
+    envelope('DisablePin', fc.record({ Pin: pin })),
+    envelope('EnablePin', fc.record({ Pin: pin })),
+    envelope(
+      'UnlockProgramme',
+      fc.record(
+        { ProgrammeID: from([...p.programmeIds, ...p.programmeIds.map(String)]), Pin: pin },
+        { requiredKeys: ['ProgrammeID'] },
+      ),
+    ),
     envelope(
       'Purchase',
       fc.oneof(

@@ -19,6 +19,7 @@ describe('settings.json appSettings', () => {
       pollJitter: 0.1,
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
+      parentalMaxAgeSeconds: 120,
       locale: 'da',
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
@@ -32,11 +33,19 @@ describe('settings.json appSettings', () => {
       pollJitter: 0.1,
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
+      parentalMaxAgeSeconds: 120,
       locale: 'da',
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
       testHooks: true,
     })
+  })
+
+  it("keeps the parental settings' maximum age within 5 s..1 day, and says so", () => {
+    const low = readSettings({ parentalMaxAgeSeconds: 1 })
+    expect(low.settings.parentalMaxAgeSeconds).toBe(5)
+    expect(low.warnings.join()).toMatch(/parentalMaxAgeSeconds: 1 is outside 5..86400; clamped to 5/)
+    expect(readSettings({ parentalMaxAgeSeconds: 'soon' }).settings.parentalMaxAgeSeconds).toBe(900)
   })
 
   it('clamps a poll period below the operator minimum of 5 minutes, and says so', () => {

@@ -50,6 +50,9 @@ const fakeOperator = () => {
     getRights: () => Promise.resolve({ licences: [], products: [] }),
     getServices: () => Promise.resolve([]),
     getPinState: () => Promise.resolve({ enabled: true, failedAttempts: 0, lockedUntil: null }),
+    getParentalControl: () => Promise.resolve({ enabled: false, maxRating: 16, pinEnabled: true }),
+    setParentalControl: (_pin, control) => Promise.resolve({ ...control, pinEnabled: true }),
+    unlockProgramme: () => Promise.resolve(0),
     getResumes: () => Promise.resolve([]),
     addRecording: (programmeId) => {
       if (refusal()) return Promise.reject(new Error('quota exceeded'))

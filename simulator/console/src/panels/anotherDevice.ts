@@ -62,6 +62,11 @@ export const anotherDevicePanel = (): HTMLElement => {
   const licence = idInput('ad-licence', 'licence id')
   const settings = h('textarea', { qa: 'ad-settings', rows: 2, spellcheck: 'false', value: SETTINGS_EXAMPLE })
   const device = h('select', { qa: 'ad-device' })
+  const parentalLimit = h(
+    'select',
+    { qa: 'ad-parental-limit' },
+    ...[0, 6, 12, 16, 18].map((age) => option(String(age), `above ${age}+`, age === 16)),
+  )
 
   const withId =
     (
@@ -133,6 +138,13 @@ export const anotherDevicePanel = (): HTMLElement => {
       h('span', { class: 'label' }, 'PIN'),
       button('Enable', 'ad-pin-enable', (b) => run(b, 'enablePin')),
       button('Disable', 'ad-pin-disable', (b) => run(b, 'disablePin')),
+      field('Parental lock', parentalLimit),
+      button('Lock', 'ad-parental-on', (b) =>
+        run(b, 'setParentalControl', { enabled: true, maxRating: Number(parentalLimit.value) }),
+      ),
+      button('Unlock all', 'ad-parental-off', (b) =>
+        run(b, 'setParentalControl', { enabled: false, maxRating: Number(parentalLimit.value) }),
+      ),
       field('Device', device),
       button('Remove from account', 'ad-remove-device', (b) => {
         if (!device.value) return p.showError('The user has no signed-in device to remove')

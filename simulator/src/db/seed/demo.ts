@@ -3,6 +3,7 @@ import { recordChange } from '../../model/accountChanges'
 import { FAILURE_CODE, stateAt, type FailureReason } from '../../model/recordings'
 import { FIXTURE_MAIN_PACKAGE, PRODUCT, SERVICE } from './catalogue'
 import { USERS } from './accounts'
+import { ADULT_NOW_CHANNEL } from './ratings'
 
 const DAY = 86400
 
@@ -123,6 +124,16 @@ export const insertDemoAccounts = (sim: Sim): void => {
     .get(anna.id)
   if (firstRecording) resume.run(anna.id, `recording:${firstRecording.id}`, 1260, now - 2 * DAY)
   resume.run(anna.id, 'programme:1', 300, now - DAY)
+
+  // anna's box locks what is rated above 16; on one channel of her pack an 18+ programme is on
+  // air when the demo starts (and the one after it), so the lock can be seen at once.
+  sim.db.prepare('UPDATE users SET parental_enabled = 1, parental_max_rating = 16 WHERE id = ?').run(anna.id)
+  sim.db
+    .prepare(
+      `UPDATE programmes SET rating = 18 WHERE id IN (
+         SELECT id FROM programmes WHERE channel_id = ? AND end > ? ORDER BY start LIMIT 2)`,
+    )
+    .run(ADULT_NOW_CHANNEL, now)
 }
 
 interface Prog {

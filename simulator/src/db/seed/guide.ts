@@ -1,5 +1,6 @@
 import type { Db } from '../connection'
 import { createPrng, mixSeed, type Prng } from './prng'
+import { demoRating } from './ratings'
 import {
   BRANDS,
   CATCHUP_HOURS,
@@ -93,6 +94,7 @@ interface Row {
   categories: string
   seriesId: string | null
   episode: string | null
+  rating: number | null
 }
 
 /** One channel's schedule over [from, to): shows of its genre back to back, 5-minute aligned. */
@@ -123,6 +125,7 @@ export function* channelSchedule(
       categories: categories.get(show) ?? '[]',
       seriesId: null,
       episode: null,
+      rating: demoRating(show, t),
     }
     if (show.kind === 'movie') {
       row.title = movieTitle(prng)
@@ -156,13 +159,23 @@ export const insertProgrammes = (
   seed: number,
 ): number => {
   const stmt = db.prepare(
-    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode, rating)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   let count = 0
   for (const channel of channels) {
     for (const r of channelSchedule(channel, from, to, seed)) {
-      stmt.run(r.channelId, r.start, r.end, r.title, r.description, r.categories, r.seriesId, r.episode)
+      stmt.run(
+        r.channelId,
+        r.start,
+        r.end,
+        r.title,
+        r.description,
+        r.categories,
+        r.seriesId,
+        r.episode,
+        r.rating,
+      )
       count += 1
     }
   }

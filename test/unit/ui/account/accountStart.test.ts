@@ -34,6 +34,7 @@ describe('a language change', () => {
       state: () => undefined,
       toast: () => undefined,
       changePin: () => undefined,
+      setParental: () => undefined,
       signedOut: () => undefined,
       restartAt: (hash) => restarts.push(hash),
     })

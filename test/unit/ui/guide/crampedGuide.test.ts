@@ -22,11 +22,15 @@ const programme = (title: string): Slot<Programme> & { kind: 'programme' } => ({
 
 describe('a programme without a title shows the hole as such', () => {
   it.each(['', '   ', '🎬🍿'])('%j reads "No information", drawn as a gap', (title) => {
-    expect(slotTitle(programme(title), looks)).toEqual({ text: 'No information', untitled: true })
+    expect(slotTitle(programme(title), looks)).toEqual({
+      text: 'No information',
+      untitled: true,
+      locked: false,
+    })
     expect(focusText(programme(title), looks).text).toBe('No information')
   })
   it('a titled one keeps its title', () => {
-    expect(slotTitle(programme('News'), looks)).toEqual({ text: 'News', untitled: false })
+    expect(slotTitle(programme('News'), looks)).toEqual({ text: 'News', untitled: false, locked: false })
   })
 })
 
