@@ -3,23 +3,7 @@
  * own, on boxes that play HLS natively) mapped to "carry on", "reconnecting" or a message.
  * Pure, so that every case is unit-tested without a browser.
  */
-
-/**
- * Why a stream stopped, each with its message in the player's family. streamMissing: the
- * playlist is not there (404); streamBroken: a playlist that cannot be read; segmentMissing: a
- * piece of the media is not there; stalled: a live stream that stopped coming; unplayable: a
- * format the box cannot decode; rightsWithdrawn: the operator refused the media (403); stream:
- * any other failure; playerLoad: the streaming library itself could not be loaded.
- */
-export type StreamFailure =
-  | 'streamMissing'
-  | 'streamBroken'
-  | 'segmentMissing'
-  | 'stalled'
-  | 'unplayable'
-  | 'rightsWithdrawn'
-  | 'stream'
-  | 'playerLoad'
+import type { StreamFailure } from '../../../state/player/playerSession'
 
 export type StreamTrouble =
   /** Nothing the viewer needs to know (hls.js deals with it quietly). */
