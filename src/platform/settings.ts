@@ -15,6 +15,8 @@ export const PLAYBACK_CHECK_RANGE = { min: 2, max: 300 } as const
 export const PARENTAL_MAX_AGE_RANGE = { min: 5, max: 86400 } as const
 /** The pause before voice guidance speaks, in ms: long enough to keep scrolling quiet. */
 export const VOICE_DELAY_RANGE = { min: 0, max: 2000 } as const
+/** How long a stream may keep reconnecting (seconds) before the player shows its message. */
+export const STREAM_RETRY_RANGE = { min: 1, max: 120 } as const
 
 export interface KanalSettings {
   /** Base URL of the operator APIs, absolute or relative to the page. */
@@ -35,6 +37,11 @@ export interface KanalSettings {
   playbackCheckSeconds: number
   /** Parental settings are fetched again at this age (seconds); PARENTAL_MAX_AGE_RANGE. */
   parentalMaxAgeSeconds: number
+  /**
+   * How long a stream may keep reconnecting (hls.js retrying a transient error, a live stream
+   * that stopped coming) before the player stops with a message, in seconds; STREAM_RETRY_RANGE.
+   */
+  streamRetrySeconds: number
   /** Interface language, such as "en". */
   locale: string
   /** The operator's default for voice guidance (the platform's setting and the viewer's win). */
@@ -59,6 +66,7 @@ export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
   pollCollapseSeconds: 10,
   playbackCheckSeconds: 20,
   parentalMaxAgeSeconds: 900,
+  streamRetrySeconds: 20,
   locale: 'en',
   voiceGuidance: false,
   voiceGuidanceDelayMs: 300,
@@ -109,7 +117,8 @@ export const readSettings = (raw: unknown): SettingsResult => {
       | 'pollCollapseSeconds'
       | 'playbackCheckSeconds'
       | 'voiceGuidanceDelayMs'
-      | 'parentalMaxAgeSeconds',
+      | 'parentalMaxAgeSeconds'
+      | 'streamRetrySeconds',
     min: number,
     max: number,
   ): number => {
@@ -131,6 +140,7 @@ export const readSettings = (raw: unknown): SettingsResult => {
     PARENTAL_MAX_AGE_RANGE.min,
     PARENTAL_MAX_AGE_RANGE.max,
   )
+  const streamRetrySeconds = pickInRange('streamRetrySeconds', STREAM_RETRY_RANGE.min, STREAM_RETRY_RANGE.max)
   const voiceGuidanceDelayMs = pickInRange(
     'voiceGuidanceDelayMs',
     VOICE_DELAY_RANGE.min,
@@ -146,6 +156,7 @@ export const readSettings = (raw: unknown): SettingsResult => {
       pollJitter,
       pollCollapseSeconds,
       playbackCheckSeconds,
+      streamRetrySeconds,
       locale: pick('locale', isNonEmptyString),
       voiceGuidance: pick('voiceGuidance', isBoolean),
       voiceGuidanceDelayMs,

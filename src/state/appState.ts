@@ -233,6 +233,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     clock,
     lineup,
     heartbeatMs: options.settings.playbackCheckSeconds * 1000,
+    reconnectMs: options.settings.streamRetrySeconds * 1000,
   })
 
   let following: Subscription | undefined

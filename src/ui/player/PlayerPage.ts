@@ -145,10 +145,10 @@ export class PlayerPage
     this._lineup ??= state.player.lineup
     const session = state.player.session(user, log)
     this._session = session
-    this._stopListening = video.listen((event, time) => {
-      if (event === 'timeupdate') session.mediaTime(time)
-      else if (event === 'error') void session.mediaError()
-      else if (event === 'playing') this.View.pictureShown()
+    this._stopListening = video.listen((event) => {
+      if (event.type === 'time') session.streamTime(event.at)
+      else if (event.type === 'trouble') session.streamTrouble(event.trouble)
+      else if (event.type === 'playing') this.View.pictureShown()
     })
     this._subscriptions = [
       session.state$.subscribe((s) => {
@@ -251,10 +251,13 @@ export class PlayerPage
   private _media(c: MediaCommand): void {
     switch (c.type) {
       case 'load':
-        this._videoHandle = video.open(c.url, c.time)
+        this._videoHandle = video.open(c.url, {
+          ...(c.at !== undefined ? { at: c.at } : {}),
+          ...(c.origin !== undefined ? { origin: c.origin } : {}),
+        })
         break
       case 'seek':
-        video.seek(c.time)
+        video.seek(c.at)
         break
       case 'play':
         video.play()

@@ -3,6 +3,7 @@ import {
   MAX_POLL_COLLAPSE_SECONDS,
   MIN_POLL_PERIOD_SECONDS,
   PLAYBACK_CHECK_RANGE,
+  STREAM_RETRY_RANGE,
   VOICE_DELAY_RANGE,
   readSettings,
 } from '../../../src/platform/settings'
@@ -20,6 +21,7 @@ describe('settings.json appSettings', () => {
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
       parentalMaxAgeSeconds: 120,
+      streamRetrySeconds: 3,
       locale: 'da',
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
@@ -34,6 +36,7 @@ describe('settings.json appSettings', () => {
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
       parentalMaxAgeSeconds: 120,
+      streamRetrySeconds: 3,
       locale: 'da',
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
@@ -46,6 +49,12 @@ describe('settings.json appSettings', () => {
     expect(low.settings.parentalMaxAgeSeconds).toBe(5)
     expect(low.warnings.join()).toMatch(/parentalMaxAgeSeconds: 1 is outside 5..86400; clamped to 5/)
     expect(readSettings({ parentalMaxAgeSeconds: 'soon' }).settings.parentalMaxAgeSeconds).toBe(900)
+  })
+
+  it('keeps the reconnecting patience within its range', () => {
+    const { settings, warnings } = readSettings({ streamRetrySeconds: 0 })
+    expect(settings.streamRetrySeconds).toBe(STREAM_RETRY_RANGE.min)
+    expect(warnings.join()).toMatch(/streamRetrySeconds: 0 .*clamped/)
   })
 
   it('clamps a poll period below the operator minimum of 5 minutes, and says so', () => {

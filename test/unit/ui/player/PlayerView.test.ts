@@ -8,7 +8,7 @@ import { mount } from '../../../helpers/lightning'
 const T = 1_750_000_000
 const live: Playback = {
   playbackId: 'pb',
-  url: 'http://sim/x.webm',
+  url: 'http://sim/api/streams/pb/master.m3u8',
   kind: 'live',
   channelId: 'ch1',
   channelNumber: 1,
@@ -18,8 +18,6 @@ const live: Playback = {
   end: T + 2700,
   position: T,
   liveEdge: T,
-  mediaOffset: 0,
-  clipDuration: 30,
   channelScrub: {},
 }
 const state = (over: Partial<PlayerState> = {}): PlayerState => ({
@@ -33,6 +31,8 @@ const state = (over: Partial<PlayerState> = {}): PlayerState => ({
   offer: undefined,
   error: undefined,
   refusal: undefined,
+  reconnecting: false,
+  carriedOn: undefined,
   ...over,
 })
 
