@@ -21,6 +21,7 @@ import { registerTimestamps } from './routes/timestamps'
 import { registerServices } from './routes/services'
 import { registerGuide } from './routes/guide'
 import { registerTags } from './routes/tags'
+import { registerWatchHistory } from './routes/watchHistory'
 import { registerRecordings } from './routes/recordings'
 import { registerResumes } from './routes/resumes'
 import { registerPin } from './routes/pin'
@@ -108,6 +109,7 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   registerTags(app, api)
   registerRecordings(app, api)
   registerResumes(app, api)
+  registerWatchHistory(app, api)
   registerPin(app, api)
   registerPurchase(app, api)
   registerSubscription(app, api)
