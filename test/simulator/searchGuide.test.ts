@@ -117,6 +117,20 @@ describe('SearchGuide', () => {
       expect(rare.More).toBe(false)
     })
 
+    it('finds demo programmes with their flags: New, Premiere and Live each a fair share', async () => {
+      const ids = Array.from({ length: 40 }, (_v, i) => `ch${i + 1}`)
+      const guide = await client.content<{
+        Channels: { Programmes: { Title: string; Flags?: string[] }[] }[]
+      }>('GetGuide', { ChannelIDs: ids, Start: T0, End: T0 + 24 * H }, anna)
+      const all = guide.Channels.flatMap((c) => c.Programmes)
+      const share = (flag: string): number => all.filter((p) => p.Flags?.includes(flag)).length / all.length
+      for (const flag of ['New', 'Premiere', 'Live']) expect(share(flag)).toBeGreaterThan(0.03)
+      expect(all.filter((p) => p.Title === 'Morning Live').every((p) => p.Flags?.includes('Live'))).toBe(true)
+      expect(all.every((p) => p.Flags === undefined || p.Flags.length > 0)).toBe(true)
+      const live = await found({ Query: 'morning live', Count: 1 })
+      expect(live.Results[0]?.Flags).toEqual(['Live'])
+    })
+
     it('may be called with an anonymous token, not without one', async () => {
       const anon = (await client.content<{ token: string }>('LoginAnonymous', { deviceId: 'kiosk' })).token
       expect((await found({ Query: 'news' }, anon)).Results.length).toBeGreaterThan(0)
