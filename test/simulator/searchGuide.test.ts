@@ -89,6 +89,14 @@ describe('SearchGuide', () => {
         expect(out.Results.length).toBeGreaterThan(0)
         expect(out.Results.every((r) => r.Title.includes(q.split(' ')[0] ?? ''))).toBe(true)
       }
+      // Typed with vowel signs (fatha, shadda), the words still find the titles written without.
+      const plain = await found({ Query: 'ليالي الطرب' })
+      expect(plain.Results.length).toBeGreaterThan(0)
+      expect((await found({ Query: 'لَيالي الطَّرب' })).Results.map((r) => r.ID)).toEqual(
+        plain.Results.map((r) => r.ID),
+      )
+      // A Latin accent typed as its own combining mark is folded like a precomposed one.
+      expect((await found({ Query: 'Cafe\u0301' })).Results.length).toBeGreaterThan(0)
     })
 
     it('answers soonest first across the fortnight with More, and keeps to From..To and Count', async () => {

@@ -24,9 +24,18 @@ export interface SearchInput {
   count?: number
 }
 
-/** The words of a query: runs of letters, digits and their marks, in any script. */
+/**
+ * The words of a query: runs of letters and digits in any script, as the index's tokenizer
+ * (unicode61) splits a title. Marks that stand alone are dropped first (Arabic vowel signs),
+ * so that a word typed with them finds the title written without.
+ */
 export const queryWords = (query: string): string[] =>
-  query.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  // Composed first: a letter that has its own code point (Arabic أ, Latin é) keeps it, as in
+  // the titles; only marks that stand alone (vowel signs) go.
+  query
+    .normalize('NFC')
+    .replace(/\p{M}+/gu, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? []
 
 /**
  * The FTS5 query for the words: each quoted (so that AND, NEAR, `*`, `-`, `:` or a quote typed
