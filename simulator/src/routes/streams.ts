@@ -3,6 +3,7 @@ import type { Api } from '../http/api'
 import { envelopeMethod, str } from '../http/envelope'
 import { SimError } from '../model/context'
 import { PLAYBACK_KINDS, Playbacks, type PlaybackKind } from '../model/playback'
+import { recordWatch } from '../model/watchHistory'
 import { LIMITS } from '../limits'
 import { registerHlsStreams } from './hlsStreams'
 
@@ -21,7 +22,9 @@ export const registerStreams = (app: FastifyInstance, api: Api): void => {
     const kind = str(body, 'Kind')
     if (!(PLAYBACK_KINDS as readonly string[]).includes(kind))
       throw new SimError('invalid', `Kind must be one of ${PLAYBACK_KINDS.join(', ')}`)
-    return playbacks.start(user, kind as PlaybackKind, str(body, 'ID', LIMITS.idChars), baseUrl)
+    const playback = playbacks.start(user, kind as PlaybackKind, str(body, 'ID', LIMITS.idChars), baseUrl)
+    recordWatch(api.sim, user.id, playback)
+    return playback
   })
 
   envelopeMethod(app, api, 'KeepPlayback', 'user', ({ user, body }) =>

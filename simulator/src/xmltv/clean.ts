@@ -1,6 +1,7 @@
 import type { ParsedXmltv, RawChannel, RawProgramme } from './parse'
 import type { ImportReport } from './report'
 import { programmeRating } from './rating'
+import { FLAG_BITS } from '../model/flags'
 
 export interface CleanProgramme {
   start: number
@@ -14,6 +15,8 @@ export interface CleanProgramme {
   episode: string | null
   /** Minimum age, the strictest of its ratings; null when none is known. */
   rating: number | null
+  /** model/flags.ts's bits. */
+  flags: number
 }
 
 export interface CleanGuide {
@@ -23,6 +26,8 @@ export interface CleanGuide {
 }
 
 const DAY = 86400
+/** Categories that say a programme is broadcast live, as grabbers write them in a few languages. */
+const LIVE_CATEGORIES = new Set(['live', 'en vivo', 'ao vivo', 'en direct', 'direkt', 'otse'])
 const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u
 
 interface Timed {
@@ -67,6 +72,9 @@ const toClean = (t: Timed & { end: number }, report: ImportReport): CleanProgram
     isEpisode: episode !== null,
     episode,
     rating: programmeRating(p.ratings) ?? null,
+    flags: p.categories.some((c) => LIVE_CATEGORIES.has(c.toLowerCase()))
+      ? p.flags | FLAG_BITS.Live
+      : p.flags,
   }
 }
 

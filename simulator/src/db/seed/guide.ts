@@ -1,12 +1,14 @@
 import type { Db } from '../connection'
 import { createPrng, mixSeed, type Prng } from './prng'
 import { demoRating } from './ratings'
+import { FLAG_BITS } from '../../model/flags'
 import {
   BRANDS,
   CATCHUP_HOURS,
   EPISODE_HOOKS,
   GENRES,
   GENRE_LABELS,
+  LIVE_SHOWS,
   MOVIE_ADJECTIVES,
   MOVIE_NOUNS,
   MOVIE_PEOPLE,
@@ -64,11 +66,20 @@ export const makeLineup = (count: number, seed: number): SeedChannel[] => {
   return out
 }
 
-const slug = (text: string): string =>
+const latinSlug = (text: string): string =>
   text
     .toLowerCase()
+    .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
+
+/** A title in another script has no Latin slug: its code points stand in, in hex. */
+const slug = (text: string): string =>
+  latinSlug(text) ||
+  Array.from(text)
+    .map((ch) => ch.codePointAt(0)?.toString(16) ?? '')
+    .join('')
+    .slice(0, 40)
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
@@ -95,6 +106,23 @@ interface Row {
   seriesId: string | null
   episode: string | null
   rating: number | null
+  flags: number
+}
+
+/**
+ * New, Premiere and Live for the demo: live shows always; a season's first episode and one
+ * movie in five are premieres; one other episode in four is new. Drawn from the programme's
+ * own seed, so that the schedule's draws (and so the demo guide) stay as they were.
+ */
+const flagsFor = (row: Row, kind: Show['kind'], showTitle: string, seed: number, channel: number): number => {
+  const draw = createPrng(mixSeed(mixSeed(seed, channel), row.start)).next()
+  let bits = LIVE_SHOWS.has(showTitle) ? FLAG_BITS.Live : 0
+  if (kind === 'movie' && draw < 0.2) bits |= FLAG_BITS.Premiere
+  if (kind === 'series') {
+    if (row.episode?.endsWith(' E1') === true) bits |= FLAG_BITS.Premiere
+    else if (draw < 0.25) bits |= FLAG_BITS.New
+  }
+  return bits
 }
 
 /** One channel's schedule over [from, to): shows of its genre back to back, 5-minute aligned. */
@@ -126,6 +154,7 @@ export function* channelSchedule(
       seriesId: null,
       episode: null,
       rating: demoRating(show, t),
+      flags: 0,
     }
     if (show.kind === 'movie') {
       row.title = movieTitle(prng)
@@ -138,6 +167,7 @@ export function* channelSchedule(
       row.episode = `S${Math.floor(n / 12) + 1} E${(n % 12) + 1}`
       row.description = `${show.synopsis} ${prng.pick(EPISODE_HOOKS)}`
     }
+    row.flags = flagsFor(row, show.kind, show.title, seed, channel.number)
     yield row
     t = end
   }
@@ -159,8 +189,8 @@ export const insertProgrammes = (
   seed: number,
 ): number => {
   const stmt = db.prepare(
-    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode, rating)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode, rating, flags)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   let count = 0
   for (const channel of channels) {
@@ -175,6 +205,7 @@ export const insertProgrammes = (
         r.seriesId,
         r.episode,
         r.rating,
+        r.flags,
       )
       count += 1
     }
