@@ -1,8 +1,10 @@
 import { Lightning } from '@lightningjs/sdk'
 import { stepLanguage, stepPollPeriod } from '../../domain/preferences'
+import { stepChoice, type AudioPreference, type SubtitlePreference } from '../../domain/trackChoice'
 import { t } from '../i18n'
 import { ACCOUNT_ROW_H, AccountRow, type AccountRowModel } from './AccountRow'
 import { pollPeriodText } from './labels'
+import { audioChoices, subtitleChoices, trackPreferenceText } from './trackPreferences'
 import { sectionIntro } from './sectionIntro'
 
 interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -13,7 +15,15 @@ interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpe
 /** Rows that fit under the tabs inside the safe area; more scroll. */
 const VISIBLE_ROWS = 4
 
-export type PreferenceRow = 'language' | 'poll' | 'voice' | 'pin' | 'signOut' | 'signIn'
+export type PreferenceRow =
+  | 'language'
+  | 'poll'
+  | 'voice'
+  | 'audio'
+  | 'subtitles'
+  | 'pin'
+  | 'signOut'
+  | 'signIn'
 
 export interface PreferencesInput {
   languages: readonly { code: string; name: string }[]
@@ -21,6 +31,9 @@ export interface PreferencesInput {
   pollPeriodSeconds: number
   /** Voice guidance in force (the viewer's choice, else the platform's, else the operator's). */
   voiceGuidance: boolean
+  /** The audio and subtitle languages the player picks on every zap. */
+  audioLanguage: AudioPreference
+  subtitleLanguage: SubtitlePreference
   /** The signed-in user's name; undefined for an anonymous session. */
   userName: string | undefined
 }
@@ -29,14 +42,16 @@ export interface PreferencesIntents {
   setLanguage(code: string): void
   setPollPeriod(seconds: number): void
   setVoiceGuidance(on: boolean): void
+  setAudioLanguage(preference: AudioPreference): void
+  setSubtitleLanguage(preference: SubtitlePreference): void
   changePin(): void
   signOut(): void
   signIn(): void
 }
 
 /**
- * Preferences: interface language and poll period (Left/Right choose, OK applies), voice
- * guidance (OK turns it over), the parental/purchase PIN change, and signing out (or in).
+ * Preferences: interface language, poll period and the preferred audio and subtitle languages
+ * (Left/Right choose, OK applies), voice guidance (OK turns it over), the parental/purchase PIN change, and signing out (or in).
  */
 export class PreferencesSection
   extends Lightning.Component<PreferencesSectionTemplateSpec>
@@ -50,6 +65,8 @@ export class PreferencesSection
   private _index = 0
   private _language = ''
   private _period = 0
+  private _audio: AudioPreference = ''
+  private _subtitles: SubtitlePreference = ''
 
   static override _template(): Lightning.Component.Template<PreferencesSectionTemplateSpec> {
     return {
@@ -64,6 +81,8 @@ export class PreferencesSection
     this._index = 0
     this._language = this._input?.language ?? ''
     this._period = this._input?.pollPeriodSeconds ?? 0
+    this._audio = this._input?.audioLanguage ?? ''
+    this._subtitles = this._input?.subtitleLanguage ?? ''
     this._draw()
     this._place()
   }
@@ -73,10 +92,14 @@ export class PreferencesSection
     this._input = input
     if (first || this._language === '') this._language = input.language
     if (first || this._period === 0) this._period = input.pollPeriodSeconds
+    if (first || this._audio === '') this._audio = input.audioLanguage
+    if (first || this._subtitles === '') this._subtitles = input.subtitleLanguage
     this._rows = [
       'language',
       'poll',
       'voice',
+      'audio',
+      'subtitles',
       ...(input.userName !== undefined ? (['pin', 'signOut'] as const) : (['signIn'] as const)),
     ]
     this.Intro.patch({ text: { text: t('account.prefs.intro') } })
@@ -144,6 +167,19 @@ export class PreferencesSection
           value: t(input.voiceGuidance ? 'account.prefs.voice.on' : 'account.prefs.voice.off'),
           note: t('account.prefs.voice.hint'),
         }
+      case 'audio':
+      case 'subtitles': {
+        const chosen = id === 'audio' ? this._audio : this._subtitles
+        const dirty = chosen !== (id === 'audio' ? input.audioLanguage : input.subtitleLanguage)
+        return {
+          ...base,
+          stepper: true,
+          label: t(`account.prefs.${id}`),
+          value: trackPreferenceText(chosen, input.languages),
+          note: t(dirty ? 'account.prefs.poll.dirty' : `account.prefs.${id}.hint`),
+          tone: dirty ? 'accent' : 'muted',
+        }
+      }
       case 'pin':
         return { ...base, label: t('account.prefs.pin'), value: '••••', note: t('account.prefs.pin.hint') }
       case 'signOut':
@@ -192,6 +228,10 @@ export class PreferencesSection
       )
     } else if (this._row === 'poll') {
       this._period = stepPollPeriod(this._period, direction)
+    } else if (this._row === 'audio') {
+      this._audio = stepChoice(audioChoices(input.languages), this._audio, direction)
+    } else if (this._row === 'subtitles') {
+      this._subtitles = stepChoice(subtitleChoices(input.languages), this._subtitles, direction)
     } else return false
     this._draw()
     return true
@@ -218,6 +258,12 @@ export class PreferencesSection
       case 'voice':
         intents.setVoiceGuidance(!(this._input?.voiceGuidance ?? false))
         return
+      case 'audio':
+        intents.setAudioLanguage(this._audio)
+        return
+      case 'subtitles':
+        intents.setSubtitleLanguage(this._subtitles)
+        return
       case 'pin':
         intents.changePin()
         return
@@ -231,9 +277,17 @@ export class PreferencesSection
 
   override _handleBack(): boolean | void {
     const input = this._input
-    if (input && (this._language !== input.language || this._period !== input.pollPeriodSeconds)) {
+    if (
+      input &&
+      (this._language !== input.language ||
+        this._period !== input.pollPeriodSeconds ||
+        this._audio !== input.audioLanguage ||
+        this._subtitles !== input.subtitleLanguage)
+    ) {
       this._language = input.language
       this._period = input.pollPeriodSeconds
+      this._audio = input.audioLanguage
+      this._subtitles = input.subtitleLanguage
       this._draw()
       return
     }

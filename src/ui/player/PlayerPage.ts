@@ -17,9 +17,15 @@ import { video } from './videoPlayer'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 import { DigitEntry, PLAYER_MAX_DIGITS } from '../components/DigitEntry'
 import { lockedLook, type LockedChannel } from './lockedLooks'
+import { SubtitleView } from './SubtitleView'
+import { TrackMenu } from './TrackMenu'
+import { TrackControls } from './trackControls'
+import type { StreamTracks } from './hls/streamTracks'
 
 interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
+  Subtitles: typeof SubtitleView
   View: typeof PlayerView
+  Tracks: typeof TrackMenu
 }
 
 /** Seconds a Left/Right press moves; Rewind/FastForward move further. */
@@ -37,6 +43,27 @@ export class PlayerPage
   implements Lightning.Component.ImplementTemplateSpec<PlayerPageTemplateSpec>
 {
   readonly View = this.getByRef('View')!
+  readonly Subtitles = this.getByRef('Subtitles')!
+  readonly Tracks = this.getByRef('Tracks')!
+  private readonly _trackControls = new TrackControls({
+    menu: this.Tracks,
+    subtitles: this.Subtitles,
+    sleepTimer: () => appContext().state?.sleepTimer,
+    preferences: () => appContext().state?.preferences,
+    refocus: () => this._refocus(),
+    holdOsd: (held) => {
+      this.View.osdHeld = held
+      this.View.showOsd()
+    },
+    warn: (message) => {
+      this.View.notice(message)
+      this.fireAncestors('$voiceUpdate', message)
+    },
+    sleepExpired: () => {
+      this._stop()
+      this.View.showSleepStopped()
+    },
+  })
   private _session: PlayerSession | undefined
   private _subscriptions: Subscription[] = []
   private _visibility: Subscription | undefined
@@ -63,8 +90,15 @@ export class PlayerPage
   })
 
   static override _template(): Lightning.Component.Template<PlayerPageTemplateSpec> {
-    // No background of its own: the video shows through where nothing is drawn.
-    return { w: 1920, h: 1080, View: { type: PlayerView } }
+    // No background of its own: the video shows through where nothing is drawn. The subtitles
+    // lie under the view (its shade and messages cover them), the track menu over it.
+    return {
+      w: 1920,
+      h: 1080,
+      Subtitles: { type: SubtitleView },
+      View: { type: PlayerView },
+      Tracks: { type: TrackMenu, visible: false, ...TrackMenu.placeAt() },
+    }
   }
 
   override _onUrlParams(params: Router.PageParams): void {
@@ -86,10 +120,12 @@ export class PlayerPage
       openStore: (target) =>
         Router.navigate(target.kind === 'product' ? to.product(target.id) : to.productForChannel(target.id)),
     }
+    this.View.onOsdShown = (shown) => (this.Subtitles.bottom = SubtitleView.bottomWith(shown))
   }
 
   override _active(): void {
     this.fireAncestors('$videoShown', true)
+    this._trackControls.watchSleep()
     // Sent to the background (page hidden, Firebolt background or inactive), the player lets go
     // of the video and saves the resume point; back in front it starts again where it was.
     this._visibility?.unsubscribe()
@@ -99,6 +135,7 @@ export class PlayerPage
   }
 
   override _inactive(): void {
+    this._trackControls.unwatchSleep()
     this._visibility?.unsubscribe()
     this._visibility = undefined
     this._stop()
@@ -106,6 +143,7 @@ export class PlayerPage
   }
 
   override _detach(): void {
+    this._trackControls.unwatchSleep()
     this._visibility?.unsubscribe()
     this._visibility = undefined
     this._stop()
@@ -140,6 +178,7 @@ export class PlayerPage
     })
     this._subscriptions = [
       session.state$.subscribe((s) => {
+        if (s.status !== 'playing' && s.status !== 'paused') this._trackControls.closeMenu()
         this.View.render(s)
         this._follow(s)
       }),
@@ -161,6 +200,7 @@ export class PlayerPage
       // Saves the resume point on the way out, then lets go of the video.
       void session.stop().finally(() => session.dispose())
     }
+    this._trackControls.detach()
     video.close(this._videoHandle)
     this._videoHandle = -1
     this._digits.clear()
@@ -323,8 +363,20 @@ export class PlayerPage
 
   // ---- keys ---------------------------------------------------------------------------------
 
+  /** The stream's audio and subtitle tracks, once its player has them (undefined: gone). */
+  private _attachTracks(tracks: StreamTracks | undefined): void {
+    this._trackControls.attach(tracks)
+  }
+
   override _getFocused(): Lightning.Component {
+    if (this._trackControls.menuOpen) return this.Tracks
     return this.View
+  }
+
+  /** Yellow: the audio, subtitle and sleep-timer menu, over the OSD. */
+  override _handleYellow(): void {
+    if (this.View.messageShown || this.View.guideShown || !this._session) return
+    this._trackControls.openMenu()
   }
 
   override _handleEnter(): void {
