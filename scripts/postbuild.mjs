@@ -12,6 +12,9 @@
  * It also builds lib/firebolt.js, the Firebolt SDK as a chunk of its own: the app bundle loads
  * it with a <script> tag only on a Firebolt device (src/platform/firebolt/sdk.ts), so a plain
  * browser never downloads it and the first frame never waits for it.
+ * And it copies hls.js's minified UMD build to lib/hls.js: the player loads it with a <script>
+ * tag the first time it plays (src/ui/player/hls/hlsLibrary.ts), so the first frame never
+ * waits for the streaming library either.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,6 +24,9 @@ const dir = path.resolve(process.argv[2] ?? 'build')
 const coreMin = path.resolve('node_modules/@lightningjs/core/dist/lightning.min.js')
 fs.copyFileSync(coreMin, path.join(dir, 'lib', 'lightning.js'))
 fs.rmSync(path.join(dir, 'lib', 'lightning.js.map'), { force: true })
+// Without its source map comment (the map is not shipped: a debugger would ask for it in vain).
+const hls = fs.readFileSync(path.resolve('node_modules/hls.js/dist/hls.min.js'), 'utf8')
+fs.writeFileSync(path.join(dir, 'lib', 'hls.js'), hls.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'))
 
 buildSync({
   entryPoints: [path.resolve('src/platform/firebolt/entry.ts')],

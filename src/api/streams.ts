@@ -10,14 +10,16 @@ const scrubSchema = v.nullish(
 )
 
 /**
- * Kanal's GetPlayback answer. The URL may be relative to the API base; once resolved, one that
- * is not http(s) is refused: it goes straight to the video element.
+ * Kanal's GetPlayback answer. The stream is `HlsURL` (the HLS master playlist; `URL` from an
+ * operator that has not added it yet). It may be relative to the API base; once resolved, one
+ * that is not http(s) is refused: it goes straight to the video element.
  */
 const playbackSchema = (asked: PlaybackKind, resolveUrl: (url: string) => string) =>
   v.pipe(
     v.looseObject({
       PlaybackID: id,
-      URL: v.pipe(v.string(), v.transform(resolveUrl), v.regex(/^https?:\/\//i, 'URL must be http(s)')),
+      URL: v.nullish(v.string()),
+      HlsURL: v.nullish(v.string()),
       Kind: v.nullish(v.string()),
       ChannelID: id,
       ChannelNumber: v.nullish(num, 0),
@@ -29,15 +31,15 @@ const playbackSchema = (asked: PlaybackKind, resolveUrl: (url: string) => string
       End: num,
       Position: num,
       LiveEdge: v.nullish(num),
-      MediaOffset: v.nullish(num, 0),
-      ClipDuration: v.pipe(num, v.minValue(1)),
       ChannelScrub: scrubSchema,
     }),
     v.check((p) => p.End > p.Start, 'End must be after Start'),
+    v.transform((p) => ({ ...p, stream: resolveUrl(p.HlsURL ?? p.URL ?? '') })),
+    v.check((p) => /^https?:\/\//i.test(p.stream), 'HlsURL must be an http(s) URL'),
     v.transform(
       (p): Playback => ({
         playbackId: p.PlaybackID,
-        url: p.URL,
+        url: p.stream,
         // A kind the server spells differently (or leaves out) is the one asked for.
         kind: typeof p.Kind === 'string' && isPlaybackKind(p.Kind) ? p.Kind : asked,
         channelId: p.ChannelID,
@@ -50,8 +52,6 @@ const playbackSchema = (asked: PlaybackKind, resolveUrl: (url: string) => string
         end: p.End,
         position: Math.min(Math.max(p.Position, p.Start), p.End),
         liveEdge: p.LiveEdge ?? p.Position,
-        mediaOffset: p.MediaOffset,
-        clipDuration: p.ClipDuration,
         channelScrub: {
           ...(p.ChannelScrub.Pause != null ? { pause: p.ChannelScrub.Pause } : {}),
           ...(p.ChannelScrub.Forward != null ? { forward: p.ChannelScrub.Forward } : {}),

@@ -29,9 +29,6 @@ export interface Playback {
   position: number
   /** How far the stream reached when it was granted. */
   liveEdge: UnixSeconds
-  /** Where `position` is in the looped media, and how long the media is. */
-  mediaOffset: number
-  clipDuration: number
   /** The channel's own scrubbing rules (document 002's `scrub.override` replaces them). */
   channelScrub: ChannelScrubRules
 }
@@ -46,8 +43,18 @@ export type TrickPlayBlock = 'subscription' | 'channel' | 'capability' | 'liveEd
 export type ActionPermission = { allowed: true } | { allowed: false; reason: TrickPlayBlock }
 export type PlaybackRules = Readonly<Record<TrickPlayAction, ActionPermission>>
 
-/** Seconds from the live edge within which the viewer is "watching live". */
-export const LIVE_EDGE_TOLERANCE = 5
+/**
+ * Seconds from the live edge within which the viewer is "watching live". An HLS player plays
+ * live a few segments behind the newest one (hls.js holds three target durations back, and
+ * the newest segment is up to one old): with the operator's 2 s segments that is up to 8 s.
+ */
+export const LIVE_EDGE_TOLERANCE = 12
+
+/**
+ * How far back the live stream itself reaches (the operator's sliding window): further back
+ * plays from the start-over stream.
+ */
+export const LIVE_WINDOW = 10
 
 /** Whether the timeline grows with the clock (a programme on now, an ongoing recording). */
 const growsWithClock = (p: Pick<Playback, 'kind'>): boolean => p.kind === 'live' || p.kind === 'startover'
@@ -103,24 +110,6 @@ export const playbackRules = (input: {
     return { allowed: true }
   }
   return { pause: rule('pause'), forward: rule('forward'), backward: rule('backward') }
-}
-
-/** Where the looped media is when the timeline is at `t`. */
-export const mediaTimeAt = (
-  p: Pick<Playback, 'position' | 'mediaOffset' | 'clipDuration'>,
-  t: number,
-): number => {
-  const d = p.clipDuration > 0 ? p.clipDuration : 1
-  return (((p.mediaOffset + (t - p.position)) % d) + d) % d
-}
-
-/**
- * How far the media moved between two readings of its clock, across the loop point; undefined
- * for a jump (a seek or a stall reported late), which must not move the timeline.
- */
-export const mediaAdvance = (before: number, after: number, clipDuration: number): number | undefined => {
-  const d = (((after - before) % clipDuration) + clipDuration) % clipDuration
-  return d <= clipDuration / 2 ? d : undefined
 }
 
 /** The resume point's content id (document 000's Tags): recordings and catch-up keep one, live does not. */

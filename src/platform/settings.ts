@@ -10,6 +10,8 @@ export const MAX_POLL_COLLAPSE_SECONDS = 60
 export const PLAYBACK_CHECK_RANGE = { min: 2, max: 300 } as const
 /** The pause before voice guidance speaks, in ms: long enough to keep scrolling quiet. */
 export const VOICE_DELAY_RANGE = { min: 0, max: 2000 } as const
+/** How long a stream may keep reconnecting (seconds) before the player shows its message. */
+export const STREAM_RETRY_RANGE = { min: 1, max: 120 } as const
 
 export interface KanalSettings {
   /** Base URL of the operator APIs, absolute or relative to the page. */
@@ -28,6 +30,11 @@ export interface KanalSettings {
    * watching stops playback within one period; PLAYBACK_CHECK_RANGE.
    */
   playbackCheckSeconds: number
+  /**
+   * How long a stream may keep reconnecting (hls.js retrying a transient error, a live stream
+   * that stopped coming) before the player stops with a message, in seconds; STREAM_RETRY_RANGE.
+   */
+  streamRetrySeconds: number
   /** Interface language, such as "en". */
   locale: string
   /** The operator's default for voice guidance (the platform's setting and the viewer's win). */
@@ -51,6 +58,7 @@ export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
   pollJitter: 0.2,
   pollCollapseSeconds: 10,
   playbackCheckSeconds: 20,
+  streamRetrySeconds: 20,
   locale: 'en',
   voiceGuidance: false,
   voiceGuidanceDelayMs: 300,
@@ -96,7 +104,12 @@ export const readSettings = (raw: unknown): SettingsResult => {
   }
   /** A number setting kept within [min, max]; a value outside is clamped and reported. */
   const pickInRange = (
-    key: 'pollJitter' | 'pollCollapseSeconds' | 'playbackCheckSeconds' | 'voiceGuidanceDelayMs',
+    key:
+      | 'pollJitter'
+      | 'pollCollapseSeconds'
+      | 'playbackCheckSeconds'
+      | 'streamRetrySeconds'
+      | 'voiceGuidanceDelayMs',
     min: number,
     max: number,
   ): number => {
@@ -113,6 +126,7 @@ export const readSettings = (raw: unknown): SettingsResult => {
     PLAYBACK_CHECK_RANGE.min,
     PLAYBACK_CHECK_RANGE.max,
   )
+  const streamRetrySeconds = pickInRange('streamRetrySeconds', STREAM_RETRY_RANGE.min, STREAM_RETRY_RANGE.max)
   const voiceGuidanceDelayMs = pickInRange(
     'voiceGuidanceDelayMs',
     VOICE_DELAY_RANGE.min,
@@ -128,6 +142,7 @@ export const readSettings = (raw: unknown): SettingsResult => {
       pollJitter,
       pollCollapseSeconds,
       playbackCheckSeconds,
+      streamRetrySeconds,
       locale: pick('locale', isNonEmptyString),
       voiceGuidance: pick('voiceGuidance', isBoolean),
       voiceGuidanceDelayMs,

@@ -235,6 +235,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     clock,
     lineup,
     heartbeatMs: options.settings.playbackCheckSeconds * 1000,
+    reconnectMs: options.settings.streamRetrySeconds * 1000,
   })
 
   const sleepTimer = createSleepTimer({ clock, tickMs: 1000 })

@@ -10,7 +10,8 @@ import type { OperatorClock } from '../clock/operatorClock'
 import type { LineupStore } from '../lineup/lineupStore'
 import type { SessionStore } from '../session/sessionStore'
 import type { UserState } from '../user/userState'
-import { playerLineupOf, type PlayerLineup } from './lineup'
+import { programmesOf } from '../../domain/guide'
+import { nowNextOf, playerLineupOf, type PlayerLineup } from './lineup'
 import { createPlayerSession, type PlayerSession } from './playerSession'
 import type { FailureReader, PlayerPorts } from './ports'
 
@@ -48,6 +49,8 @@ export interface PlayerDeps {
   clock: Pick<OperatorClock, 'nowMs' | 'nowSeconds'>
   /** Period of the grant renewal (settings' playbackCheckSeconds). */
   heartbeatMs: number
+  /** How long a stream may keep reconnecting before the player gives up (settings' streamRetrySeconds). */
+  reconnectMs: number
 }
 
 export const playerPortsOf = (state: PlayerDeps, user: UserState): PlayerPorts => {
@@ -67,6 +70,12 @@ export const playerPortsOf = (state: PlayerDeps, user: UserState): PlayerPorts =
       await Promise.all([settled(user.rights), settled(user.resumes)])
     },
     getPlayback: (kind, id, signal) => authorised(() => api.envelope.getPlayback(kind, id, { signal })),
+    nextProgramme: async (channelId, after) => {
+      const window = await authorised(() =>
+        api.envelope.getGuide({ channelIds: [channelId], start: after - 1, end: after + 4 * 3600 }),
+      )
+      return nowNextOf(programmesOf(window, channelId), after).now
+    },
     keepPlayback: async (playbackId) => {
       await authorised(() => api.envelope.keepPlayback(playbackId))
     },
@@ -96,7 +105,10 @@ export const playerPortsOf = (state: PlayerDeps, user: UserState): PlayerPorts =
   }
 }
 
-/** Timings of a session in the app (tests inject their own triggers; the grant renewal's is a setting). */
+/**
+ * Timings of a session in the app (tests inject their own triggers; the grant renewal's and
+ * the reconnecting patience are settings).
+ */
 export const PLAYER_TIMINGS = { tickMs: 1000, saveMs: 30_000 } as const
 
 /** A playback session wired to the app: the operator clock, real intervals, the API. */
@@ -108,6 +120,7 @@ export const createAppPlayerSession = (state: PlayerDeps, user: UserState, log: 
     tick$: interval(PLAYER_TIMINGS.tickMs),
     heartbeat$: interval(state.heartbeatMs),
     save$: interval(PLAYER_TIMINGS.saveMs),
+    reconnect$: timer(state.reconnectMs),
     log,
   })
 

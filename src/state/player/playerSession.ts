@@ -1,11 +1,11 @@
 import { BehaviorSubject, Observable, Subject, Subscription } from 'rxjs'
+import type { Programme } from '../../domain/guide'
 import { NO_CAPABILITIES, type Capabilities } from '../../domain/channels'
 import {
   clampPosition,
   isAtLiveEdge,
   liveEdgeAt,
-  mediaAdvance,
-  mediaTimeAt,
+  LIVE_WINDOW,
   playbackRules,
   resumeContentId,
   resumeOffer,
@@ -24,11 +24,34 @@ import type { FailureReader, PlayerPorts } from './ports'
 export type PlayerStatus = 'loading' | 'offer' | 'playing' | 'paused' | 'ended' | 'error'
 
 /**
+ * What a streaming failure was, as the stream wrapper tells it. streamMissing: the playlist is
+ * not there; streamBroken: a playlist that cannot be read; segmentMissing: a piece of the media
+ * is not there; stalled: a live stream that stopped coming; unplayable: a format the box cannot
+ * decode; rightsWithdrawn: the operator refused the media; stream: any other failure;
+ * playerLoad: the streaming library could not be loaded.
+ */
+export type StreamFailure =
+  | 'streamMissing'
+  | 'streamBroken'
+  | 'segmentMissing'
+  | 'stalled'
+  | 'unplayable'
+  | 'rightsWithdrawn'
+  | 'stream'
+  | 'playerLoad'
+
+/**
  * Why playback stopped. notFound: no such channel, programme or recording; notAllowed: no right
  * to it; signIn: nobody signed in; rightsWithdrawn: the right ended while watching; network: the
- * operator cannot be reached; stream: the media itself failed (missing, cut off, undecodable).
+ * operator cannot be reached; the rest: the stream failed (StreamFailure).
  */
-export type PlayerErrorKind = 'notFound' | 'notAllowed' | 'signIn' | 'rightsWithdrawn' | 'network' | 'stream'
+export type PlayerErrorKind = 'notFound' | 'notAllowed' | 'signIn' | 'network' | StreamFailure
+
+/** What the stream wrapper reports: a transient error hls.js retries, or one it gave up on. */
+export type StreamReport =
+  | { kind: 'ignore' }
+  | { kind: 'recovering'; ifLost: StreamFailure }
+  | { kind: 'failed'; failure: StreamFailure }
 
 export interface PlayerState {
   status: PlayerStatus
@@ -45,12 +68,20 @@ export interface PlayerState {
   error: PlayerErrorKind | undefined
   /** The last refused action; `seq` grows so the same refusal twice is shown twice. */
   refusal: { action: TrickPlayAction; reason: TrickPlayBlock; seq: number } | undefined
+  /** The stream has an error that it is retrying: the picture may stand still meanwhile. */
+  reconnecting: boolean
+  /** Catch-up went on into the next programme (`seq` grows with each). */
+  carriedOn: { title: string; seq: number } | undefined
 }
 
-/** What the video element is told to do; the UI applies these to the VideoPlayer. */
+/**
+ * What the video is told to do; the UI applies these to the VideoPlayer. Times are operator
+ * time (Unix seconds): `at` left out is the live edge; `origin` is where the stream's timeline
+ * begins (the programme's start), to aim the first load before the stream tells its clock.
+ */
 export type MediaCommand =
-  | { type: 'load'; url: string; time: number }
-  | { type: 'seek'; time: number }
+  | { type: 'load'; url: string; at?: number; origin?: number }
+  | { type: 'seek'; at: number }
   | { type: 'pause' }
   | { type: 'play' }
   | { type: 'stop' }
@@ -66,6 +97,11 @@ export interface PlayerSessionOptions {
   heartbeat$: Observable<unknown>
   /** When to save the resume point while playing, e.g. every 30 s. */
   save$: Observable<unknown>
+  /**
+   * Subscribed when the stream starts reconnecting: when it emits before the picture moves
+   * again, the player gives up with the failure's message (e.g. `timer(20_000)`).
+   */
+  reconnect$: Observable<unknown>
   log: Logger
 }
 
@@ -80,6 +116,8 @@ const INITIAL: PlayerState = {
   offer: undefined,
   error: undefined,
   refusal: undefined,
+  reconnecting: false,
+  carriedOn: undefined,
 }
 
 /** One playback, as the player screen drives it. */
@@ -97,10 +135,10 @@ export interface PlayerSession {
   skip(seconds: number): void
   /** Back to the live edge (live and start-over); fast-forwarding there needs no right. */
   goLive(): void
-  /** The video element's clock moved (timeupdate): the timeline follows it. */
-  mediaTime(time: number): void
-  /** The video element failed: the grant renewal tells why. */
-  mediaError(): Promise<void>
+  /** The stream's clock moved (operator time of the picture): the timeline follows it. */
+  streamTime(at: number): void
+  /** The stream reported trouble: reconnecting, or a failure (the grant renewal may tell why). */
+  streamTrouble(report: StreamReport): void
   /** Saves where the viewer is (on exit); resolves once it is sent. */
   stop(): Promise<void>
   /** Starts the periodic work (redraw, grant renewal, resume saving). */
@@ -121,12 +159,16 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
   const subscriptions = new Subscription()
   let scrub: ScrubSettings | undefined
   let caps: Capabilities = NO_CAPABILITIES
-  let lastMediaTime: number | undefined
   let refusals = 0
+  let carried = 0
+  let giveUp: Subscription | undefined
+  let lostAs: StreamFailure = 'stream'
   let controller: AbortController | undefined
   let lastSaved: number | undefined
   let disposed = false
   let refreshing = false
+  /** Catch-up is asking for the programme after the one that ended. */
+  let carrying = false
 
   const now = (): number => options.nowMs() / 1000
 
@@ -152,11 +194,17 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
     if (!disposed) state.next(derive(patch))
   }
 
+  const stopReconnecting = (): void => {
+    giveUp?.unsubscribe()
+    giveUp = undefined
+  }
+
   const fail = (kind: PlayerErrorKind): void => {
     if (state.value.status === 'error') return
+    stopReconnecting()
     void saveResume()
     media.next({ type: 'stop' })
-    emit({ status: 'error', error: kind })
+    emit({ status: 'error', error: kind, reconnecting: false })
   }
 
   const errorKindOf = (error: unknown): PlayerErrorKind => {
@@ -190,20 +238,82 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
     }
   }
 
+  /** Live starts at the stream's live edge; the rest at `at` on a timeline from the programme's start. */
   const load = (p: Playback, at: number, paused = false): void => {
-    lastMediaTime = mediaTimeAt(p, at)
-    media.next({ type: 'load', url: p.url, time: lastMediaTime })
+    stopReconnecting()
+    media.next(
+      p.kind === 'live' ? { type: 'load', url: p.url } : { type: 'load', url: p.url, at, origin: p.start },
+    )
     if (paused) media.next({ type: 'pause' })
-    emit({ playback: p, position: at, status: paused ? 'paused' : 'playing', offer: undefined })
+    emit({
+      playback: p,
+      position: at,
+      status: paused ? 'paused' : 'playing',
+      offer: undefined,
+      reconnecting: false,
+    })
+  }
+
+  /**
+   * Live holds only the last few segments: going further back than that plays the programme
+   * from its start-over stream (the timeshift the start-over right gives).
+   */
+  const timeshift = async (live: Playback, target: number, paused: boolean): Promise<void> => {
+    if (live.programmeId === undefined) return
+    try {
+      const p = await ports.getPlayback('startover', live.programmeId, new AbortController().signal)
+      if (disposed || state.value.playback !== live) return
+      load(p, Math.max(target, p.start), paused)
+    } catch (error: unknown) {
+      fail(errorKindOf(error))
+    }
   }
 
   const seekTo = (target: number): void => {
-    const { playback } = state.value
+    const { playback, status } = state.value
     if (!playback) return
     const position = clampPosition(target, state.value.bounds)
-    lastMediaTime = mediaTimeAt(playback, position)
-    media.next({ type: 'seek', time: lastMediaTime })
-    emit({ position, status: state.value.status === 'ended' ? 'paused' : state.value.status })
+    if (playback.kind === 'live' && position < state.value.liveEdge - LIVE_WINDOW) {
+      void timeshift(playback, position, status === 'paused')
+      return
+    }
+    media.next({ type: 'seek', at: position })
+    emit({ position, status: status === 'ended' ? 'paused' : status })
+  }
+
+  /** The programme after `p` on its channel, when the rights allow watching it: catch-up plays on. */
+  const carryOn = async (p: Playback): Promise<void> => {
+    if (carrying) return
+    carrying = true
+    let next: Programme | undefined
+    let granted: Playback | undefined
+    try {
+      next = await ports.nextProgramme(p.channelId, p.end)
+      if (next && next.start <= p.end + 1) {
+        const kind = next.end <= now() ? 'catchup' : 'startover'
+        granted = await ports.getPlayback(kind, next.id, new AbortController().signal)
+      }
+    } catch (error: unknown) {
+      // No right to the next one (or no guide): this one simply ends.
+      log.info('catch-up does not go on into the next programme', error)
+    } finally {
+      carrying = false
+    }
+    if (disposed || state.value.playback !== p) return
+    if (!granted || !next) {
+      end(p)
+      return
+    }
+    carried += 1
+    lastSaved = undefined
+    load(granted, granted.start)
+    emit({ carriedOn: { title: granted.title, seq: carried } })
+  }
+
+  const end = (p: Playback): void => {
+    media.next({ type: 'pause' })
+    emit({ position: p.end, status: 'ended' })
+    void saveResume()
   }
 
   const refuse = (action: TrickPlayAction, reason: TrickPlayBlock): void => {
@@ -231,6 +341,24 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
     } finally {
       refreshing = false
     }
+  }
+
+  const streamFailed = async (failure: StreamFailure): Promise<void> => {
+    const p = state.value.playback
+    if (state.value.status === 'error' || !p) return
+    stopReconnecting()
+    media.next({ type: 'stop' })
+    if (failure !== 'playerLoad' && failure !== 'unplayable') {
+      try {
+        await ports.keepPlayback(p.playbackId)
+      } catch (error: unknown) {
+        const kind = failures.kindOf(error)
+        if (kind === 'denied') return fail('rightsWithdrawn')
+        if (kind === 'auth') return fail('signIn')
+        if (kind === 'network') return fail('network')
+      }
+    }
+    fail(failure)
   }
 
   const onTick = (): void => {
@@ -337,46 +465,40 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
       }
     },
 
-    /** The video element's clock moved (timeupdate): the timeline follows it. */
-    mediaTime(time: number): void {
+    /** The stream's clock moved (operator time of the picture): the timeline follows it. */
+    streamTime(at: number): void {
       const s = state.value
       const p = s.playback
-      if (!p || s.status !== 'playing') return
-      const before = lastMediaTime
-      lastMediaTime = time
-      if (before === undefined) return
-      const advance = mediaAdvance(before, time, p.clipDuration)
-      if (advance === undefined || advance === 0) return
-      const position = s.position + advance
-      if (p.kind !== 'live' && position >= p.end - 0.5) {
-        media.next({ type: 'pause' })
-        emit({ position: p.end, status: 'ended' })
-        void saveResume()
+      if (!p || s.status !== 'playing' || carrying) return
+      // The picture moves: whatever was being retried has recovered.
+      if (s.reconnecting && at !== s.position) {
+        stopReconnecting()
+        emit({ reconnecting: false })
+      }
+      if (p.kind !== 'live' && at >= p.end - 0.5) {
+        if (p.kind === 'catchup') void carryOn(p)
+        else end(p)
         return
       }
-      emit({ position })
+      if (at !== s.position) emit({ position: at })
     },
 
     /**
-     * The video element failed: the stream is missing, cut off or cannot be decoded, or the
-     * operator refused the media because the right ended (another device ended the licence).
-     * The grant renewal tells which, so that the viewer reads why it stopped.
+     * The stream reported trouble. A transient error shows "Reconnecting…" until the picture
+     * moves again, or until the player's patience runs out; a failure stops playback with its
+     * message. The grant renewal tells a failure apart from a right that ended (another device
+     * ended the licence), so that the viewer reads why it stopped.
      */
-    async mediaError(): Promise<void> {
+    streamTrouble(report: StreamReport): void {
       const s = state.value
-      if (s.status === 'error') return
-      if (s.playback) {
-        media.next({ type: 'stop' })
-        try {
-          await ports.keepPlayback(s.playback.playbackId)
-        } catch (error: unknown) {
-          const kind = failures.kindOf(error)
-          if (kind === 'denied') return fail('rightsWithdrawn')
-          if (kind === 'auth') return fail('signIn')
-          if (kind === 'network') return fail('network')
-        }
+      if (s.status === 'error' || !s.playback || report.kind === 'ignore') return
+      if (report.kind === 'recovering') {
+        lostAs = report.ifLost
+        if (!giveUp) giveUp = options.reconnect$.subscribe(() => void streamFailed(lostAs))
+        if (!s.reconnecting) emit({ reconnecting: true })
+        return
       }
-      fail('stream')
+      void streamFailed(report.failure)
     },
 
     /** Saves where the viewer is (on exit); resolves once it is sent. */
@@ -399,6 +521,7 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
 
     dispose(): void {
       disposed = true
+      stopReconnecting()
       controller?.abort()
       subscriptions.unsubscribe()
       state.complete()

@@ -1,4 +1,5 @@
 import type { Capabilities } from '../../domain/channels'
+import type { Programme } from '../../domain/guide'
 import type { Playback, PlaybackKind } from '../../domain/playback'
 import type { Resume } from '../../domain/resumes'
 import type { ScrubSettings } from '../../domain/subscription'
@@ -15,6 +16,8 @@ export interface PlayerPorts {
   ready(): Promise<void>
   /** Checks the right and grants the stream (Kanal's GetPlayback). */
   getPlayback(kind: PlaybackKind, id: string, signal: AbortSignal): Promise<Playback>
+  /** The programme that follows `after` on a channel (its guide), if the guide has one. */
+  nextProgramme(channelId: string, after: number): Promise<Programme | undefined>
   /** Renews the grant; refused when the right has gone (Kanal's KeepPlayback). */
   keepPlayback(playbackId: string): Promise<void>
   /** Document 002's scrubbing for the signed-in customer; undefined when it has none. */

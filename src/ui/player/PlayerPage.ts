@@ -20,7 +20,6 @@ import { lockedLook, type LockedChannel } from './lockedLooks'
 import { SubtitleView } from './SubtitleView'
 import { TrackMenu } from './TrackMenu'
 import { TrackControls } from './trackControls'
-import type { StreamTracks } from './hls/streamTracks'
 
 interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
   Subtitles: typeof SubtitleView
@@ -171,10 +170,11 @@ export class PlayerPage
     this._lineup ??= state.player.lineup
     const session = state.player.session(user, log)
     this._session = session
-    this._stopListening = video.listen((event, time) => {
-      if (event === 'timeupdate') session.mediaTime(time)
-      else if (event === 'error') void session.mediaError()
-      else if (event === 'playing') this.View.pictureShown()
+    this._stopListening = video.listen((event) => {
+      if (event.type === 'time') session.streamTime(event.at)
+      else if (event.type === 'trouble') session.streamTrouble(event.trouble)
+      else if (event.type === 'playing') this.View.pictureShown()
+      else if (event.type === 'tracks') this._trackControls.attach(event.tracks)
     })
     this._subscriptions = [
       session.state$.subscribe((s) => {
@@ -278,10 +278,13 @@ export class PlayerPage
   private _media(c: MediaCommand): void {
     switch (c.type) {
       case 'load':
-        this._videoHandle = video.open(c.url, c.time)
+        this._videoHandle = video.open(c.url, {
+          ...(c.at !== undefined ? { at: c.at } : {}),
+          ...(c.origin !== undefined ? { origin: c.origin } : {}),
+        })
         break
       case 'seek':
-        video.seek(c.time)
+        video.seek(c.at)
         break
       case 'play':
         video.play()
@@ -362,11 +365,6 @@ export class PlayerPage
   }
 
   // ---- keys ---------------------------------------------------------------------------------
-
-  /** The stream's audio and subtitle tracks, once its player has them (undefined: gone). */
-  private _attachTracks(tracks: StreamTracks | undefined): void {
-    this._trackControls.attach(tracks)
-  }
 
   override _getFocused(): Lightning.Component {
     if (this._trackControls.menuOpen) return this.Tracks

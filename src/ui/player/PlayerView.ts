@@ -65,6 +65,7 @@ export class PlayerView
   private _osdPinned = false
   private _osdShown = false
   private _lastRefusal = 0
+  private _lastCarriedOn = 0
   private _shown: PlayerState | undefined
   private _locked: LockedLook | undefined
 
@@ -205,6 +206,12 @@ export class PlayerView
       this.notice(refused)
       this.showOsd(refused)
     }
+    if (s.carriedOn && s.carriedOn.seq !== this._lastCarriedOn) {
+      this._lastCarriedOn = s.carriedOn.seq
+      this.notice(t('player.carriedOn', { title: s.carriedOn.title }))
+    }
+    // While the stream reconnects the picture may stand still: the OSD says why.
+    if (s.reconnecting && !previous?.reconnecting) this.showOsd()
     if (s.status === 'loading') this.showLoading()
     if (s.status === 'error' && s.error) {
       this._showMessage(s.error)

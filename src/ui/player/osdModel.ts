@@ -13,7 +13,7 @@ export interface OsdModel {
   reach: number
   /** The clock time at the viewer's position, e.g. 21:14. */
   positionLabel: string
-  /** LIVE, PAUSED, "12 min behind live" ("1 h 5 min" past an hour), or nothing. */
+  /** Reconnecting…, LIVE, PAUSED, "12 min behind live" ("1 h 5 min" past an hour), or nothing. */
   badge: string
   badgeLive: boolean
   /** Whether the live-edge marker is drawn (programmes that grow with the clock). */
@@ -46,8 +46,9 @@ export const osdModel = (s: PlayerState, extras?: OsdExtras): OsdModel | undefin
   const elapsed = Math.max(0, Math.min(s.position, p.end) - p.start)
   const remaining = Math.max(0, p.end - Math.max(s.position, p.start))
   const grows = p.kind === 'live' || p.kind === 'startover'
-  const badge =
-    s.status === 'paused'
+  const badge = s.reconnecting
+    ? t('player.osd.reconnecting')
+    : s.status === 'paused'
       ? t('player.osd.paused')
       : s.atLive
         ? t('player.osd.live')
@@ -64,7 +65,7 @@ export const osdModel = (s: PlayerState, extras?: OsdExtras): OsdModel | undefin
     reach: fraction(s.liveEdge, p.start, p.end),
     positionLabel: formatTime(Math.floor(s.position)),
     badge,
-    badgeLive: s.atLive && s.status !== 'paused',
+    badgeLive: s.atLive && s.status !== 'paused' && !s.reconnecting,
     showEdge: grows,
     elapsed,
     remaining,

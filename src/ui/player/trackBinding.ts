@@ -31,6 +31,18 @@ export const bindStreamTracks = (tracks: StreamTracks, options: TrackBindingOpti
   let audioApplied = false
   let subtitlesApplied = false
   let audioId = -1
+  let bound = true
+  const chooseSubtitlesNow = (prefs: TrackPreferences): void => {
+    if (!bound) return
+    const audio = tracks.audio.find((t) => t.id === audioId) ?? tracks.audio[0]
+    const chosen = chooseSubtitles(
+      tracks.subtitles,
+      prefs.subtitles,
+      prefs.interfaceLanguage,
+      audio?.language ?? '',
+    )
+    if (chosen !== tracks.subtitleId) tracks.setSubtitles(chosen)
+  }
   const apply = (): void => {
     const prefs = options.preferences()
     if (!audioApplied && tracks.audio.length > 0) {
@@ -43,14 +55,9 @@ export const bindStreamTracks = (tracks: StreamTracks, options: TrackBindingOpti
     // separate audio renditions has none to wait for).
     if (!subtitlesApplied && tracks.subtitles.length > 0 && (audioApplied || tracks.audio.length === 0)) {
       subtitlesApplied = true
-      const audio = tracks.audio.find((t) => t.id === audioId) ?? tracks.audio[0]
-      const chosen = chooseSubtitles(
-        tracks.subtitles,
-        prefs.subtitles,
-        prefs.interfaceLanguage,
-        audio?.language ?? '',
-      )
-      if (chosen !== tracks.subtitleId) tracks.setSubtitles(chosen)
+      // hls.js makes its own initial subtitle choice right after telling of the new list:
+      // the viewer's choice goes in once that is done.
+      queueMicrotask(() => chooseSubtitlesNow(prefs))
     }
   }
   const offChange = tracks.onChange(() => {
@@ -61,6 +68,7 @@ export const bindStreamTracks = (tracks: StreamTracks, options: TrackBindingOpti
   apply()
   options.changed()
   return () => {
+    bound = false
     offChange()
     offCue()
     options.cue(null)

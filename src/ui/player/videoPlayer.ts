@@ -1,27 +1,28 @@
 /**
  * A typed wrapper around the SDK's untyped VideoPlayer plugin (a <video> element under the
- * Lightning canvas): the only place where it is cast. The player page drives it with the
- * session's media commands and hears its events through `listen`.
+ * Lightning canvas): the only place where it is cast. Streams are HLS, attached through the
+ * plugin's loader and unloader hooks (hls/hlsStream.ts: hls.js, loaded on first use, or the
+ * box's native HLS). The player page drives it with the session's media commands and hears
+ * its events through `listen`.
  */
 import { VideoPlayer } from '@lightningjs/sdk'
 import type { Lightning } from '@lightningjs/sdk'
+import { attachStream, type AttachedStream, type StreamStart } from './hls/hlsStream'
+import type { StreamTracks } from './hls/streamTracks'
+import { mediaElementTrouble, type StreamTrouble } from './hls/streamTrouble'
 
 interface VideoPlayerPlugin {
   consumer(component: Lightning.Component): void
+  loader(fn: (url: string, el: HTMLVideoElement, config: Record<string, unknown>) => Promise<void>): void
+  unloader(fn: (el: HTMLVideoElement) => Promise<void>): void
   open(url: string, config?: Record<string, unknown>): void
   close(): void
   play(): void
   pause(): void
-  seek(time: number): void
   mute(muted?: boolean): void
   loop(looped?: boolean): void
   position(top?: number, left?: number): void
   size(width?: number, height?: number): void
-  show(): void
-  hide(): void
-  readonly currentTime: number | undefined
-  readonly src: string | null | undefined
-  readonly playing: boolean
   readonly _videoEl: HTMLVideoElement | undefined
 }
 
@@ -33,36 +34,89 @@ const plugin = VideoPlayer as unknown as VideoPlayerPlugin
  */
 let owner = 0
 
-export type VideoEvent = 'timeupdate' | 'error' | 'playing' | 'waiting' | 'ended' | 'loadeddata'
+/** What the page hears: the operator time of the picture, the picture starting, trouble, tracks. */
+export type VideoEvent =
+  | { type: 'time'; at: number }
+  | { type: 'playing' }
+  | { type: 'trouble'; trouble: StreamTrouble }
+  | { type: 'tracks'; tracks: StreamTracks | undefined }
 
-export interface VideoListener {
-  (event: VideoEvent, currentTime: number, detail?: { code?: number }): void
+export type VideoListener = (event: VideoEvent) => void
+
+const listeners = new Set<VideoListener>()
+const tell = (event: VideoEvent): void => listeners.forEach((l) => l(event))
+
+let stream: AttachedStream | undefined
+/** Grows with every load and unload: an attach that finishes after its stream was closed is undone. */
+let attachments = 0
+
+const startOf = (config: Record<string, unknown>): StreamStart => ({
+  ...(typeof config.at === 'number' ? { at: config.at } : {}),
+  ...(typeof config.origin === 'number' ? { origin: config.origin } : {}),
+})
+
+let hooked = false
+const hookPlugin = (): void => {
+  if (hooked) return
+  hooked = true
+  plugin.loader(async (url, el, config) => {
+    attachments += 1
+    const mine = attachments
+    const attached = await attachStream(url, el, startOf(config), (trouble) => {
+      if (mine === attachments) tell({ type: 'trouble', trouble })
+    })
+    if (mine !== attachments) {
+      attached.destroy()
+      return
+    }
+    stream = attached
+    tell({ type: 'tracks', tracks: attached.tracks })
+  })
+  plugin.unloader((el) => {
+    attachments += 1
+    const was = stream
+    stream = undefined
+    if (was) {
+      was.destroy()
+      tell({ type: 'tracks', tracks: undefined })
+    }
+    el.removeAttribute('src')
+    el.load()
+    return Promise.resolve()
+  })
 }
 
-/**
- * The player's video. Events are read straight from the element (rather than the plugin's
- * `$videoPlayer*` consumer events) so that the page need not be the plugin's consumer and a
- * failure is never missed while the plugin re-registers its listeners on `open`.
- */
+let elementHooked: HTMLVideoElement | undefined
+/** The element's own events, read straight from it (the plugin re-registers its own on open). */
+const hookElement = (el: HTMLVideoElement): void => {
+  if (elementHooked === el) return
+  elementHooked = el
+  el.addEventListener('timeupdate', () => {
+    const at = stream?.operatorTime()
+    if (at !== undefined) tell({ type: 'time', at })
+  })
+  el.addEventListener('playing', () => tell({ type: 'playing' }))
+  el.addEventListener('error', () => {
+    // An error while no source is set is the plugin clearing it on close, not a failure.
+    if (el.getAttribute('src')) tell({ type: 'trouble', trouble: mediaElementTrouble(el.error?.code ?? 0) })
+  })
+}
+
 export const video = {
   /**
-   * Loads `url` full screen, muted (autoplay policies), looped (the operator's clips are loops)
-   * at `time`; returns the handle that `close` needs.
+   * Loads the HLS stream at `url` full screen, muted (autoplay policies), at operator time
+   * `start.at` (the live edge without it); returns the handle that `close` needs.
    */
-  open(url: string, time: number): number {
+  open(url: string, start: StreamStart): number {
+    hookPlugin()
     owner += 1
     plugin.position(0, 0)
     plugin.size(1920, 1080)
     plugin.mute(true)
-    plugin.loop(true)
-    plugin.open(url)
+    plugin.loop(false)
+    plugin.open(url, { ...start })
     const el = plugin._videoEl
-    if (!el) return owner
-    const seekOnce = (): void => {
-      el.removeEventListener('loadedmetadata', seekOnce)
-      el.currentTime = time
-    }
-    el.addEventListener('loadedmetadata', seekOnce)
+    if (el) hookElement(el)
     return owner
   },
   play(): void {
@@ -71,33 +125,22 @@ export const video = {
   pause(): void {
     plugin.pause()
   },
-  seek(time: number): void {
-    const el = plugin._videoEl
-    // The plugin's seek pauses and resumes around it; setting the time keeps play/pause as it is.
-    if (el && plugin.src) el.currentTime = time
+  /** Moves to an operator time; the play/pause state stays as it is. */
+  seek(at: number): void {
+    stream?.seekTo(at)
   },
   /** Closes the stream opened with `handle`, unless another has been opened since. */
   close(handle: number): void {
     if (handle === owner) plugin.close()
   },
-  get currentTime(): number {
-    return plugin.currentTime ?? 0
+  /** The audio and subtitle tracks of the stream attached now. */
+  get tracks(): StreamTracks | undefined {
+    return stream?.tracks
   },
 
-  /** Listens to the element's events; returns the function that stops listening. */
+  /** Listens to the video's events; returns the function that stops listening. */
   listen(listener: VideoListener): () => void {
-    const el = plugin._videoEl
-    if (!el) return () => undefined
-    const events: VideoEvent[] = ['timeupdate', 'error', 'playing', 'waiting', 'ended', 'loadeddata']
-    const handlers = events.map((name) => {
-      const handler = (): void => {
-        // An error while no source is set is the plugin clearing it on close, not a failure.
-        if (name === 'error' && !el.getAttribute('src')) return
-        listener(name, el.currentTime, name === 'error' ? { code: el.error?.code ?? 0 } : undefined)
-      }
-      el.addEventListener(name, handler)
-      return [name, handler] as const
-    })
-    return () => handlers.forEach(([name, handler]) => el.removeEventListener(name, handler))
+    listeners.add(listener)
+    return () => listeners.delete(listener)
   },
 }

@@ -26,7 +26,8 @@ const offline = (answer: Parameters<typeof fakeFetch>[0]) =>
 describe('GetPlayback / KeepPlayback client', () => {
   const wire = {
     PlaybackID: 'abc',
-    URL: 'http://op.test/api/streams/abc.webm',
+    URL: 'http://op.test/api/streams/abc/master.m3u8',
+    HlsURL: 'http://op.test/api/streams/abc/master.m3u8',
     Kind: 'catchup',
     ChannelID: 'ch1',
     ChannelNumber: '1',
@@ -37,8 +38,6 @@ describe('GetPlayback / KeepPlayback client', () => {
     End: 4600,
     Position: 1000,
     LiveEdge: 4600,
-    MediaOffset: 10,
-    ClipDuration: 30,
     ChannelScrub: { Pause: true, Forward: 0 },
     Unknown: 'ignored',
   }
@@ -47,7 +46,7 @@ describe('GetPlayback / KeepPlayback client', () => {
     const p = await offline(() => ({ body: envelope(wire) })).getPlayback('catchup', '42')
     expect(p).toEqual({
       playbackId: 'abc',
-      url: 'http://op.test/api/streams/abc.webm',
+      url: 'http://op.test/api/streams/abc/master.m3u8',
       kind: 'catchup',
       channelId: 'ch1',
       channelNumber: 1,
@@ -58,24 +57,26 @@ describe('GetPlayback / KeepPlayback client', () => {
       end: 4600,
       position: 1000,
       liveEdge: 4600,
-      mediaOffset: 10,
-      clipDuration: 30,
       channelScrub: { pause: true, forward: false },
     })
   })
 
-  it('reads a relative stream URL against the API base', async () => {
+  it('reads a relative stream URL against the API base, HlsURL before URL', async () => {
     const p = await offline(() => ({
-      body: envelope({ ...wire, URL: '/api/streams/abc.webm' }),
+      body: envelope({ ...wire, URL: '/api/streams/old', HlsURL: '/api/streams/abc/master.m3u8' }),
     })).getPlayback('catchup', '42')
-    expect(p.url).toBe('http://op.test/api/streams/abc.webm')
+    expect(p.url).toBe('http://op.test/api/streams/abc/master.m3u8')
+    const older = await offline(() => ({
+      body: envelope({ ...wire, URL: '/api/streams/abc/master.m3u8', HlsURL: undefined }),
+    })).getPlayback('catchup', '42')
+    expect(older.url).toBe('http://op.test/api/streams/abc/master.m3u8')
   })
 
   it('refuses a malformed answer (no URL, a javascript: URL, End before Start) as a protocol error', async () => {
     expect.hasAssertions()
     for (const bad of [
-      { ...wire, URL: undefined },
-      { ...wire, URL: 'javascript:alert(1)' },
+      { ...wire, URL: undefined, HlsURL: undefined },
+      { ...wire, HlsURL: 'javascript:alert(1)' },
       { ...wire, End: 500 },
       '{"StatusCode": 0, "Content": {"Playb',
     ]) {
@@ -114,8 +115,8 @@ describe('against the simulator', () => {
       kind: 'live',
       channelId: 'ch3',
       position: SIM_START,
-      mediaOffset: SIM_START % 30,
     })
+    expect(p.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/streams\/[^/]+\/master\.m3u8$/)
     expect(p.channelScrub).toEqual({ pause: true, forward: false, backward: true })
     expect(await api.envelope.keepPlayback(p.playbackId)).toEqual({ expiresAt: SIM_START + 120 })
   })

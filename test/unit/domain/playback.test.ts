@@ -3,8 +3,6 @@ import {
   formatOffset,
   isAtLiveEdge,
   liveEdgeAt,
-  mediaAdvance,
-  mediaTimeAt,
   nearbyChannels,
   playbackRules,
   resumeContentId,
@@ -98,21 +96,6 @@ describe('trick-play rules for a playback', () => {
       allowed: false,
       reason: 'subscription',
     })
-  })
-})
-
-describe('the looped media under the timeline', () => {
-  const p = { position: T, mediaOffset: T % 30, clipDuration: 30 }
-  it('maps any timeline time into the clip, continuing across the loop', () => {
-    expect(mediaTimeAt(p, T)).toBe(T % 30)
-    expect(mediaTimeAt(p, T + 30)).toBe(T % 30)
-    expect(mediaTimeAt(p, T + 7)).toBe((T + 7) % 30)
-    expect(mediaTimeAt(p, T - 1000)).toBe((((T - 1000) % 30) + 30) % 30)
-  })
-  it('reads the media clock’s advance across the loop point, and a jump as none', () => {
-    expect(mediaAdvance(10, 10.25, 30)).toBeCloseTo(0.25)
-    expect(mediaAdvance(29.9, 0.1, 30)).toBeCloseTo(0.2)
-    expect(mediaAdvance(5, 25, 30)).toBeUndefined()
   })
 })
 

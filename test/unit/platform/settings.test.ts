@@ -3,6 +3,7 @@ import {
   MAX_POLL_COLLAPSE_SECONDS,
   MIN_POLL_PERIOD_SECONDS,
   PLAYBACK_CHECK_RANGE,
+  STREAM_RETRY_RANGE,
   VOICE_DELAY_RANGE,
   readSettings,
 } from '../../../src/platform/settings'
@@ -19,6 +20,7 @@ describe('settings.json appSettings', () => {
       pollJitter: 0.1,
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
+      streamRetrySeconds: 3,
       locale: 'da',
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
@@ -32,11 +34,18 @@ describe('settings.json appSettings', () => {
       pollJitter: 0.1,
       pollCollapseSeconds: 0.5,
       playbackCheckSeconds: 5,
+      streamRetrySeconds: 3,
       locale: 'da',
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
       testHooks: true,
     })
+  })
+
+  it('keeps the reconnecting patience within its range', () => {
+    const { settings, warnings } = readSettings({ streamRetrySeconds: 0 })
+    expect(settings.streamRetrySeconds).toBe(STREAM_RETRY_RANGE.min)
+    expect(warnings.join()).toMatch(/streamRetrySeconds: 0 .*clamped/)
   })
 
   it('clamps a poll period below the operator minimum of 5 minutes, and says so', () => {

@@ -1,6 +1,7 @@
 import { Subject } from 'rxjs'
 import { NO_CAPABILITIES, type Capabilities } from '../../../src/domain/channels'
 import type { Playback, PlaybackKind } from '../../../src/domain/playback'
+import type { Programme } from '../../../src/domain/guide'
 import type { Resume } from '../../../src/domain/resumes'
 import type { ScrubSettings } from '../../../src/domain/subscription'
 import {
@@ -14,7 +15,7 @@ const T = 1_750_000_000
 
 const playback = (over: Partial<Playback> = {}): Playback => ({
   playbackId: 'pb-1',
-  url: 'http://sim/api/streams/pb-1.webm',
+  url: 'http://sim/api/streams/pb-1/master.m3u8',
   kind: 'catchup',
   channelId: 'ch1',
   channelNumber: 1,
@@ -25,8 +26,6 @@ const playback = (over: Partial<Playback> = {}): Playback => ({
   end: T - 3600,
   position: T - 7200,
   liveEdge: T - 3600,
-  mediaOffset: (T - 7200) % 30,
-  clipDuration: 30,
   channelScrub: {},
   ...over,
 })
@@ -40,6 +39,9 @@ const failures: FailureReader = { kindOf: (e) => (e instanceof Failure ? e.kind 
 
 interface Fakes {
   playback?: Playback | Failure
+  /** GetPlayback per kind and id ("catchup:43"), over `playback`. */
+  playbacks?: Record<string, Playback | Failure>
+  next?: Programme
   scrub?: ScrubSettings
   caps?: Capabilities
   resumes?: Resume[]
@@ -50,14 +52,18 @@ const setup = (fakes: Fakes = {}) => {
   const saved: { contentId: string; position: number }[] = []
   let nowMs = T * 1000
   const tick = new Subject<void>()
+  const reconnect = new Subject<void>()
+  const asked: string[] = []
   const heartbeat = new Subject<void>()
   const save = new Subject<void>()
   const ports: PlayerPorts = {
     ready: () => Promise.resolve(),
-    getPlayback: (_kind: PlaybackKind, _id: string) =>
-      fakes.playback instanceof Failure
-        ? Promise.reject(fakes.playback)
-        : Promise.resolve(fakes.playback ?? playback()),
+    getPlayback: (kind: PlaybackKind, id: string) => {
+      asked.push(`${kind}:${id}`)
+      const answer = fakes.playbacks?.[`${kind}:${id}`] ?? fakes.playback ?? playback()
+      return answer instanceof Failure ? Promise.reject(answer) : Promise.resolve(answer)
+    },
+    nextProgramme: () => Promise.resolve(fakes.next),
     keepPlayback: () => (fakes.keep ? fakes.keep() : Promise.resolve()),
     scrubSettings: () => Promise.resolve(fakes.scrub),
     capabilities: () => fakes.caps ?? NO_CAPABILITIES,
@@ -74,6 +80,7 @@ const setup = (fakes: Fakes = {}) => {
     tick$: tick,
     heartbeat$: heartbeat,
     save$: save,
+    reconnect$: reconnect,
     log: { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() } as never,
   })
   const media: MediaCommand[] = []
@@ -89,6 +96,8 @@ const setup = (fakes: Fakes = {}) => {
     tick,
     heartbeat,
     save,
+    reconnect,
+    asked,
     advance: (seconds: number) => {
       nowMs += seconds * 1000
     },
@@ -98,34 +107,81 @@ const setup = (fakes: Fakes = {}) => {
 const flush = () => new Promise((r) => setTimeout(r, 0))
 
 describe('a playback session', () => {
-  it('loads the stream at its position in the looped media and plays', async () => {
+  it('loads the stream at the programme start (the stream aimed by its origin) and plays', async () => {
     const s = setup()
     await s.session.start('catchup', '42')
-    expect(s.media).toEqual([{ type: 'load', url: playback().url, time: (T - 7200) % 30 }])
+    expect(s.media).toEqual([{ type: 'load', url: playback().url, at: T - 7200, origin: T - 7200 }])
     expect(s.session.current).toMatchObject({ status: 'playing', position: T - 7200, liveEdge: T - 3600 })
   })
 
-  it('follows the media clock across the loop into the timeline, and ends at the programme end', async () => {
-    const s = setup()
-    await s.session.start('catchup', '42')
-    const t0 = (T - 7200) % 30
-    s.session.mediaTime(t0 + 10)
-    expect(s.session.current.position).toBeCloseTo(T - 7200 + 10)
-    // Across the loop point: 25 -> 5 is 10 s more.
-    s.session.mediaTime(25)
-    s.session.mediaTime(5)
-    expect(s.session.current.position).toBeCloseTo(T - 7200 + 10 + (25 - (t0 + 10)) + 10)
-    // A minute before the end, then a minute of playing in 10 s steps.
-    s.session.skip(T - 3600 - 60 - s.session.current.position)
-    let m = (T - 3600 - 60) % 30
-    for (let i = 0; i < 5; i += 1) {
-      m = (m + 10) % 30
-      s.session.mediaTime(m)
-    }
+  it("live loads at the stream's own live edge", async () => {
+    const live = playback({ kind: 'live', start: T - 600, end: T + 3000, position: T })
+    const s = setup({ playback: live })
+    await s.session.start('live', 'ch1')
+    expect(s.media).toEqual([{ type: 'load', url: live.url }])
+  })
+
+  it('follows the stream clock (operator time), and a recording ends at its end', async () => {
+    const rec = playback({ kind: 'recording', recordingId: 'r1' })
+    const s = setup({ playback: rec })
+    await s.session.start('recording', 'r1')
+    s.session.streamTime(T - 7200 + 10.5)
+    expect(s.session.current.position).toBeCloseTo(T - 7200 + 10.5)
+    s.session.streamTime(T - 3600 - 5)
     expect(s.session.current.status).toBe('playing')
-    s.session.mediaTime((m + 10) % 30)
+    s.session.streamTime(T - 3600 - 0.2)
     expect(s.session.current).toMatchObject({ status: 'ended', position: T - 3600 })
     expect(s.media.at(-1)).toEqual({ type: 'pause' })
+  })
+
+  it('catch-up goes on into the next programme when the rights allow it, with a notice', async () => {
+    const next: Programme = {
+      id: '43',
+      channelId: 'ch1',
+      title: 'Late Film',
+      start: T - 3600,
+      end: T - 1800,
+      categories: [],
+    }
+    const nextPlayback = playback({
+      playbackId: 'pb-2',
+      url: 'http://sim/api/streams/pb-2/master.m3u8',
+      programmeId: '43',
+      title: 'Late Film',
+      start: T - 3600,
+      end: T - 1800,
+      position: T - 3600,
+    })
+    const s = setup({ next, playbacks: { 'catchup:43': nextPlayback } })
+    await s.session.start('catchup', '42')
+    s.session.streamTime(T - 3600)
+    await flush()
+    await flush()
+    expect(s.asked).toEqual(['catchup:42', 'catchup:43'])
+    expect(s.media.at(-1)).toEqual({ type: 'load', url: nextPlayback.url, at: T - 3600, origin: T - 3600 })
+    expect(s.session.current).toMatchObject({
+      status: 'playing',
+      position: T - 3600,
+      playback: { programmeId: '43' },
+      carriedOn: { title: 'Late Film', seq: 1 },
+    })
+  })
+
+  it('catch-up ends as before when the next programme is not within the rights', async () => {
+    const next: Programme = {
+      id: '43',
+      channelId: 'ch1',
+      title: 'X',
+      start: T - 3600,
+      end: T - 1800,
+      categories: [],
+    }
+    const s = setup({ next, playbacks: { 'catchup:43': new Failure('denied') } })
+    await s.session.start('catchup', '42')
+    s.session.streamTime(T - 3600)
+    await flush()
+    await flush()
+    expect(s.session.current).toMatchObject({ status: 'ended', position: T - 3600, carriedOn: undefined })
   })
 
   it('offers the saved resume point first, and plays from it or from the start', async () => {
@@ -135,7 +191,7 @@ describe('a playback session', () => {
     expect(s.session.current).toMatchObject({ status: 'offer', offer: { offset: 1260 } })
     expect(s.media).toEqual([])
     s.session.choose(true)
-    expect(s.media[0]).toEqual({ type: 'load', url: playback().url, time: (T - 7200 + 1260) % 30 })
+    expect(s.media[0]).toEqual({ type: 'load', url: playback().url, at: T - 7200 + 1260, origin: T - 7200 })
     expect(s.session.current.position).toBe(T - 7200 + 1260)
 
     const again = setup({ resumes })
@@ -166,14 +222,14 @@ describe('a playback session', () => {
     expect(s.session.current.position).toBe(T - 7200)
     s.session.skip(120)
     expect(s.session.current.position).toBe(T - 7200 + 120)
-    expect(s.media.at(-1)).toEqual({ type: 'seek', time: (T - 7200 + 120) % 30 })
+    expect(s.media.at(-1)).toEqual({ type: 'seek', at: T - 7200 + 120 })
     s.session.togglePause()
     expect(s.media.at(-1)).toEqual({ type: 'pause' })
     expect(s.session.current.status).toBe('paused')
   })
 
   it('live: at the edge, fast-forward is refused as "already live"; pausing needs start-over', async () => {
-    const live = playback({ kind: 'live', start: T - 600, end: T + 3000, position: T, mediaOffset: T % 30 })
+    const live = playback({ kind: 'live', start: T - 600, end: T + 3000, position: T })
     const s = setup({ playback: live })
     await s.session.start('live', 'ch1')
     expect(s.session.current.atLive).toBe(true)
@@ -218,7 +274,8 @@ describe('a playback session', () => {
     expect(s.saved).toEqual([])
   })
 
-  it('ends in the right error: no right, not found, signed out, network, media failure', async () => {
+  it('ends in the right error: no right, not found, signed out, network, a stream failure', async () => {
+    expect.hasAssertions()
     for (const [failure, kind] of [
       ['denied', 'notAllowed'],
       ['notFound', 'notFound'],
@@ -231,15 +288,68 @@ describe('a playback session', () => {
     }
     const s = setup()
     await s.session.start('catchup', '42')
-    await s.session.mediaError()
-    expect(s.session.current).toMatchObject({ status: 'error', error: 'stream' })
+    s.session.streamTrouble({ kind: 'failed', failure: 'streamMissing' })
+    await flush()
+    expect(s.session.current).toMatchObject({ status: 'error', error: 'streamMissing' })
     expect(s.media.at(-1)).toEqual({ type: 'stop' })
   })
 
-  it('tells a media failure caused by the right ending from a broken stream, by renewing the grant', async () => {
+  it('reconnecting: shown while the stream retries, gone when the picture moves again', async () => {
+    const s = setup()
+    await s.session.start('catchup', '42')
+    s.session.streamTrouble({ kind: 'recovering', ifLost: 'segmentMissing' })
+    expect(s.session.current).toMatchObject({ status: 'playing', reconnecting: true })
+    s.session.streamTime(T - 7200 + 4)
+    expect(s.session.current).toMatchObject({ status: 'playing', reconnecting: false })
+    // The patience that was running stopped with the recovery.
+    s.reconnect.next()
+    await flush()
+    expect(s.session.current.status).toBe('playing')
+  })
+
+  it("reconnecting for longer than the patience ends in the failure's message", async () => {
+    const live = playback({ kind: 'live', start: T - 600, end: T + 3000, position: T })
+    const s = setup({ playback: live })
+    await s.session.start('live', 'ch1')
+    s.session.streamTrouble({ kind: 'recovering', ifLost: 'stalled' })
+    s.session.streamTime(T) // the same picture: not a recovery
+    s.reconnect.next()
+    await flush()
+    expect(s.session.current).toMatchObject({ status: 'error', error: 'stalled', reconnecting: false })
+    expect(s.media.at(-1)).toEqual({ type: 'stop' })
+  })
+
+  it('live: going back past what the live stream holds plays the start-over stream', async () => {
+    const live = playback({ kind: 'live', start: T - 600, end: T + 3000, position: T })
+    const startover = playback({
+      kind: 'startover',
+      playbackId: 'pb-so',
+      url: 'http://sim/so.m3u8',
+      start: T - 600,
+      end: T + 3000,
+      position: T - 600,
+    })
+    const s = setup({
+      playbacks: { 'live:ch1': live, 'startover:42': startover },
+      caps: { ...NO_CAPABILITIES, live: true, startover: true },
+    })
+    await s.session.start('live', 'ch1')
+    s.session.skip(-30)
+    await flush()
+    expect(s.asked).toEqual(['live:ch1', 'startover:42'])
+    expect(s.media.at(-1)).toEqual({ type: 'load', url: startover.url, at: T - 30, origin: T - 600 })
+    expect(s.session.current).toMatchObject({
+      status: 'playing',
+      position: T - 30,
+      playback: { kind: 'startover' },
+    })
+  })
+
+  it('tells a stream failure caused by the right ending from a broken stream, by renewing the grant', async () => {
     const s = setup({ keep: () => Promise.reject(new Failure('denied')) })
     await s.session.start('live', 'ch1')
-    await s.session.mediaError()
+    s.session.streamTrouble({ kind: 'failed', failure: 'segmentMissing' })
+    await flush()
     expect(s.session.current).toMatchObject({ status: 'error', error: 'rightsWithdrawn' })
     expect(s.media.at(-1)).toEqual({ type: 'stop' })
   })

@@ -18,8 +18,6 @@ const live: Playback = {
   end: T + 2700,
   position: T,
   liveEdge: T,
-  mediaOffset: 0,
-  clipDuration: 30,
   channelScrub: {},
 }
 const state = (over: Partial<PlayerState> = {}): PlayerState => ({
@@ -33,6 +31,8 @@ const state = (over: Partial<PlayerState> = {}): PlayerState => ({
   offer: undefined,
   error: undefined,
   refusal: undefined,
+  reconnecting: false,
+  carriedOn: undefined,
   ...over,
 })
 

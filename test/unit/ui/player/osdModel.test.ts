@@ -6,7 +6,7 @@ import { osdModel } from '../../../../src/ui/player/osdModel'
 const T = 1_750_000_000
 const playback: Playback = {
   playbackId: 'pb',
-  url: 'http://sim/x.webm',
+  url: 'http://sim/api/streams/pb/master.m3u8',
   kind: 'catchup',
   channelId: 'ch1',
   channelNumber: 1,
@@ -16,8 +16,6 @@ const playback: Playback = {
   end: T + 157 * 60,
   position: T,
   liveEdge: T + 157 * 60,
-  mediaOffset: 0,
-  clipDuration: 30,
   channelScrub: {},
 }
 const state = (position: number): PlayerState => ({
@@ -31,6 +29,8 @@ const state = (position: number): PlayerState => ({
   offer: undefined,
   error: undefined,
   refusal: undefined,
+  reconnecting: false,
+  carriedOn: undefined,
 })
 
 describe('the OSD', () => {
@@ -45,5 +45,14 @@ describe('the OSD', () => {
     expect(m?.clock).toBe(formatTime(T + 7200))
     expect(m?.next).toBe('player.guide.next')
     expect(m?.nextTime).toBe(formatTime(T + 157 * 60))
+  })
+
+  it('says "Reconnecting…" while the stream retries, over any other badge', () => {
+    const live = { ...state(T + 60), atLive: true, reconnecting: true }
+    expect(osdModel(live)).toMatchObject({ badge: 'player.osd.reconnecting', badgeLive: false })
+    expect(osdModel({ ...live, reconnecting: false })).toMatchObject({
+      badge: 'player.osd.live',
+      badgeLive: true,
+    })
   })
 })

@@ -68,11 +68,14 @@ describe('binding a stream to the preferred languages', () => {
     return { cues, unbind, changes: () => changes }
   }
 
-  it('applies the preferences once the lists arrive, and only once per stream', () => {
+  it('applies the preferences once the lists arrive, and only once per stream', async () => {
     const tracks = new FakeStreamTracks()
     const bound = bind(tracks, { audio: 'es', subtitles: 'en', interfaceLanguage: 'en' })
     expect(tracks.calls).toEqual([])
     tracks.load(EN_ES_AUDIO, EN_ES_SUBTITLES)
+    expect(tracks.calls).toEqual(['audio 1'])
+    // Subtitles once the player has made its own first choice.
+    await Promise.resolve()
     expect(tracks.calls).toEqual(['audio 1', 'subtitles 0'])
     // The viewer's own choice in the menu then holds for this stream.
     tracks.setAudio(0)
@@ -82,23 +85,32 @@ describe('binding a stream to the preferred languages', () => {
     expect(bound.changes()).toBeGreaterThan(1)
     tracks.cue('Hola')
     bound.unbind()
+    // A stream gone before its subtitles were chosen is left alone.
+    const gone = new FakeStreamTracks()
+    const goneBinding = bind(gone, { audio: 'es', subtitles: 'es', interfaceLanguage: 'en' })
+    gone.load(EN_ES_AUDIO, EN_ES_SUBTITLES)
+    goneBinding.unbind()
+    await Promise.resolve()
+    expect(gone.calls).toEqual(['audio 1'])
     tracks.cue('ignored')
     expect(bound.cues).toEqual(['Hola', null])
     expect(tracks.listeners).toBe(0)
   })
 
-  it('turns subtitles off when the stream selects some and the viewer wants none', () => {
+  it('turns subtitles off when the stream selects some and the viewer wants none', async () => {
     const tracks = new FakeStreamTracks()
     tracks.subtitleId = 1
     bind(tracks, { audio: 'auto', subtitles: 'off', interfaceLanguage: 'es' })
     tracks.load(EN_ES_AUDIO, EN_ES_SUBTITLES)
+    await Promise.resolve()
     expect(tracks.calls).toEqual(['audio 1', 'subtitles -1'])
   })
 
-  it('shows automatic subtitles in the interface language when the audio is in another', () => {
+  it('shows automatic subtitles in the interface language when the audio is in another', async () => {
     const tracks = new FakeStreamTracks()
     bind(tracks, { audio: 'en', subtitles: 'auto', interfaceLanguage: 'es' })
     tracks.load(EN_ES_AUDIO, EN_ES_SUBTITLES)
+    await Promise.resolve()
     expect(tracks.calls).toEqual(['subtitles 1'])
   })
 })
