@@ -1,7 +1,49 @@
 import { createPrng, type Prng } from './db/seed/prng'
 
-export type FaultKind = 'status' | 'envelope' | 'latency' | 'malformed' | 'drop'
-export const FAULT_KINDS: readonly FaultKind[] = ['status', 'envelope', 'latency', 'malformed', 'drop']
+/**
+ * Stream faults act on the HLS routes under /api/streams/ only, where a request's kind
+ * (playlist or segment) and the operator time decide whether they fire:
+ * - playlistMissing: every playlist answers 404;
+ * - playlistMalformed: every playlist answers 200 with a body that is not a playlist;
+ * - segmentMissing: the segment covering operator time `at` answers 404, in every track;
+ * - liveStalled: live and start-over playlists stay as they were at `at`;
+ * - streamForbidden: every stream request from operator time `at` answers 403 (rights withdrawn);
+ * - codecUnsupported: the master playlist announces HEVC video only.
+ */
+export type StreamFaultKind =
+  | 'playlistMissing'
+  | 'playlistMalformed'
+  | 'segmentMissing'
+  | 'liveStalled'
+  | 'streamForbidden'
+  | 'codecUnsupported'
+export const STREAM_FAULT_KINDS: readonly StreamFaultKind[] = [
+  'playlistMissing',
+  'playlistMalformed',
+  'segmentMissing',
+  'liveStalled',
+  'streamForbidden',
+  'codecUnsupported',
+]
+/** The stream faults that happen from (or at) a moment of operator time. */
+export const TIMED_STREAM_FAULTS: readonly StreamFaultKind[] = [
+  'segmentMissing',
+  'liveStalled',
+  'streamForbidden',
+]
+
+export type FaultKind = 'status' | 'envelope' | 'latency' | 'malformed' | 'drop' | StreamFaultKind
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'status',
+  'envelope',
+  'latency',
+  'malformed',
+  'drop',
+  ...STREAM_FAULT_KINDS,
+]
+
+export const isStreamFault = (kind: FaultKind): kind is StreamFaultKind =>
+  (STREAM_FAULT_KINDS as readonly string[]).includes(kind)
 
 export interface Fault {
   id: number
@@ -14,6 +56,8 @@ export interface Fault {
   statusCode?: number
   /** Delay of a `latency` fault, in real milliseconds. */
   latencyMs?: number
+  /** Operator time (Unix seconds) of a segmentMissing, liveStalled or streamForbidden fault. */
+  at?: number
   /** Probability that the fault fires on a matching request, 0..1. */
   rate: number
   /** How many more times it fires; null for ever. */
@@ -46,16 +90,20 @@ export const parseFault = (body: unknown): FaultInput => {
   const rate = body.rate
   if (rate !== undefined && (typeof rate !== 'number' || rate < 0 || rate > 1))
     throw new Error('rate must be in 0..1')
+  if (isStreamFault(kind as FaultKind) && !route.startsWith('/api/streams/'))
+    throw new Error(`a ${kind} fault acts on streams: its route must start with /api/streams/`)
   const out: FaultInput = { route, kind: kind as FaultKind }
   const status = optInt(body, 'status', 100, 599)
   const statusCode = optInt(body, 'statusCode', 0, 999)
   const latencyMs = optInt(body, 'latencyMs', 0, 120000)
   const count = optInt(body, 'count', 1, 1_000_000)
+  const at = optInt(body, 'at', 0, 99_999_999_999)
   if (status !== undefined) out.status = status
   if (statusCode !== undefined) out.statusCode = statusCode
   if (latencyMs !== undefined) out.latencyMs = latencyMs
   if (typeof rate === 'number') out.rate = rate
   if (count !== undefined) out.count = count
+  if (at !== undefined) out.at = at
   return out
 }
 
@@ -95,13 +143,25 @@ export class FaultStore {
     this.onChange([])
   }
 
-  /** The faults that fire for this request, latency ones first; uses up their counts. */
+  /** The faults that fire for this request, latency ones first; uses up their counts. Stream faults are left to the stream routes. */
   fire(path: string): Fault[] {
+    return this.fireWhere(path, (f) => !isStreamFault(f.kind))
+  }
+
+  /** The stream faults that fire for this stream request: those for which `applies` holds. */
+  fireStream(path: string, applies: (f: Fault & { kind: StreamFaultKind }) => boolean): Fault[] {
+    return this.fireWhere(
+      path,
+      (f) => isStreamFault(f.kind) && applies(f as Fault & { kind: StreamFaultKind }),
+    )
+  }
+
+  private fireWhere(path: string, applies: (f: Fault) => boolean): Fault[] {
     const fired: Fault[] = []
     let counted = false
     for (const f of this.faults) {
       const matches = f.route.endsWith('*') ? path.startsWith(f.route.slice(0, -1)) : path === f.route
-      if (!matches || (f.rate < 1 && this.dice.next() >= f.rate)) continue
+      if (!matches || !applies(f) || (f.rate < 1 && this.dice.next() >= f.rate)) continue
       fired.push({ ...f })
       if (f.remaining !== null) {
         f.remaining -= 1

@@ -12,6 +12,7 @@ import { serveFiles } from './static'
 import { measureMilestones } from './firstFrame'
 import { shippedJs } from './jsSize'
 import { benchGuide } from './guide'
+import { benchZap } from './zap'
 import { markdownTable, median, recordFigures, Row, writeMarkdown } from './results'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -48,7 +49,7 @@ const main = async (): Promise<void> => {
   const figures: Record<string, number | string> = {}
   const rows: Row[] = []
   try {
-    for (const rate of process.env.BENCH_ONLY === 'guide' ? [] : [1, 4]) {
+    for (const rate of process.env.BENCH_ONLY === undefined ? [1, 4] : []) {
       const plainTimes: number[] = []
       const firstTimes: number[] = []
       const guideTimes: number[] = []
@@ -82,10 +83,17 @@ const main = async (): Promise<void> => {
         verdict: verdict(guide / p <= BUDGET.guideRatio),
       })
     }
-    // BENCH_ONLY=guide skips the start-up runs (for working on the guide's figures alone).
-    const guide = await benchGuide(browser, buildDir, plainUrl, CANVAS2D)
-    Object.assign(figures, guide.figures)
-    rows.push(...guide.rows)
+    // BENCH_ONLY=guide (or zap) runs only that part (for working on its figures alone).
+    if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'guide') {
+      const guide = await benchGuide(browser, buildDir, plainUrl, CANVAS2D)
+      Object.assign(figures, guide.figures)
+      rows.push(...guide.rows)
+    }
+    if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'zap') {
+      const zap = await benchZap(browser, kanalUrl)
+      Object.assign(figures, zap.figures)
+      rows.push(...zap.rows)
+    }
   } finally {
     await browser.close()
     await simulator.close()

@@ -22,7 +22,10 @@ export interface ChannelScrubWire {
 
 export interface PlaybackWire {
   PlaybackID: string
+  /** The WebM clip (the old player's stream). */
   URL: string
+  /** The HLS master playlist, root-relative unless a public base URL is configured. */
+  HlsURL: string
   Kind: PlaybackKind
   ChannelID: string
   ChannelNumber: number
@@ -69,6 +72,12 @@ export interface Grant {
   programmeId?: string
   recordingId?: string
   clip: (typeof CLIPS)[number]
+  /** The channel's look in the HLS media, 0..3 (the same per channel number as the clip). */
+  look: number
+  /** The timeline the stream covers (Unix seconds): the programme or recording; live: when granted. */
+  start: number
+  end: number
+  grantedAt: number
   expiresAt: number
 }
 
@@ -128,9 +137,10 @@ const NO_RIGHT: Record<Exclude<PlaybackKind, 'recording'>, string> = {
   catchup: 'Catch-up is not part of your subscription for this channel',
 }
 
-const clipOf = (channel: ChannelRow): Grant['clip'] => CLIPS[(channel.number - 1) % CLIPS.length] ?? 'clip-1'
-
 const mod = (a: number, n: number): number => ((a % n) + n) % n
+
+const lookOf = (channel: ChannelRow): number => mod(channel.number - 1, CLIPS.length)
+const clipOf = (channel: ChannelRow): Grant['clip'] => CLIPS[lookOf(channel)] ?? 'clip-1'
 
 interface Resolved {
   channel: ChannelRow
@@ -216,6 +226,10 @@ export class Playbacks {
       kind,
       channelId: r.channel.id,
       clip: clipOf(r.channel),
+      look: lookOf(r.channel),
+      start: r.start,
+      end: r.end,
+      grantedAt: now,
       expiresAt: now + GRANT_SECONDS,
       ...(kind === 'recording' ? { recordingId: id } : kind === 'live' ? {} : { programmeId: id }),
     }
@@ -223,6 +237,7 @@ export class Playbacks {
     return {
       PlaybackID: grant.id,
       URL: `${baseUrl}/api/streams/${grant.id}.webm`,
+      HlsURL: `${baseUrl}/api/streams/${grant.id}/master.m3u8`,
       Kind: kind,
       ChannelID: r.channel.id,
       ChannelNumber: r.channel.number,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { isRecord, type Api } from '../http/api'
 import { SimError } from '../model/context'
-import { parseFault } from '../faults'
+import { parseFault, TIMED_STREAM_FAULTS, type StreamFaultKind } from '../faults'
 import { findUser, type UserRow } from '../model/users'
 import { syncUser } from '../model/sync'
 import { readStamps, type Stamps } from '../model/stamps'
@@ -202,7 +202,11 @@ export const registerQa = (app: FastifyInstance, api: Api): void => {
       qa.get('/faults', async () => ({ faults: api.faults.list() }))
       qa.post('/faults', async (req, reply) => {
         try {
-          return reply.code(201).send(api.faults.add(parseFault(req.body)))
+          const input = parseFault(req.body)
+          // A timed stream fault without a moment happens from now on the operator clock.
+          if (input.at === undefined && TIMED_STREAM_FAULTS.includes(input.kind as StreamFaultKind))
+            input.at = sim.clock.now()
+          return reply.code(201).send(api.faults.add(input))
         } catch (e) {
           return fail(reply, 400, 'invalid', e instanceof Error ? e.message : String(e))
         }

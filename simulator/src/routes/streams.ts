@@ -7,6 +7,7 @@ import { SimError } from '../model/context'
 import { CLIPS, PLAYBACK_KINDS, Playbacks, type PlaybackKind } from '../model/playback'
 import { getUser } from '../model/users'
 import { LIMITS } from '../limits'
+import { registerHlsStreams } from './hlsStreams'
 
 const MEDIA_DIR = path.resolve(__dirname, '..', '..', 'media')
 
@@ -37,14 +38,16 @@ export const parseRange = (header: string, size: number): { start: number; end: 
 
 /**
  * Streams: `GetPlayback` (envelope) checks the user's right to live, start-over, catch-up or a
- * recording and answers a playback URL and where "now" is in it; `KeepPlayback` checks again
- * while the viewer watches; `GET /api/streams/:playbackId.webm` serves the clip with HTTP range
- * requests (a <video> element cannot send a token: the unguessable playback id is the grant,
+ * recording and answers playback URLs and where "now" is in it; `KeepPlayback` checks again
+ * while the viewer watches; `GET /api/streams/:playbackId/master.m3u8` and what it names are the
+ * HLS stream (hlsStreams.ts); `GET /api/streams/:playbackId.webm` serves the old player's clip
+ * with HTTP range requests (a <video> element cannot send a token: the unguessable playback id is the grant,
  * and it is checked against the user's rights on every request).
  */
 export const registerStreams = (app: FastifyInstance, api: Api): void => {
   const playbacks = new Playbacks(api.sim)
   const clips = loadClips()
+  registerHlsStreams(app, api, playbacks)
 
   envelopeMethod(app, api, 'GetPlayback', 'user', ({ user, body, baseUrl }) => {
     const kind = str(body, 'Kind')

@@ -426,6 +426,36 @@ export const catalogue = (p: Pools): RouteCase[] => {
           .map((range) => ({ range })),
       ),
     },
+    // HLS: playlists and segments around the clock's live edge (most within the grants' spans).
+    get(
+      'hls stream',
+      'plain',
+      fc
+        .tuple(
+          segment(p.playbackIds),
+          fc.oneof(
+            fc.constantFrom(
+              'master.m3u8',
+              'video.m3u8',
+              'audio/en.m3u8',
+              'audio/es.m3u8',
+              'subs/en.m3u8',
+              'subs/fr.m3u8',
+              'video/init.mp4',
+              'audio/es/init.mp4',
+            ),
+            fc
+              .tuple(
+                fc.integer({ min: Math.floor(p.now / 2) - 12, max: Math.floor(p.now / 2) + 2 }),
+                fc.constantFrom('video/%d.m4s', 'audio/en/%d.m4s', 'subs/es/%d.vtt', 'audio/xx/%d.m4s'),
+              )
+              .map(([n, f]) => f.replace('%d', String(n))),
+            fc.constantFrom('video/-1.m4s', 'video/99999999999999.m4s', 'video/1e3.m4s', 'master.m3u8/x'),
+            oddSegment,
+          ),
+        )
+        .map(([id, rest]) => `/api/streams/${id}/${rest}`),
+    ),
     get('settings.json', 'static', fc.constant('/settings.json')),
     get('app', 'static', fc.constantFrom('/', '/index.html', '/no/such/file.js', '/%zz')),
     get(
@@ -466,7 +496,7 @@ export const catalogue = (p: Pools): RouteCase[] => {
       fc.constant('/qa/faults'),
       fc.record({
         route: fc.constant('/api/fuzz-nowhere'),
-        kind: from(['status', 'envelope', 'latency', 'malformed', 'drop']),
+        kind: from(['status', 'envelope', 'latency', 'malformed', 'drop', 'playlistMissing', 'liveStalled']),
         status: fc.constantFrom(500, 503, 401),
         latencyMs: fc.constant(1),
         rate: fc.constant(1),

@@ -4,6 +4,16 @@ import type { Style } from './catalogue'
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** What the logo and stream routes answer besides JSON. */
+const MEDIA_TYPES = [
+  'image/png',
+  'video/webm',
+  'application/vnd.apple.mpegurl',
+  'video/mp4',
+  'audio/mp4',
+  'text/vtt',
+]
+
 const typeOf = (res: FuzzResponse): string => String(res.headers['content-type'] ?? '')
 
 const json = (res: FuzzResponse): { ok: true; value: unknown } | { ok: false } => {
@@ -81,8 +91,7 @@ export const problemOf = (style: Style, method: string, res: FuzzResponse): stri
       return 'not a REST answer ({code, message} on errors)'
     case 'plain':
       if (status === 416 && res.body.length === 0) return undefined
-      if (status < 300 && (type.startsWith('image/png') || type.startsWith('video/webm') || isObj(v)))
-        return undefined
+      if (status < 300 && (MEDIA_TYPES.some((t) => type.startsWith(t)) || isObj(v))) return undefined
       if (status >= 400 && isCodeMessage(v)) return undefined
       return 'not a plain JSON, image or media answer'
     case 'qa':
