@@ -1,15 +1,34 @@
-import { openTv, qa, REMOTE, signIn, startTestSimulator, type TestSimulator, type Tv } from './harness'
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  openTv,
+  qa,
+  reloadTv,
+  REMOTE,
+  signIn,
+  startTestSimulator,
+  until,
+  type TestSimulator,
+  type Tv,
+} from './harness'
 
 jest.setTimeout(120_000)
 
+/** With SHOTS_DIR set, the menu over the OSD with subtitles on the video is kept there at 1920x1080 and 1280x720. */
+const SHOTS = process.env.SHOTS_DIR
+
 /**
- * The player's menu (Yellow) in Chromium against the simulator: the sleep timer counts on the
- * operator clock, so moving the QA clock warns a minute before and then stops playback.
- * One sign-in and one page for the file.
+ * The player's menu (Yellow) in Chromium against the simulator's HLS streams (English and
+ * Spanish audio and subtitles): switching the audio language changes the rendition hls.js
+ * loads, subtitles show as text, the preferred languages apply on every zap, and the sleep
+ * timer counts on the operator clock, so moving the QA clock warns a minute before and then
+ * stops playback. One sign-in and one page for the file.
  */
 describe('the player menu', () => {
   let sim: TestSimulator
   let tv: Tv
+  /** Every URL the page asked for, in order: which renditions hls.js loads. */
+  const requests: string[] = []
 
   const key = async (...keys: string[]): Promise<void> => {
     for (const k of keys) {
@@ -29,23 +48,99 @@ describe('the player menu', () => {
         return v !== null && v.readyState >= 2 && !v.paused && v.currentTime > 0 && v.style.display !== 'none'
       },
       undefined,
-      { timeout: 20_000 },
+      { timeout: 30_000 },
     )
   const playing = (): Promise<boolean> =>
     tv.page.evaluate(() => {
       const v = document.querySelector('video')
       return v !== null && !v.paused && v.style.display !== 'none' && (v.currentSrc !== '' || v.src !== '')
     })
+  /** Waits for a segment of an audio rendition asked for after request number `from`. */
+  const audioSegment = (lang: string, from: number): Promise<void> =>
+    until(
+      `an audio/${lang} segment`,
+      () => requests.slice(from).some((u) => new RegExp(`/audio/${lang}/\\d+\\.m4s$`).test(u)),
+      30_000,
+    )
+  /** Waits for a subtitle (a cue's text, drawn on screen) that passes `test`. */
+  const subtitle = (test: RegExp): Promise<void> =>
+    until(`a subtitle like ${test}`, async () => (await tv.screenTexts()).some((t) => test.test(t)), 30_000)
 
   beforeAll(async () => {
     sim = await startTestSimulator()
     tv = await openTv(sim.url)
+    tv.page.on('request', (r) => requests.push(r.url()))
     await signIn(tv, 'anna', 'anna')
   })
   afterAll(async () => {
     expect(tv.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([])
     await tv.close()
     await sim.close()
+  })
+
+  it('switches the audio language from the menu (hls.js loads the other rendition) and shows subtitles', async () => {
+    await go('play/live/ch1')
+    await waitForPicture()
+    await audioSegment('en', 0)
+    await tv.press('yellow')
+    await tv.waitForText('Audio, subtitles and sleep timer')
+    const before = requests.length
+    await tv.press('right')
+    await tv.waitForText('Español')
+    await audioSegment('es', before)
+    // Subtitles: Off, then the first of the stream's (English), drawn by Kanal over the video.
+    await tv.press('down', 'right')
+    await subtitle(/^Kanal test stream one\. English\.$/)
+    await tv.press('right')
+    await subtitle(/^Canal de prueba uno\. Español\.$/)
+    if (SHOTS) {
+      fs.mkdirSync(SHOTS, { recursive: true })
+      for (const [width, height] of [
+        [1920, 1080],
+        [1280, 720],
+      ] as const) {
+        if (width !== 1920) {
+          await tv.page.setViewportSize({ width, height })
+          await reloadTv(tv)
+          await waitForPicture()
+          await tv.press('yellow')
+          await tv.waitForText('Audio, subtitles and sleep timer')
+          await tv.press('down', 'right')
+        }
+        await subtitle(/^Kanal test stream one\. English\.$|^Canal de prueba uno\. Español\.$/)
+        const file = await tv.screenshot(`player-tracks-${width}`)
+        fs.copyFileSync(file, path.join(SHOTS, `player-tracks-menu-subtitles-${width}.png`))
+      }
+      await tv.page.setViewportSize({ width: 1920, height: 1080 })
+      await reloadTv(tv)
+      await waitForPicture()
+    } else {
+      await tv.press('back')
+    }
+  })
+
+  it('plays the preferred audio and subtitle languages on every zap', async () => {
+    await go('account')
+    // The Preferences tab, into it; down to the audio language: Automatic, English, Español.
+    await tv.press('right', 'right', 'right', 'right', 'down')
+    await tv.press('down', 'down', 'down', 'right', 'right')
+    await tv.waitForText('Español')
+    await tv.press('ok')
+    await tv.waitForText('Saved: applies from the next channel you watch.')
+    // Subtitles: Off, Automatic, English, Español.
+    await tv.press('down', 'right', 'right', 'right', 'ok')
+    await until('both saved', async () => (await tv.screenTexts()).filter((t) => t === 'Español').length >= 2)
+    let from = requests.length
+    await go('play/live/ch2')
+    await waitForPicture()
+    await audioSegment('es', from)
+    await subtitle(/^Canal de prueba dos\. Español\.$/)
+    from = requests.length
+    await tv.press('channelUp')
+    await tv.waitForRoute('play/live/ch3')
+    await waitForPicture()
+    await audioSegment('es', from)
+    await subtitle(/^Canal de prueba tres\. Español\.$/)
   })
 
   it('stops playback when the sleep timer runs out on the operator clock, after a warning', async () => {
