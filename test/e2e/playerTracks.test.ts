@@ -1,16 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {
-  openTv,
-  qa,
-  reloadTv,
-  REMOTE,
-  signIn,
-  startTestSimulator,
-  until,
-  type TestSimulator,
-  type Tv,
-} from './harness'
+import { openTv, qa, REMOTE, signIn, startTestSimulator, until, type TestSimulator, type Tv } from './harness'
 
 jest.setTimeout(120_000)
 
@@ -66,6 +56,13 @@ describe('the player menu', () => {
   const subtitle = (test: RegExp): Promise<void> =>
     until(`a subtitle like ${test}`, async () => (await tv.screenTexts()).some((t) => test.test(t)), 30_000)
 
+  /** Keeps a screenshot in SHOTS_DIR (nothing without it). */
+  const keep = async (name: string): Promise<void> => {
+    if (!SHOTS) return
+    fs.mkdirSync(SHOTS, { recursive: true })
+    fs.copyFileSync(await tv.screenshot(name), path.join(SHOTS, `${name}.png`))
+  }
+
   beforeAll(async () => {
     sim = await startTestSimulator()
     tv = await openTv(sim.url)
@@ -93,29 +90,36 @@ describe('the player menu', () => {
     await subtitle(/^Kanal test stream one\. English\.$/)
     await tv.press('right')
     await subtitle(/^Canal de prueba uno\. Español\.$/)
+    // A cue shows for 4 s in every 8: the picture is taken as one starts.
+    const shown = /^Kanal test stream one\. English\.$|^Canal de prueba uno\. Español\.$/
+    const shoot = async (name: string): Promise<void> => {
+      if (!SHOTS) return
+      await until(
+        'a gap between cues',
+        async () => !(await tv.screenTexts()).some((t) => shown.test(t)),
+        30_000,
+      )
+      await subtitle(shown)
+      await keep(name)
+    }
+    await shoot('player-tracks-menu-subtitles-1920')
+    await tv.press('back')
     if (SHOTS) {
-      fs.mkdirSync(SHOTS, { recursive: true })
-      for (const [width, height] of [
-        [1920, 1080],
-        [1280, 720],
-      ] as const) {
-        if (width !== 1920) {
-          await tv.page.setViewportSize({ width, height })
-          await reloadTv(tv)
-          await waitForPicture()
-          await tv.press('yellow')
-          await tv.waitForText('Audio, subtitles and sleep timer')
-          await tv.press('down', 'right')
-        }
-        await subtitle(/^Kanal test stream one\. English\.$|^Canal de prueba uno\. Español\.$/)
-        const file = await tv.screenshot(`player-tracks-${width}`)
-        fs.copyFileSync(file, path.join(SHOTS, `player-tracks-menu-subtitles-${width}.png`))
+      // The same at 1280x720, on a TV of its own (the helpers above act on `tv`).
+      const main = tv
+      tv = await openTv(sim.url, '', { viewport: { width: 1280, height: 720 } })
+      try {
+        await signIn(tv, 'anna', 'anna')
+        await go('play/live/ch1')
+        await waitForPicture()
+        await tv.press('yellow')
+        await tv.waitForText('Audio, subtitles and sleep timer')
+        await tv.press('down', 'right')
+        await shoot('player-tracks-menu-subtitles-1280')
+      } finally {
+        await tv.close()
+        tv = main
       }
-      await tv.page.setViewportSize({ width: 1920, height: 1080 })
-      await reloadTv(tv)
-      await waitForPicture()
-    } else {
-      await tv.press('back')
     }
   })
 
@@ -151,13 +155,16 @@ describe('the player menu', () => {
     // Down twice to the sleep timer, Right: 15 minutes from now.
     await tv.press('down', 'down', 'right')
     await tv.waitForText('15 min left')
+    await keep('player-sleep-menu-1920')
     await tv.press('back')
     // The box learns the operator's time from its answers (the grant renewal, every 3 s here).
     await qa(sim.url, 'clock', { advance: 14 * 60 + 5 })
     await tv.waitForText('Sleep timer: playback stops in 1 min. Yellow changes it.')
+    await keep('player-sleep-warning-1920')
     expect(await playing()).toBe(true)
     await qa(sim.url, 'clock', { advance: 60 })
     await tv.waitForText('Playback stopped when the sleep timer ran out.')
+    await keep('player-sleep-stopped-1920')
     expect(await playing()).toBe(false)
     // Keep watching starts the channel again; the timer is off.
     await key(REMOTE.ok)

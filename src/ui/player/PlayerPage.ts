@@ -27,6 +27,9 @@ interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
   Tracks: typeof TrackMenu
 }
 
+/** The sleep timer's warning stays long enough to be seen from the sofa and acted on. */
+const SLEEP_WARNING_SHOWN_SECONDS = 15
+
 /** Seconds a Left/Right press moves; Rewind/FastForward move further. */
 export const SEEK_STEP = 30
 export const SKIP_STEP = 120
@@ -55,7 +58,7 @@ export class PlayerPage
       this.View.showOsd()
     },
     warn: (message) => {
-      this.View.notice(message)
+      this.View.notice(message, SLEEP_WARNING_SHOWN_SECONDS)
       this.fireAncestors('$voiceUpdate', message)
     },
     sleepExpired: () => {

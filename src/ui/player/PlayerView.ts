@@ -170,8 +170,9 @@ export class PlayerView
     this.Digits.patch({ text: { text: digits } })
   }
 
-  notice(message: string): void {
-    this.Notice.show(message)
+  /** A notice over the video for `seconds` (the Notice's own few unless told). */
+  notice(message: string, seconds?: number): void {
+    this.Notice.show(message, seconds)
   }
 
   showLoading(): void {

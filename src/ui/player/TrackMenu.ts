@@ -12,8 +12,8 @@ import {
 } from './trackMenuModel'
 
 export const TRACK_MENU_W = 820
-const ROW_H = 104
-const TITLE_H = 84
+const ROW_H = 96
+const TITLE_H = 72
 export const TRACK_MENU_H = TITLE_H + 3 * ROW_H + SPACE.m
 /** The value column, right of the row's name. */
 const VALUE_X = 300
@@ -29,7 +29,7 @@ interface RowTemplateSpec extends Lightning.Component.TemplateSpec {
 
 const rowSpeech = (row: TrackMenuRow): Speech => [row.label, row.value, row.note]
 
-/** One line of the menu: its name, its value between ‹ › while focused, and a note under it. */
+/** One line of the menu: its name, its value between ‹ › while focused, and a note at its end. */
 class TrackMenuLine
   extends Lightning.Component<RowTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<RowTemplateSpec>
@@ -57,11 +57,11 @@ class TrackMenuLine
       color: 0x00000000,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },
       Marker: { rect: true, w: 10, h: ROW_H - SPACE.s, color: COLORS.focus, alpha: 0 },
-      Label: { x: SPACE.l, y: 28, text: text(FONT.semibold, TYPE.body, COLORS.textDim) },
-      Left: { x: VALUE_X, y: 10, alpha: 0, text: text(FONT.bold, TYPE.heading, COLORS.focus) },
+      Label: { x: SPACE.l, y: 22, text: text(FONT.semibold, TYPE.body, COLORS.textDim) },
+      Left: { x: VALUE_X, y: 12, alpha: 0, text: text(FONT.bold, TYPE.heading, COLORS.focus) },
       Value: {
         x: VALUE_X + 34,
-        y: 12,
+        y: 14,
         text: {
           ...text(FONT.bold, TYPE.heading, COLORS.text),
           wordWrapWidth: TRACK_MENU_W - VALUE_X - 34 - 2 * SPACE.m - 60,
@@ -69,8 +69,14 @@ class TrackMenuLine
           textOverflow: 'ellipsis',
         },
       },
-      Right: { x: VALUE_X + 80, y: 10, alpha: 0, text: text(FONT.bold, TYPE.heading, COLORS.focus) },
-      Note: { x: VALUE_X + 34, y: 60, text: text(FONT.regular, TYPE.caption, COLORS.textDim) },
+      Right: { x: VALUE_X + 80, y: 12, alpha: 0, text: text(FONT.bold, TYPE.heading, COLORS.focus) },
+      // Only the sleep timer has a note (its time left): at the line's end, beside its short value.
+      Note: {
+        x: TRACK_MENU_W - 2 * SPACE.m - SPACE.m,
+        y: 26,
+        mountX: 1,
+        text: text(FONT.regular, TYPE.caption, COLORS.textDim),
+      },
     }
   }
 
