@@ -34,6 +34,7 @@ const playbackSchema = (asked: PlaybackKind, resolveUrl: (url: string) => string
       ChannelScrub: scrubSchema,
     }),
     v.check((p) => p.End > p.Start, 'End must be after Start'),
+    v.check((p) => (p.HlsURL ?? p.URL ?? '') !== '', 'HlsURL (or URL) is missing'),
     v.transform((p) => ({ ...p, stream: resolveUrl(p.HlsURL ?? p.URL ?? '') })),
     v.check((p) => /^https?:\/\//i.test(p.stream), 'HlsURL must be an http(s) URL'),
     v.transform(

@@ -15,6 +15,8 @@ describe('the player on HLS', () => {
   let sim: TestSimulator
   let tv: Tv
   let token = ''
+  /** Two past programmes back to back on ch1, the first with a resume point 40 s before its end. */
+  let catchup: { first: Json; next: Json } | undefined
 
   const qa = async (method: string, path: string, body?: Json): Promise<Json> => {
     const res = await fetch(`${sim.url}qa${path}`, {
@@ -89,6 +91,16 @@ describe('the player on HLS', () => {
       body: JSON.stringify({ username: 'anna', password: 'anna', deviceId: 'e2e-helper' }),
     })
     token = ((await res.json()) as { Content: { token: string } }).Content.token
+    // Saved before the box signs in, so that the box knows it from the start.
+    const at = await now()
+    const past = await programmes('ch1', at - 8 * 3600, at - 2 * 3600)
+    const i = past.findIndex((x, k) => (x.End as number) <= at - 3 * 3600 && past[k + 1]?.Start === x.End)
+    const first = past[i]
+    const next = past[i + 1]
+    if (!first || !next) throw new Error('no two past programmes back to back on ch1')
+    const length = (first.End as number) - (first.Start as number)
+    await call('SetResume', { ContentID: `programme:${first.ID as string}`, Position: length - 40 })
+    catchup = { first, next }
     tv = await openTv(sim.url)
     await signIn(tv, 'anna', 'anna')
   })
@@ -121,7 +133,8 @@ describe('the player on HLS', () => {
     const texts = await tv.screenTexts()
     const times = texts.filter((s) => /^\d\d:\d\d$/.test(s))
     expect(times.length).toBeGreaterThan(0)
-    expect(times.every((s) => accepted.includes(s))).toBe(true)
+    // Two of them: the position (the stream's clock) and the clock; the third is the next programme's start.
+    expect(times.filter((s) => accepted.includes(s)).length).toBeGreaterThanOrEqual(2)
     await tv.screenshot('player-hls-live-osd')
   })
 
@@ -144,18 +157,9 @@ describe('the player on HLS', () => {
   })
 
   it('plays a past programme on catch-up and goes on into the next one', async () => {
-    const at = await now()
-    const past = await programmes('ch1', at - 8 * 3600, at - 2 * 3600)
-    const i = past.findIndex(
-      (x, k) =>
-        (x.End as number) <= at - 3 * 3600 && past[k + 1] !== undefined && past[k + 1]?.Start === x.End,
-    )
-    const p = past[i]
-    const next = past[i + 1]
-    if (!p || !next) throw new Error('no two past programmes back to back on ch1')
+    if (!catchup) throw new Error('no catch-up pair')
+    const { first: p, next } = catchup
     // Resume 40 s before its end (the offer), then Right: the end comes within seconds.
-    const length = (p.End as number) - (p.Start as number)
-    await call('SetResume', { ContentID: `programme:${p.ID as string}`, Position: length - 40 })
     await go(`play/catchup/${p.ID as string}`)
     await tv.waitForText(p.Title as string)
     await waitForTexts((t) => t.some((s) => s.startsWith('Resume from')), 'the resume offer')

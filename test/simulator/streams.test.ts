@@ -3,6 +3,7 @@ import { T0, startClient, type Client, type Json } from './harness'
 interface Playback {
   PlaybackID: string
   URL: string
+  HlsURL: string
   Kind: string
   ChannelID: string
   ChannelNumber: number
@@ -13,8 +14,6 @@ interface Playback {
   End: number
   Position: number
   LiveEdge: number
-  MediaOffset: number
-  ClipDuration: number
   ChannelScrub: { Pause: boolean; Forward: boolean; Backward: boolean }
   ExpiresAt: number
 }
@@ -25,7 +24,7 @@ interface Programme {
   End: number
 }
 
-describe('streams: GetPlayback, KeepPlayback and the media with range requests', () => {
+describe('streams: GetPlayback, KeepPlayback and the media they grant', () => {
   let client: Client
   let anna: string
 
@@ -82,44 +81,24 @@ describe('streams: GetPlayback, KeepPlayback and the media with range requests',
       End: p.End,
       Position: T0,
       LiveEdge: T0,
-      ClipDuration: 30,
-      MediaOffset: T0 % 30,
     })
-    expect(live.URL).toMatch(/^\/api\/streams\/[A-Za-z0-9_-]+\.webm$/)
+    expect(live.URL).toMatch(/^\/api\/streams\/[A-Za-z0-9_-]+\/master\.m3u8$/)
     // The token never travels in the URL.
     expect(live.URL).not.toContain(anna)
 
-    // 100 s later live has moved 100 s, in the clip too.
+    // 100 s later live has moved 100 s.
     await client.advance(100)
     const later = await playOk('live', 'ch1')
     expect(later.Position).toBe(T0 + 100)
-    expect(later.MediaOffset).toBe((T0 + 100) % 30)
   })
 
-  it('serves the clip with HTTP range requests (what a <video> element needs to seek)', async () => {
+  it('serves the HLS master at URL as at HlsURL (the WebM clips are gone)', async () => {
     const live = await playOk('live', 'ch1')
-    const whole = await media(live.URL)
-    expect(whole.status).toBe(200)
-    expect(whole.headers.get('accept-ranges')).toBe('bytes')
-    expect(whole.headers.get('content-type')).toBe('video/webm')
-    const size = Number(whole.headers.get('content-length'))
-    const bytes = Buffer.from(await whole.arrayBuffer())
-    expect(bytes.length).toBe(size)
-    // An EBML file (WebM) with its Duration and Cues: written by scripts/make-media.ts.
-    expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3')
-    expect(bytes.includes(Buffer.from([0x1c, 0x53, 0xbb, 0x6b]))).toBe(true)
-
-    const part = await media(live.URL, 'bytes=100-199')
-    expect(part.status).toBe(206)
-    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${size}`)
-    expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200))
-
-    const tail = await media(live.URL, 'bytes=-10')
-    expect(tail.status).toBe(206)
-    expect(Buffer.from(await tail.arrayBuffer())).toEqual(bytes.subarray(size - 10))
-
-    expect((await media(live.URL, `bytes=${size}-`)).status).toBe(416)
-    expect((await media(`${client.url('/api/streams/not-a-real-playback-id.webm')}`)).status).toBe(404)
+    expect(live.URL).toBe(live.HlsURL)
+    const master = await media(live.URL)
+    expect(master.status).toBe(200)
+    expect(await master.text()).toMatch(/^#EXTM3U/)
+    expect((await media(client.url(`/api/streams/${live.PlaybackID}.webm`))).status).toBe(404)
   })
 
   it('refuses a channel that is not in the user’s products', async () => {
@@ -135,7 +114,6 @@ describe('streams: GetPlayback, KeepPlayback and the media with range requests',
     expect(so).toMatchObject({ Kind: 'startover', ChannelID: 'ch2', Start: p.Start, End: p.End })
     expect(so.Position).toBe(p.Start)
     expect(so.LiveEdge).toBe(T0)
-    expect(so.MediaOffset).toBe(p.Start % 30)
 
     const past = (await programmes('ch2', T0 - 6 * 3600, T0 - 3 * 3600)).find((x) => x.End <= T0)
     expect(await play('startover', past?.ID ?? '')).toMatchObject({ StatusCode: 42 })
@@ -196,7 +174,7 @@ describe('streams: GetPlayback, KeepPlayback and the media with range requests',
     expect(await client.call('KeepPlayback', { PlaybackID: live.PlaybackID }, anna)).toMatchObject({
       StatusCode: 42,
     })
-    const res = await media(live.URL, 'bytes=0-99')
+    const res = await media(live.URL)
     expect(res.status).toBe(403)
     expect(await client.call('KeepPlayback', { PlaybackID: 'unknown-playback' }, anna)).toMatchObject({
       StatusCode: 40,

@@ -9,9 +9,8 @@ import type { UserRow } from './users'
 export type PlaybackKind = 'live' | 'startover' | 'catchup' | 'recording'
 export const PLAYBACK_KINDS: readonly PlaybackKind[] = ['live', 'startover', 'catchup', 'recording']
 
-/** The test clips in simulator/media (scripts/make-media.ts): 30 s each, looped. */
-export const CLIPS = ['clip-1', 'clip-2', 'clip-3', 'clip-4'] as const
-export const CLIP_SECONDS = 30
+/** The looks of the HLS test media (simulator/media/hls, scripts/make-hls-media.sh), one per channel number. */
+export const LOOKS = 4
 
 /** A channel's own scrubbing rules (what document 002's `scrub.override` overrides). */
 export interface ChannelScrubWire {
@@ -22,7 +21,7 @@ export interface ChannelScrubWire {
 
 export interface PlaybackWire {
   PlaybackID: string
-  /** The WebM clip (the old player's stream). */
+  /** The stream: the HLS master playlist, as HlsURL (kept for clients that read URL). */
   URL: string
   /** The HLS master playlist, root-relative unless a public base URL is configured. */
   HlsURL: string
@@ -40,9 +39,6 @@ export interface PlaybackWire {
   Position: number
   /** How far the stream reaches now (the live edge); End once it is all there. */
   LiveEdge: number
-  /** Where in the looped clip `Position` is: the clip time of t is (MediaOffset + t - Position) mod ClipDuration. */
-  MediaOffset: number
-  ClipDuration: number
   ChannelScrub: ChannelScrubWire
   /** Until when this playback is granted; KeepPlayback extends it. */
   ExpiresAt: number
@@ -71,8 +67,7 @@ export interface Grant {
   channelId: string
   programmeId?: string
   recordingId?: string
-  clip: (typeof CLIPS)[number]
-  /** The channel's look in the HLS media, 0..3 (the same per channel number as the clip). */
+  /** The channel's look in the HLS media, 0..3 by channel number. */
   look: number
   /** The timeline the stream covers (Unix seconds): the programme or recording; live: when granted. */
   start: number
@@ -139,8 +134,7 @@ const NO_RIGHT: Record<Exclude<PlaybackKind, 'recording'>, string> = {
 
 const mod = (a: number, n: number): number => ((a % n) + n) % n
 
-const lookOf = (channel: ChannelRow): number => mod(channel.number - 1, CLIPS.length)
-const clipOf = (channel: ChannelRow): Grant['clip'] => CLIPS[lookOf(channel)] ?? 'clip-1'
+const lookOf = (channel: ChannelRow): number => mod(channel.number - 1, LOOKS)
 
 interface Resolved {
   channel: ChannelRow
@@ -225,7 +219,6 @@ export class Playbacks {
       userId: user.id,
       kind,
       channelId: r.channel.id,
-      clip: clipOf(r.channel),
       look: lookOf(r.channel),
       start: r.start,
       end: r.end,
@@ -236,7 +229,7 @@ export class Playbacks {
     this.remember(grant)
     return {
       PlaybackID: grant.id,
-      URL: `${baseUrl}/api/streams/${grant.id}.webm`,
+      URL: `${baseUrl}/api/streams/${grant.id}/master.m3u8`,
       HlsURL: `${baseUrl}/api/streams/${grant.id}/master.m3u8`,
       Kind: kind,
       ChannelID: r.channel.id,
@@ -249,9 +242,6 @@ export class Playbacks {
       End: r.end,
       Position: r.position,
       LiveEdge: Math.min(Math.max(now, r.start), r.end),
-      // Every channel's clip runs since the epoch: live is where the simulator clock says.
-      MediaOffset: mod(r.position, CLIP_SECONDS),
-      ClipDuration: CLIP_SECONDS,
       ChannelScrub: channelScrubOf(r.channel),
       ExpiresAt: grant.expiresAt,
     }

@@ -52,6 +52,7 @@ export type StreamReport =
   | { kind: 'ignore' }
   | { kind: 'recovering'; ifLost: StreamFailure }
   | { kind: 'failed'; failure: StreamFailure }
+  | { kind: 'recovered' }
 
 export interface PlayerState {
   status: PlayerStatus
@@ -470,11 +471,6 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
       const s = state.value
       const p = s.playback
       if (!p || s.status !== 'playing' || carrying) return
-      // The picture moves: whatever was being retried has recovered.
-      if (s.reconnecting && at !== s.position) {
-        stopReconnecting()
-        emit({ reconnecting: false })
-      }
       if (p.kind !== 'live' && at >= p.end - 0.5) {
         if (p.kind === 'catchup') void carryOn(p)
         else end(p)
@@ -484,14 +480,19 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
     },
 
     /**
-     * The stream reported trouble. A transient error shows "Reconnecting…" until the picture
-     * moves again, or until the player's patience runs out; a failure stops playback with its
+     * The stream reported trouble. A transient error shows "Reconnecting…" until new media
+     * arrives, or until the player's patience runs out; a failure stops playback with its
      * message. The grant renewal tells a failure apart from a right that ended (another device
      * ended the licence), so that the viewer reads why it stopped.
      */
     streamTrouble(report: StreamReport): void {
       const s = state.value
       if (s.status === 'error' || !s.playback || report.kind === 'ignore') return
+      if (report.kind === 'recovered') {
+        stopReconnecting()
+        if (s.reconnecting) emit({ reconnecting: false })
+        return
+      }
       if (report.kind === 'recovering') {
         lostAs = report.ifLost
         if (!giveUp) giveUp = options.reconnect$.subscribe(() => void streamFailed(lostAs))

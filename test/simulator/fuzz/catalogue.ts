@@ -402,30 +402,6 @@ export const catalogue = (p: Pools): RouteCase[] => {
       'plain',
       segment(p.channelIds.map((c) => `${c}.png`)).map((f) => `/api/logos/${f}`),
     ),
-    {
-      ...get(
-        'stream',
-        'plain',
-        segment(p.playbackIds.map((id) => `${id}.webm`)).map((f) => `/api/streams/${f}`),
-      ),
-      headers: fc.oneof(
-        fc.constant({}),
-        fc
-          .constantFrom(
-            'bytes=0-99',
-            'bytes=-100',
-            'bytes=100-',
-            'bytes=9999999999-',
-            'bytes=5-1',
-            'bytes=-0',
-            'bytes=0-1,5-9',
-            'items=0-1',
-            'bytes=1e308-',
-            'bytes=-99999999999999999999',
-          )
-          .map((range) => ({ range })),
-      ),
-    },
     // HLS: playlists and segments around the clock's live edge (most within the grants' spans).
     get(
       'hls stream',

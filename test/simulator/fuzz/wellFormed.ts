@@ -5,14 +5,7 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** What the logo and stream routes answer besides JSON. */
-const MEDIA_TYPES = [
-  'image/png',
-  'video/webm',
-  'application/vnd.apple.mpegurl',
-  'video/mp4',
-  'audio/mp4',
-  'text/vtt',
-]
+const MEDIA_TYPES = ['image/png', 'application/vnd.apple.mpegurl', 'video/mp4', 'audio/mp4', 'text/vtt']
 
 const typeOf = (res: FuzzResponse): string => String(res.headers['content-type'] ?? '')
 

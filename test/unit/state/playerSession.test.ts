@@ -294,12 +294,15 @@ describe('a playback session', () => {
     expect(s.media.at(-1)).toEqual({ type: 'stop' })
   })
 
-  it('reconnecting: shown while the stream retries, gone when the picture moves again', async () => {
+  it('reconnecting: shown while the stream retries, gone once new media arrives', async () => {
     const s = setup()
     await s.session.start('catchup', '42')
     s.session.streamTrouble({ kind: 'recovering', ifLost: 'segmentMissing' })
     expect(s.session.current).toMatchObject({ status: 'playing', reconnecting: true })
+    // The picture playing out what was buffered is not a recovery.
     s.session.streamTime(T - 7200 + 4)
+    expect(s.session.current).toMatchObject({ status: 'playing', reconnecting: true })
+    s.session.streamTrouble({ kind: 'recovered' })
     expect(s.session.current).toMatchObject({ status: 'playing', reconnecting: false })
     // The patience that was running stopped with the recovery.
     s.reconnect.next()
@@ -312,7 +315,7 @@ describe('a playback session', () => {
     const s = setup({ playback: live })
     await s.session.start('live', 'ch1')
     s.session.streamTrouble({ kind: 'recovering', ifLost: 'stalled' })
-    s.session.streamTime(T) // the same picture: not a recovery
+    s.session.streamTime(T + 2) // the buffer playing out: not a recovery
     s.reconnect.next()
     await flush()
     expect(s.session.current).toMatchObject({ status: 'error', error: 'stalled', reconnecting: false })

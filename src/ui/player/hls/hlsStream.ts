@@ -71,6 +71,8 @@ const withHls = (
   let offset: number | undefined
   let aimed = start.at === undefined
   let mediaRecoveryTried = false
+  /** A transient error was reported and no media has arrived since. */
+  let troubled = false
 
   hls.on(Hls.Events.LEVEL_LOADED, (_: unknown, data: LevelLoadedData) => {
     const frag = data.details.fragments.find((f) => f.programDateTime !== null)
@@ -98,7 +100,15 @@ const withHls = (
       hls.recoverMediaError()
     }
     if (trouble.kind === 'failed') hls.stopLoad()
+    if (trouble.kind === 'recovering') troubled = true
     onTrouble(trouble)
+  })
+  // Recovered only once new media is in: the picture moving on what was already buffered is
+  // not a recovery (a live stream that stopped coming plays its buffer out first).
+  hls.on(Hls.Events.FRAG_BUFFERED, () => {
+    if (!troubled) return
+    troubled = false
+    onTrouble({ kind: 'recovered' })
   })
   hls.attachMedia(media)
   hls.loadSource(url)

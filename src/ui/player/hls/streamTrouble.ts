@@ -15,6 +15,8 @@ export type StreamTrouble =
    */
   | { readonly kind: 'recovering'; readonly ifLost: StreamFailure; readonly recover?: 'media' }
   | { readonly kind: 'failed'; readonly failure: StreamFailure }
+  /** New media arrived after a transient error: the stream is whole again. */
+  | { readonly kind: 'recovered' }
 
 /** The parts of an hls.js ErrorData the decision reads. */
 export interface HlsErrorFacts {
