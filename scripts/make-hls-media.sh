@@ -48,7 +48,7 @@ segment() { # input, output dir, ffmpeg codec options...
   shift 2
   mkdir -p "$seg_dir"
   ffmpeg -nostdin -hide_banner -loglevel error -y -i "$seg_in" "$@" \
-    -f hls -hls_time "$SEG" -hls_playlist_type vod -hls_segment_type fmp4 \
+    -fflags +bitexact -f hls -hls_time "$SEG" -hls_playlist_type vod -hls_segment_type fmp4 \
     -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$seg_dir/seg-%02d.m4s" \
     "$seg_dir/throwaway.m3u8"
   rm -f "$seg_dir/throwaway.m3u8"
@@ -73,9 +73,9 @@ drawtext=fontfile=$FONT:text='Kanal test stream $n':fontsize=40:fontcolor=white:
 drawtext=fontfile=$MONO:text='%{pts\:hms}':fontsize=72:fontcolor=white:x=(w-tw)/2:y=150,\
 drawbox=x=40:y=290:w=560:h=20:color=white@0.25:t=fill,\
 drawtext=fontfile=$FONT:text='■':fontsize=36:fontcolor=$accent:x=40+(560-tw)*t/$LOOP:y=282" \
-    -c:v libx264 -profile:v baseline -level 3.0 -pix_fmt yuv420p -preset medium \
+    -threads 1 -c:v libx264 -profile:v baseline -level 3.0 -pix_fmt yuv420p -preset medium \
     -b:v 350k -maxrate 400k -bufsize 800k -bf 0 -g 50 -keyint_min 50 -sc_threshold 0 \
-    -force_key_frames "expr:gte(t,n_forced*$SEG)" -an "$WORK/video.mp4"
+    -force_key_frames "expr:gte(t,n_forced*$SEG)" -an -fflags +bitexact "$WORK/video.mp4"
   segment "$WORK/video.mp4" "$dir/video" -c:v copy
 
   # Audio: a phrase every 8 s, 32 s in all, in each language.

@@ -323,6 +323,17 @@ describe('HLS streams: playlists from the operator clock, segments under the gra
       expect(res.status).toBe(403)
       expect(await res.json()).toMatchObject({ code: 'not_allowed' })
       expect((await get(live, `video/${T0 / 2}.m4s`)).status).toBe(403)
+      // The QA request log says which fault answered.
+      const log = await client.qa<{ requests: { path: string; status: number; faults?: string[] }[] }>(
+        'GET',
+        '/requests',
+      )
+      expect(
+        log.requests.filter((r) => r.path.startsWith(`/api/streams/${live.PlaybackID}/`)).at(-1),
+      ).toMatchObject({
+        status: 403,
+        faults: ['streamForbidden'],
+      })
     })
 
     it('codecUnsupported: the master announces HEVC video only', async () => {

@@ -38,6 +38,8 @@ export interface Fault {
   status?: number
   statusCode?: number
   latencyMs?: number
+  /** Operator time (Unix seconds) a timed stream fault acts from. */
+  at?: number
   rate: number
   remaining: number | null
 }

@@ -7,6 +7,11 @@ import type { Fault } from '../faults'
 import type { Session } from '../auth'
 
 const applied = new WeakMap<FastifyRequest, string[]>()
+/** Notes faults a route applied itself (the stream faults), for the request log. */
+export const noteAppliedFaults = (req: FastifyRequest, kinds: readonly string[]): void => {
+  if (kinds.length > 0) applied.set(req, [...(applied.get(req) ?? []), ...kinds])
+}
+
 /** Who called, resolved before the handler runs (a Logout ends the session it names). */
 const callers = new WeakMap<FastifyRequest, Session | undefined>()
 

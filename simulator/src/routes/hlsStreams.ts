@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Api } from '../http/api'
+import { noteAppliedFaults } from '../http/hooks'
 import { SimError } from '../model/context'
 import type { Grant, Playbacks } from '../model/playback'
 import { getUser } from '../model/users'
@@ -114,8 +115,11 @@ export const registerHlsStreams = (app: FastifyInstance, api: Api, playbacks: Pl
 
     let now = api.sim.clock.now()
     const path = `/api/streams/${id}/${req.params['*']}`
-    const fired = (when: (f: Fault & { kind: StreamFaultKind }) => boolean): Fault | undefined =>
-      api.faults.fireStream(path, when)[0]
+    const fired = (when: (f: Fault & { kind: StreamFaultKind }) => boolean): Fault | undefined => {
+      const f = api.faults.fireStream(path, when)[0]
+      if (f) noteAppliedFaults(req, [f.kind])
+      return f
+    }
     const at = (f: Fault): number => f.at ?? now
     if (fired((f) => f.kind === 'streamForbidden' && now >= at(f)))
       return fail(403, 'not_allowed', 'Injected fault: the rights to this stream were withdrawn')

@@ -395,26 +395,40 @@ export const createPlayerSession = (options: PlayerSessionOptions): PlayerSessio
       controller = new AbortController()
       lastSaved = undefined
       emit({ ...INITIAL })
+      const signal = controller.signal
+      const settled = Promise.all([
+        ports.ready(),
+        ports.scrubSettings().catch((error: unknown) => {
+          // Without the customer's settings the channel's own rules apply (document 002).
+          log.warn('scrubbing settings unavailable; the channel rules apply', error)
+          return undefined
+        }),
+      ]).then(([, settings]) => settings)
       let p: Playback
       try {
-        const [playback, settings] = await Promise.all([
-          ports.getPlayback(kind, id, controller.signal),
-          ports.ready(),
-          ports.scrubSettings().catch((error: unknown) => {
-            // Without the customer's settings the channel's own rules apply (document 002).
-            log.warn('scrubbing settings unavailable; the channel rules apply', error)
-            return undefined
-          }),
-        ]).then(([playback, , settings]) => [playback, settings] as const)
-        p = playback
-        scrub = settings
+        p = await ports.getPlayback(kind, id, signal)
       } catch (error: unknown) {
-        if (controller.signal.aborted || disposed) return
+        if (signal.aborted || disposed) return
         media.next({ type: 'stop' })
         emit({ status: 'error', error: errorKindOf(error) })
         return
       }
       if (disposed) return
+      if (p.kind === 'live') {
+        // Live has no resume offer: the stream loads at once (every zap waits on this), and
+        // the rights and scrubbing settings refine what trick-play may do when they are in.
+        caps = ports.capabilities(p.channelId)
+        load(p, p.position)
+        void settled.then((settings) => {
+          if (signal.aborted || disposed) return
+          scrub = settings
+          caps = ports.capabilities(p.channelId)
+          emit({})
+        })
+        return
+      }
+      scrub = await settled
+      if (signal.aborted || disposed) return
       caps = ports.capabilities(p.channelId)
       const offer = resumeOffer(p, ports.resumes())
       if (offer) {

@@ -36,7 +36,20 @@ export const ROUTES: readonly [string, string][] = [
   ['/api/streams/*', 'streams'],
 ]
 
-const KINDS = ['status', 'envelope', 'latency', 'malformed', 'drop'] as const
+/** The stream kinds act on /api/streams/* only (the simulator refuses them elsewhere); timed ones from now. */
+const KINDS = [
+  'status',
+  'envelope',
+  'latency',
+  'malformed',
+  'drop',
+  'playlistMissing',
+  'playlistMalformed',
+  'segmentMissing',
+  'liveStalled',
+  'streamForbidden',
+  'codecUnsupported',
+] as const
 
 const describe = (f: Fault): string => {
   const param =
@@ -46,13 +59,15 @@ const describe = (f: Fault): string => {
         ? ` StatusCode ${f.statusCode ?? 30}`
         : f.kind === 'latency'
           ? ` ${f.latencyMs ?? 1000} ms`
-          : ''
+          : f.at !== undefined
+            ? ` from ${new Date(f.at * 1000).toISOString().slice(11, 19)} UTC`
+            : ''
   const rate = f.rate < 1 ? ` · ${Math.round(f.rate * 100)} %` : ''
   const left = f.remaining === null ? ' · for ever' : ` · ${f.remaining} left`
   return `${f.route} · ${f.kind}${param}${rate}${left}`
 }
 
-/** Faults per route: the five kinds with their rate, count and parameter; the active ones, cleared in one click. */
+/** Faults per route: the kinds with their rate, count and parameter; the active ones, cleared in one click. */
 export const faultsPanel = (): HTMLElement => {
   const p = panel('faults', 'Faults')
   const route = h('select', { qa: 'fault-route' }, ...ROUTES.map(([v, l]) => option(v, l)))

@@ -8,7 +8,7 @@ import { mount } from '../../../helpers/lightning'
 const T = 1_750_000_000
 const live: Playback = {
   playbackId: 'pb',
-  url: 'http://sim/x.webm',
+  url: 'http://sim/api/streams/pb/master.m3u8',
   kind: 'live',
   channelId: 'ch1',
   channelNumber: 1,
