@@ -1,6 +1,13 @@
+import {
+  reviveAudioPreference,
+  reviveSubtitlePreference,
+  type AudioPreference,
+  type SubtitlePreference,
+} from './trackChoice'
+
 /**
- * The viewer's preferences: interface language, how often the box looks for changes and voice
- * guidance. The
+ * The viewer's preferences: interface language, how often the box looks for changes, voice
+ * guidance and the audio and subtitle languages the player picks on every zap. The
  * poll period can only be one of a few choices inside document 000's range (never below five
  * minutes; an hour at most, so that another device's changes still arrive the same evening).
  */
@@ -14,6 +21,10 @@ export interface Preferences {
   pollPeriodSeconds: number | undefined
   /** Voice guidance on or off as the viewer chose it; undefined: never chosen (the platform's or the operator's default applies). */
   voiceGuidance: boolean | undefined
+  /** Preferred audio language ('auto' or a language); undefined: never chosen ('auto'). */
+  audioLanguage?: AudioPreference | undefined
+  /** Preferred subtitles ('off', 'auto' or a language); undefined: never chosen ('off'). */
+  subtitleLanguage?: SubtitlePreference | undefined
 }
 
 /**
@@ -55,5 +66,13 @@ export const revivePreferences = (raw: unknown): Preferences => {
       ? clampPollPeriod(o.pollPeriodSeconds)
       : undefined
   const voiceGuidance = typeof o.voiceGuidance === 'boolean' ? o.voiceGuidance : undefined
-  return { language, pollPeriodSeconds: period, voiceGuidance }
+  const audioLanguage = reviveAudioPreference(o.audioLanguage)
+  const subtitleLanguage = reviveSubtitlePreference(o.subtitleLanguage)
+  return {
+    language,
+    pollPeriodSeconds: period,
+    voiceGuidance,
+    ...(audioLanguage !== undefined ? { audioLanguage } : {}),
+    ...(subtitleLanguage !== undefined ? { subtitleLanguage } : {}),
+  }
 }

@@ -27,6 +27,7 @@ import { createPreferencesStore, type PreferencesStore } from './account/prefere
 import { createGuideService, type GuideService } from './guide/guideService'
 import { createLineupStore, type LineupStore } from './lineup/lineupStore'
 import { createPlayerHub, type PlayerHub } from './player/playerPorts'
+import { createSleepTimer, type SleepTimer } from './player/sleepTimer'
 import { createAnnouncer, type Announcer, type SpeechPort } from './voice/announcer'
 import { voiceGuidanceOn } from '../domain/preferences'
 
@@ -80,6 +81,8 @@ export interface AppState {
   lineup: LineupStore
   /** The player's lineup and playback sessions. */
   player: PlayerHub
+  /** The sleep timer: it outlives a zap and counts on the operator clock. */
+  sleepTimer: SleepTimer
   /** Whether the app is in front (page and platform lifecycle): the player stops while it is not. */
   visible$: Observable<boolean>
   /**
@@ -236,6 +239,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
     reconnectMs: options.settings.streamRetrySeconds * 1000,
   })
 
+  const sleepTimer = createSleepTimer({ clock, tickMs: 1000 })
+
   let following: Subscription | undefined
   let closed = false
 
@@ -248,6 +253,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     guide,
     lineup,
     player,
+    sleepTimer,
     visible$: options.visible$,
     storageDegraded$: (storage.degraded$ ?? of(false)).pipe(distinctUntilChanged()),
     get session(): SessionStore {
@@ -295,6 +301,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
       guide.dispose()
       lineup.dispose()
       voice.dispose()
+      sleepTimer.dispose()
       preferences.dispose()
       session?.dispose()
     },

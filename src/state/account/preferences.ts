@@ -1,5 +1,11 @@
 import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs'
 import type { Logger } from '../../platform/log'
+import {
+  AUDIO_AUTO,
+  SUBTITLES_OFF,
+  type AudioPreference,
+  type SubtitlePreference,
+} from '../../domain/trackChoice'
 import { clampPollPeriod, revivePreferences, type Preferences } from '../../domain/preferences'
 import type { KeyValueStore } from '../storage/keyValueStore'
 
@@ -20,7 +26,8 @@ const KEY = 'preferences'
 /**
  * The viewer's preferences, kept on the box (not per user: the language is the TV's): the
  * interface language, read before the first page so that the app starts in it, the poll
- * period of the timestamps (document 000), within its range, and voice guidance on or off. A storage failure keeps the
+ * period of the timestamps (document 000), within its range, voice guidance on or off and the
+ * audio and subtitle languages. A storage failure keeps the
  * choice for the session and says so in the log; it never stops the app.
  */
 export interface PreferencesStore {
@@ -38,6 +45,10 @@ export interface PreferencesStore {
   /** The viewer's own voice-guidance choice (undefined: never made); replays the current one. */
   voiceGuidance$: Observable<boolean | undefined>
   setVoiceGuidance(on: boolean): Promise<void>
+  /** The audio and subtitle languages the player picks on every zap ('auto' and 'off' unless chosen). */
+  readonly tracks: { audio: AudioPreference; subtitles: SubtitlePreference }
+  setAudioLanguage(preference: AudioPreference): Promise<void>
+  setSubtitleLanguage(preference: SubtitlePreference): Promise<void>
   /** The app closes: the streams complete. */
   dispose(): void
 }
@@ -111,6 +122,20 @@ export const createPreferencesStore = (options: PreferencesOptions): Preferences
     async setVoiceGuidance(on: boolean): Promise<void> {
       await load()
       await write({ ...state.value, voiceGuidance: on })
+    },
+    get tracks() {
+      return {
+        audio: state.value.audioLanguage ?? AUDIO_AUTO,
+        subtitles: state.value.subtitleLanguage ?? SUBTITLES_OFF,
+      }
+    },
+    async setAudioLanguage(audioLanguage: AudioPreference): Promise<void> {
+      await load()
+      await write({ ...state.value, audioLanguage })
+    },
+    async setSubtitleLanguage(subtitleLanguage: SubtitlePreference): Promise<void> {
+      await load()
+      await write({ ...state.value, subtitleLanguage })
     },
     dispose() {
       state.complete()

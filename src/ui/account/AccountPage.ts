@@ -2,6 +2,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { Subscription, of, switchMap } from 'rxjs'
 import { createPinChange, type PinChange, type PinChangeState } from '../../state/account/pinChange'
 import type { UserState } from '../../state/user/userState'
+import { AUDIO_AUTO, SUBTITLES_OFF } from '../../domain/trackChoice'
 import { HistorySection } from './HistorySection'
 import { PackagesSection } from './PackagesSection'
 import { preferenceIntents } from './preferenceIntents'
@@ -248,6 +249,8 @@ export class AccountPage
       language: currentLanguage() ?? appContext().settings.locale,
       pollPeriodSeconds: state?.preferences.pollPeriodSeconds() ?? appContext().settings.pollPeriodSeconds,
       voiceGuidance: state?.voice.enabled ?? false,
+      audioLanguage: state?.preferences.tracks.audio ?? AUDIO_AUTO,
+      subtitleLanguage: state?.preferences.tracks.subtitles ?? SUBTITLES_OFF,
       userName: session?.kind === 'user' ? session.user.name : undefined,
       parental: this._user?.parental.control.current.data,
     })

@@ -1,10 +1,12 @@
 import { Lightning } from '@lightningjs/sdk'
 import { stepLanguage, stepPollPeriod } from '../../domain/preferences'
 import { stepRating, type ParentalControl } from '../../domain/parental'
+import { stepChoice, type AudioPreference, type SubtitlePreference } from '../../domain/trackChoice'
 import { say, t } from '../i18n'
 import { parentalRowLook } from './parentalRow'
 import { ACCOUNT_ROW_H, AccountRow, type AccountRowModel } from './AccountRow'
 import { pollPeriodText } from './labels'
+import { audioChoices, subtitleChoices, trackPreferenceText } from './trackPreferences'
 import { sectionIntro } from './sectionIntro'
 
 interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -15,7 +17,16 @@ interface PreferencesSectionTemplateSpec extends Lightning.Component.TemplateSpe
 /** Rows that fit under the tabs inside the safe area; more scroll. */
 const VISIBLE_ROWS = 4
 
-export type PreferenceRow = 'language' | 'poll' | 'voice' | 'pin' | 'parental' | 'signOut' | 'signIn'
+export type PreferenceRow =
+  | 'language'
+  | 'poll'
+  | 'voice'
+  | 'audio'
+  | 'subtitles'
+  | 'pin'
+  | 'parental'
+  | 'signOut'
+  | 'signIn'
 
 export interface PreferencesInput {
   languages: readonly { code: string; name: string }[]
@@ -23,6 +34,9 @@ export interface PreferencesInput {
   pollPeriodSeconds: number
   /** Voice guidance in force (the viewer's choice, else the platform's, else the operator's). */
   voiceGuidance: boolean
+  /** The audio and subtitle languages the player picks on every zap. */
+  audioLanguage: AudioPreference
+  subtitleLanguage: SubtitlePreference
   /** The signed-in user's name; undefined for an anonymous session. */
   userName: string | undefined
   /** The operator's parental settings, once the box has them (signed in only). */
@@ -33,6 +47,8 @@ export interface PreferencesIntents {
   setLanguage(code: string): void
   setPollPeriod(seconds: number): void
   setVoiceGuidance(on: boolean): void
+  setAudioLanguage(preference: AudioPreference): void
+  setSubtitleLanguage(preference: SubtitlePreference): void
   changePin(): void
   /** Parental control on or off and its limit; asks for the PIN. */
   setParental(control: { enabled: boolean; maxRating: number }): void
@@ -41,8 +57,8 @@ export interface PreferencesIntents {
 }
 
 /**
- * Preferences: interface language and poll period (Left/Right choose, OK applies), voice
- * guidance (OK turns it over), the parental/purchase PIN change, and signing out (or in).
+ * Preferences: interface language, poll period and the preferred audio and subtitle languages
+ * (Left/Right choose, OK applies), voice guidance (OK turns it over), the parental/purchase PIN change, and signing out (or in).
  */
 export class PreferencesSection
   extends Lightning.Component<PreferencesSectionTemplateSpec>
@@ -58,6 +74,8 @@ export class PreferencesSection
   private _period = 0
   /** The parental limit being chosen (Left/Right), saved with OK. */
   private _limit: number | undefined
+  private _audio: AudioPreference = ''
+  private _subtitles: SubtitlePreference = ''
 
   static override _template(): Lightning.Component.Template<PreferencesSectionTemplateSpec> {
     return {
@@ -73,6 +91,8 @@ export class PreferencesSection
     this._language = this._input?.language ?? ''
     this._period = this._input?.pollPeriodSeconds ?? 0
     this._limit = this._input?.parental?.maxRating
+    this._audio = this._input?.audioLanguage ?? ''
+    this._subtitles = this._input?.subtitleLanguage ?? ''
     this._draw()
     this._place()
   }
@@ -83,10 +103,14 @@ export class PreferencesSection
     if (first || this._language === '') this._language = input.language
     if (first || this._period === 0) this._period = input.pollPeriodSeconds
     if (this._limit === undefined) this._limit = input.parental?.maxRating
+    if (first || this._audio === '') this._audio = input.audioLanguage
+    if (first || this._subtitles === '') this._subtitles = input.subtitleLanguage
     this._rows = [
       'language',
       'poll',
       'voice',
+      'audio',
+      'subtitles',
       ...(input.userName !== undefined
         ? (['pin', ...(input.parental !== undefined ? (['parental'] as const) : []), 'signOut'] as const)
         : (['signIn'] as const)),
@@ -156,6 +180,19 @@ export class PreferencesSection
           value: t(input.voiceGuidance ? 'account.prefs.voice.on' : 'account.prefs.voice.off'),
           note: t('account.prefs.voice.hint'),
         }
+      case 'audio':
+      case 'subtitles': {
+        const chosen = id === 'audio' ? this._audio : this._subtitles
+        const dirty = chosen !== (id === 'audio' ? input.audioLanguage : input.subtitleLanguage)
+        return {
+          ...base,
+          stepper: true,
+          label: t(`account.prefs.${id}`),
+          value: trackPreferenceText(chosen, input.languages),
+          note: t(dirty ? 'account.prefs.poll.dirty' : `account.prefs.${id}.hint`),
+          tone: dirty ? 'accent' : 'muted',
+        }
+      }
       case 'pin':
         return { ...base, label: t('account.prefs.pin'), value: '••••', note: t('account.prefs.pin.hint') }
       case 'parental': {
@@ -219,6 +256,10 @@ export class PreferencesSection
       this._period = stepPollPeriod(this._period, direction)
     } else if (this._row === 'parental' && input.parental) {
       this._limit = stepRating(this._limit ?? input.parental.maxRating, direction)
+    } else if (this._row === 'audio') {
+      this._audio = stepChoice(audioChoices(input.languages), this._audio, direction)
+    } else if (this._row === 'subtitles') {
+      this._subtitles = stepChoice(subtitleChoices(input.languages), this._subtitles, direction)
     } else return false
     this._draw()
     return true
@@ -244,6 +285,12 @@ export class PreferencesSection
         return
       case 'voice':
         intents.setVoiceGuidance(!(this._input?.voiceGuidance ?? false))
+        return
+      case 'audio':
+        intents.setAudioLanguage(this._audio)
+        return
+      case 'subtitles':
+        intents.setSubtitleLanguage(this._subtitles)
         return
       case 'pin':
         intents.changePin()
@@ -273,10 +320,16 @@ export class PreferencesSection
     const limitDirty = this._limit !== undefined && this._limit !== input?.parental?.maxRating
     if (
       input &&
-      (this._language !== input.language || this._period !== input.pollPeriodSeconds || limitDirty)
+      (this._language !== input.language ||
+        this._period !== input.pollPeriodSeconds ||
+        this._audio !== input.audioLanguage ||
+        this._subtitles !== input.subtitleLanguage ||
+        limitDirty)
     ) {
       this._language = input.language
       this._period = input.pollPeriodSeconds
+      this._audio = input.audioLanguage
+      this._subtitles = input.subtitleLanguage
       this._limit = input.parental?.maxRating
       this._draw()
       return

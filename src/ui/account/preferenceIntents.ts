@@ -22,7 +22,10 @@ export const restartAt = (hash: string): void => {
   window.location.reload()
 }
 
-/** What the preferences' buttons do: language, poll period, PIN change, sign-in and sign-out. */
+/**
+ * What the preferences' buttons do: language, poll period, audio and subtitle languages, PIN
+ * change, sign-in and sign-out.
+ */
 export const preferenceIntents = (ports: PreferenceIntentPorts): PreferencesIntents => ({
   /**
    * The saved language applies at start (App.language); the app restarts in it at once, back
@@ -40,6 +43,17 @@ export const preferenceIntents = (ports: PreferenceIntentPorts): PreferencesInte
       if (!state) return
       await state.preferences.setPollPeriod(seconds)
       ports.toast(t('account.prefs.poll.saved'), 'success')
+    })(),
+  /** Kept on the box; the player picks them from the next channel on. */
+  setAudioLanguage: (preference) =>
+    void (async () => {
+      await ports.state()?.preferences.setAudioLanguage(preference)
+      ports.toast(t('account.prefs.tracks.saved'), 'success')
+    })(),
+  setSubtitleLanguage: (preference) =>
+    void (async () => {
+      await ports.state()?.preferences.setSubtitleLanguage(preference)
+      ports.toast(t('account.prefs.tracks.saved'), 'success')
     })(),
   /** Kept on the box; it speaks (or stops) at once. */
   setVoiceGuidance: (on) => void ports.state()?.preferences.setVoiceGuidance(on),

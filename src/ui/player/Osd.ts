@@ -19,6 +19,10 @@ interface OsdTemplateSpec extends Lightning.Component.TemplateSpec {
 
 const BAR_W = SAFE.w - 2 * SPACE.l
 const PANEL_H = 350
+/** The clock's box above the panel's right end. */
+const CLOCK_H = 64
+/** Where the OSD starts on the stage, its clock included: what shows with it stays above. */
+export const OSD_TOP = 1080 - SAFE.y - PANEL_H - SPACE.s - CLOCK_H
 /** The line under the bar: how far in and what comes next. */
 const FOOT_Y = 282
 
@@ -159,7 +163,7 @@ export class Osd
         mountX: 1,
         mountY: 1,
         w: 150,
-        h: 64,
+        h: CLOCK_H,
         rect: true,
         color: 0xe60b0f19,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.s },

@@ -21,11 +21,19 @@ import { ParentalLockView } from './ParentalLockView'
 import { checkParental, type ParentalCheck } from './parentalCheck'
 import { askParentalPin } from '../components/parentalPin'
 import type { PlaybackKind } from '../../domain/playback'
+import { SubtitleView } from './SubtitleView'
+import { TrackMenu } from './TrackMenu'
+import { TrackControls } from './trackControls'
 
 interface PlayerPageTemplateSpec extends Lightning.Component.TemplateSpec {
+  Subtitles: typeof SubtitleView
   View: typeof PlayerView
   Parental: typeof ParentalLockView
+  Tracks: typeof TrackMenu
 }
+
+/** The sleep timer's warning stays long enough to be seen from the sofa and acted on. */
+const SLEEP_WARNING_SHOWN_SECONDS = 15
 
 /** Seconds a Left/Right press moves; Rewind/FastForward move further. */
 export const SEEK_STEP = 30
@@ -43,6 +51,27 @@ export class PlayerPage
 {
   readonly View = this.getByRef('View')!
   readonly Parental = this.getByRef('Parental')!
+  readonly Subtitles = this.getByRef('Subtitles')!
+  readonly Tracks = this.getByRef('Tracks')!
+  private readonly _trackControls = new TrackControls({
+    menu: this.Tracks,
+    subtitles: this.Subtitles,
+    sleepTimer: () => appContext().state?.sleepTimer,
+    preferences: () => appContext().state?.preferences,
+    refocus: () => this._refocus(),
+    holdOsd: (held) => {
+      this.View.osdHeld = held
+      this.View.showOsd()
+    },
+    warn: (message) => {
+      this.View.notice(message, SLEEP_WARNING_SHOWN_SECONDS)
+      this.fireAncestors('$voiceUpdate', message)
+    },
+    sleepExpired: () => {
+      this._stop()
+      this.View.showSleepStopped()
+    },
+  })
   private _session: PlayerSession | undefined
   private _subscriptions: Subscription[] = []
   private _visibility: Subscription | undefined
@@ -69,12 +98,15 @@ export class PlayerPage
   })
 
   static override _template(): Lightning.Component.Template<PlayerPageTemplateSpec> {
-    // No background of its own: the video shows through where nothing is drawn.
+    // No background of its own: the video shows through where nothing is drawn. The subtitles
+    // lie under the view (its shade and messages cover them), the track menu over it.
     return {
       w: 1920,
       h: 1080,
+      Subtitles: { type: SubtitleView },
       View: { type: PlayerView },
       Parental: { type: ParentalLockView, visible: false },
+      Tracks: { type: TrackMenu, visible: false, ...TrackMenu.placeAt() },
     }
   }
 
@@ -97,10 +129,12 @@ export class PlayerPage
       openStore: (target) =>
         Router.navigate(target.kind === 'product' ? to.product(target.id) : to.productForChannel(target.id)),
     }
+    this.View.onOsdShown = (shown) => (this.Subtitles.bottom = SubtitleView.bottomWith(shown))
   }
 
   override _active(): void {
     this.fireAncestors('$videoShown', true)
+    this._trackControls.watchSleep()
     // Sent to the background (page hidden, Firebolt background or inactive), the player lets go
     // of the video and saves the resume point; back in front it starts again where it was.
     this._visibility?.unsubscribe()
@@ -110,6 +144,7 @@ export class PlayerPage
   }
 
   override _inactive(): void {
+    this._trackControls.unwatchSleep()
     this._visibility?.unsubscribe()
     this._visibility = undefined
     this._stop()
@@ -117,6 +152,7 @@ export class PlayerPage
   }
 
   override _detach(): void {
+    this._trackControls.unwatchSleep()
     this._visibility?.unsubscribe()
     this._visibility = undefined
     this._stop()
@@ -149,9 +185,11 @@ export class PlayerPage
       if (event.type === 'time') session.streamTime(event.at)
       else if (event.type === 'trouble') session.streamTrouble(event.trouble)
       else if (event.type === 'playing') this.View.pictureShown()
+      else if (event.type === 'tracks') this._trackControls.attach(event.tracks)
     })
     this._subscriptions = [
       session.state$.subscribe((s) => {
+        if (s.status !== 'playing' && s.status !== 'paused') this._trackControls.closeMenu()
         this.View.render(s)
         this._follow(s)
       }),
@@ -173,6 +211,7 @@ export class PlayerPage
       // Saves the resume point on the way out, then lets go of the video.
       void session.stop().finally(() => session.dispose())
     }
+    this._trackControls.detach()
     video.close(this._videoHandle)
     this._videoHandle = -1
     this._digits.clear()
@@ -379,7 +418,15 @@ export class PlayerPage
   // ---- keys ---------------------------------------------------------------------------------
 
   override _getFocused(): Lightning.Component {
-    return this.Parental.visible ? this.Parental : this.View
+    if (this.Parental.visible) return this.Parental
+    if (this._trackControls.menuOpen) return this.Tracks
+    return this.View
+  }
+
+  /** Yellow: the audio, subtitle and sleep-timer menu, over the OSD. */
+  override _handleYellow(): void {
+    if (this.View.messageShown || this.View.guideShown || !this._session) return
+    this._trackControls.openMenu()
   }
 
   override _handleEnter(): void {

@@ -57,6 +57,10 @@ export class PlayerView
   nowSeconds: (() => number) | undefined
   /** The programme after the one playing, when the guide has it. */
   upNext: OsdExtras['next']
+  /** The OSD stays up (the track menu is open over it). */
+  osdHeld = false
+  /** Told when the OSD shows or hides (the subtitles move above it). */
+  onOsdShown: ((shown: boolean) => void) | undefined
   private _osdTimer: ReturnType<typeof setTimeout> | undefined
   private _osdPinned = false
   private _osdShown = false
@@ -141,11 +145,12 @@ export class PlayerView
     if (model && !this.MiniGuide.visible)
       this.fireAncestors('$voiceUpdate', [lead, osdSpeech(model)], osdDetail(model))
     this._osdShown = true
+    this.onOsdShown?.(true)
     this.Osd.setSmooth('alpha', 1, { duration: 0.2 })
     if (this._osdTimer !== undefined) clearTimeout(this._osdTimer)
     this._osdTimer = setTimeout(() => {
       this._osdTimer = undefined
-      if (!this._osdPinned) this.hideOsd()
+      if (!this._osdPinned && !this.osdHeld) this.hideOsd()
     }, OSD_SECONDS * 1000)
   }
 
@@ -153,6 +158,7 @@ export class PlayerView
     if (this._osdTimer !== undefined) clearTimeout(this._osdTimer)
     this._osdTimer = undefined
     this._osdShown = false
+    this.onOsdShown?.(false)
     this.Osd.setSmooth('alpha', 0, { duration: 0.2 })
   }
 
@@ -164,8 +170,9 @@ export class PlayerView
     this.Digits.patch({ text: { text: digits } })
   }
 
-  notice(message: string): void {
-    this.Notice.show(message)
+  /** A notice over the video for `seconds` (the Notice's own few unless told). */
+  notice(message: string, seconds?: number): void {
+    this.Notice.show(message, seconds)
   }
 
   showLoading(): void {
@@ -221,6 +228,16 @@ export class PlayerView
     }
     this._hideMessage()
     if (previous?.status !== s.status && s.status === 'playing') this.showOsd()
+  }
+
+  /** The sleep timer stopped playback: Keep watching starts it again, Back leaves. */
+  showSleepStopped(): void {
+    this.Shade.visible = true
+    this.Loading.patch({ text: { text: '' } })
+    this._message(t('player.sleep.stopped.title'), t('player.sleep.stopped.text'), [
+      { id: 'again', label: t('player.sleep.keepWatching'), run: () => this.intents?.retry() },
+      { id: 'back', label: t('action.back'), run: () => this.intents?.back() },
+    ])
   }
 
   private _offer(p: Playback, offset: number): void {

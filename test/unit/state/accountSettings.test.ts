@@ -250,6 +250,26 @@ describe('preferences on the box', () => {
     expect(again.pollPeriodSeconds()).toBe(300)
   })
 
+  it('keep the audio and subtitle languages, Automatic and Off until chosen', async () => {
+    const storage = memory()
+    const prefs = createPreferencesStore({
+      storage,
+      defaults: { language: 'en', pollPeriodSeconds: 900 },
+      log: quiet,
+    })
+    await prefs.load()
+    expect(prefs.tracks).toEqual({ audio: 'auto', subtitles: 'off' })
+    await prefs.setAudioLanguage('es')
+    await prefs.setSubtitleLanguage('auto')
+    const again = createPreferencesStore({
+      storage,
+      defaults: { language: 'en', pollPeriodSeconds: 900 },
+      log: quiet,
+    })
+    await again.load()
+    expect(again.tracks).toEqual({ audio: 'es', subtitles: 'auto' })
+  })
+
   it('fall back to the defaults when storage fails', async () => {
     const broken = {
       getItem: () => Promise.reject(new Error('no IndexedDB')),
