@@ -207,8 +207,9 @@ describe('voice guidance', () => {
       await pressUntil(tv, 'right', /^Preferences$/, 5)
       await pressUntil(tv, 'down', /^Voice guidance, On$/, 4)
       await tv.screenshot('voice-preferences-1080')
-      // Six rows (the PIN, parental control, then Sign out) scroll under the tabs: the last one comes into view.
-      await pressUntil(tv, 'down', new RegExp(`^${tr('en', 'account.prefs.signOut')}, `), 3)
+      // The rows below (audio, subtitles, the PIN, parental control, then Sign out) scroll under
+      // the tabs: the last one comes into view.
+      await pressUntil(tv, 'down', new RegExp(`^${tr('en', 'account.prefs.signOut')}, `), 5)
       await tv.screenshot('voice-preferences-signout-1080')
 
       // The player's OSD (channel, programme, LIVE, position) and its mini guide.
