@@ -13,7 +13,12 @@ export interface Programme {
   episode?: string
   /** A picture of the programme (absolute URL), when the operator has one. */
   image?: string
+  /** New episode, premiere, live broadcast: marks on the guide's cells (absent when none). */
+  flags?: readonly ProgrammeFlag[]
 }
+
+export type ProgrammeFlag = 'new' | 'premiere' | 'live'
+export const PROGRAMME_FLAGS: readonly ProgrammeFlag[] = ['new', 'premiere', 'live']
 
 /** A programme looked up by id, with the next airing of the same title when the operator knows one. */
 export interface ProgrammeDetails {

@@ -51,6 +51,10 @@ const fakeOperator = () => {
     getServices: () => Promise.resolve([]),
     getPinState: () => Promise.resolve({ enabled: true, failedAttempts: 0, lockedUntil: null }),
     getResumes: () => Promise.resolve([]),
+    getTags: () => Promise.resolve([]),
+    tagChannel: () => Promise.resolve(),
+    getWatchHistory: () => Promise.resolve([]),
+    removeWatchHistory: () => Promise.resolve(),
     addRecording: (programmeId) => {
       if (refusal()) return Promise.reject(new Error('quota exceeded'))
       const added = rec(programmeId.replace('p-', ''))
