@@ -1,5 +1,5 @@
 import type { Capabilities, Channel } from '../../domain/channels'
-import type { Programme } from '../../domain/guide'
+import type { Programme, ProgrammeFlag } from '../../domain/guide'
 import type { RecordingMark } from '../../domain/guideActions'
 import { alignDown, cellBox, jumpDays, normaliseRow, xOf, type Slot } from '../../domain/guideGrid'
 import { DAY } from '../../domain/time'
@@ -25,6 +25,8 @@ export interface GridLooks {
   loadingText: string
   failedText: string
   recordingText: string
+  favourite(channelId: string): boolean
+  flagText(flag: ProgrammeFlag): string
 }
 
 export { slotTitle } from './cellTitle'
@@ -65,6 +67,8 @@ export const rowLook = (channel: Channel, looks: GridLooks, state: WindowState |
     failed: state === 'failed',
     recordingText: looks.recordingText,
     mark: looks.mark,
+    favourite: looks.favourite(channel.id),
+    flagText: looks.flagText,
   }
 }
 
