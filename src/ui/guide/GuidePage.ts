@@ -556,6 +556,13 @@ export class GuidePage
           : null
       },
       anchor: () => this.Grid.anchor,
+      /** The list shown and the numbers of its channels (the grid's rows). */
+      list: () => ({
+        id: this._shownListId,
+        numbers: this._lineup?.channels.map((c) => c.number) ?? [],
+        favourites: [...(this._view?.favourites ?? [])],
+        picking: this._picking,
+      }),
       viewStart: () => this.Grid.viewStart,
       fetches: () => this._guide?.store.fetchCount ?? 0,
       cachedWindows: () => this._guide?.store.cachedWindows ?? 0,

@@ -52,7 +52,7 @@ export class ListPicker
       w: W,
       h: H,
       rect: true,
-      color: 0xf5101522,
+      color: 0xff101522,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS.m },
       Title: {
         x: 32,
@@ -95,14 +95,20 @@ export class ListPicker
     GENRE_LEGEND.forEach((entry, i) => legend[2 + i * 2]?.patch({ text: { text: say(entry.name) } }))
     this.Items.childList.clear()
     model.items.forEach((item, i) => {
-      this.Items.childList.a({
-        y: i * ITEM_H + 8,
+      const line = this.Items.childList.a({ y: i * ITEM_H + 8 })
+      // The list shown is ticked: a mark as well as the focus colour.
+      line.childList.a({
+        visible: item.chosen,
+        text: { text: '✓', fontFace: FONT.bold, fontSize: TYPE.body, textColor: WHITE },
+      })
+      line.childList.a({
+        x: 36,
         text: {
-          text: `${item.chosen ? '✓ ' : '   '}${say(item.name)}`,
+          text: say(item.name),
           fontFace: FONT.semibold,
           fontSize: TYPE.body,
           textColor: WHITE,
-          wordWrapWidth: LIST_W - 64,
+          wordWrapWidth: LIST_W - 100,
           maxLines: 1,
           textOverflow: 'ellipsis',
         },
@@ -158,7 +164,7 @@ export class ListPicker
     this.Items.children.forEach((el, i) => {
       el.visible = i >= first && i < first + VISIBLE
       el.y = (i - first) * ITEM_H + 8
-      el.color = i === index ? COLORS.focusText : COLORS.text
+      for (const part of el.children) part.color = i === index ? COLORS.focusText : COLORS.text
     })
   }
 }
