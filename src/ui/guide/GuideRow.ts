@@ -158,7 +158,12 @@ export class GuideRow {
       y: 9,
       w: HEART_W,
       h: 26,
-      src: Utils.asset('images/heart.svg') as string,
+      // Lightning takes only a .png to have transparency: told, the heart's corners stay clear.
+      texture: {
+        type: Lightning.textures.ImageTexture,
+        src: Utils.asset('images/heart.svg') as string,
+        hasAlpha: true,
+      },
       color: COLORS.live,
       visible: false,
     })
@@ -168,7 +173,11 @@ export class GuideRow {
       y: 43,
       w: HEADER.lockW,
       h: 26,
-      src: Utils.asset('images/padlock.svg') as string,
+      texture: {
+        type: Lightning.textures.ImageTexture,
+        src: Utils.asset('images/padlock.svg') as string,
+        hasAlpha: true,
+      },
       color: COLORS.warning,
       visible: false,
     })
