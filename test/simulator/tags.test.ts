@@ -135,6 +135,36 @@ describe('TagItem and GetUserTags: favourite channels kept on the operator', () 
     expect((await tag({ ItemID: 't501' })).Content).toMatchObject({ Tagged: true })
   })
 
+  it('lets QA add and remove a favourite as another device, moving the stamps as TagItem does', async () => {
+    const another = (action: string, extra: Json) =>
+      client.qa<{ result: Json; moved: string[] }>('POST', '/another-device', {
+        userId: 'dora',
+        action,
+        ...extra,
+      })
+    const added = await another('addFavourite', { channelId: 'ch5' })
+    expect(added.result).toMatchObject({ ItemID: 'ch5', Tagged: true, AddedAt: T0 })
+    expect(added.moved.sort()).toEqual(['Pins', 'Rights', 'Services', 'Tags'])
+    expect((await tags()).map((t) => t.ItemID)).toEqual(['ch5'])
+    expect((await another('addFavourite', { channelId: 'ch5' })).moved).toEqual([])
+    const removed = await another('removeFavourite', { channelId: 'ch5' })
+    expect(removed.result).toMatchObject({ Tagged: false })
+    expect(removed.moved).toContain('Tags')
+    expect(await tags()).toEqual([])
+    const unknown = await client.request({
+      method: 'POST',
+      url: '/qa/another-device',
+      payload: { userId: 'dora', action: 'addFavourite', channelId: 'nope' },
+    })
+    expect(unknown.statusCode).toBe(404)
+    const missing = await client.request({
+      method: 'POST',
+      url: '/qa/another-device',
+      payload: { userId: 'dora', action: 'addFavourite' },
+    })
+    expect(missing.statusCode).toBe(400)
+  })
+
   it('needs a signed-in user', async () => {
     const anonymous = (await client.content<{ token: string }>('LoginAnonymous', { deviceId: 'anon' })).token
     expect((await tag({ ItemID: 'ch3' }, anonymous)).StatusCode).toBe(30)

@@ -165,6 +165,31 @@ describe('watch history: GetPlayback adds, GetUserWatchHistory lists, RemoveUser
     expect(await client.stamps(anna)).toEqual(s)
   })
 
+  it('lets QA clear the history as another device, all of it or one entry, moving the Tags stamp', async () => {
+    await play('live', 'ch1')
+    await play('live', 'ch2')
+    const [top] = await history()
+    const another = (extra: Json = {}) =>
+      client.qa<{ result: Json; moved: string[] }>('POST', '/another-device', {
+        userId: 'anna',
+        action: 'removeWatchHistory',
+        ...extra,
+      })
+    const one = await another({ entryId: top?.ID })
+    expect(one.result).toEqual({ removed: 1 })
+    expect(one.moved).toContain('Tags')
+    expect(await history()).toHaveLength(1)
+    const all = await another()
+    expect(all.moved).toContain('Tags')
+    expect(await history()).toEqual([])
+    const unknown = await client.request({
+      method: 'POST',
+      url: '/qa/another-device',
+      payload: { userId: 'anna', action: 'removeWatchHistory', entryId: '999999' },
+    })
+    expect(unknown.statusCode).toBe(404)
+  })
+
   it('refuses a bad Count and an anonymous caller', async () => {
     for (const Count of [0, 101, 1.5, '10', null]) {
       const out = await client.call('GetUserWatchHistory', { Count }, anna)

@@ -274,24 +274,28 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (user_id, item_key)
       );
       CREATE INDEX watch_history_time ON watch_history (user_id, watched_at DESC, id DESC);
-      -- The guide's titles for SearchGuide. Contentless (the titles stay in programmes) with
-      -- deletes by rowid, so that a delete needs no copy of what was indexed and a reset empties
-      -- it in one go ('delete-all'). Deletes and updates are kept in step by triggers, so that
-      -- the index never names a programme that is gone or changed, whoever deletes it (the XMLTV
+      -- SearchGuide's index (model/searchIndex.ts): titles, episodes and the time blocks each
+      -- programme overlaps. Contentless (the text stays in programmes) with deletes by rowid,
+      -- so that a delete needs no copy of what was indexed and a reset empties it in one go
+      -- ('delete-all'). Deletes and changes are kept in step by triggers, so that the index
+      -- never names a programme that is gone or changed, whoever deletes it (the XMLTV
       -- importer's ranges, a channel's cascade). Inserts are indexed by their writers in bulk
-      -- (model/searchIndex.ts): a trigger per inserted row made a demo seed four times as slow.
+      -- (indexProgrammesFrom): a trigger per inserted row made a demo seed four times as slow.
+      -- kanal_search_blocks is registered on the connection (db/connection.ts).
       CREATE VIRTUAL TABLE programmes_fts USING fts5(
-        title, episode, content = '', contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        title, episode, blocks, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
       );
       CREATE TRIGGER programmes_fts_delete AFTER DELETE ON programmes BEGIN
         DELETE FROM programmes_fts WHERE rowid = old.id;
       END;
-      CREATE TRIGGER programmes_fts_update AFTER UPDATE OF id, title, episode ON programmes BEGIN
+      CREATE TRIGGER programmes_fts_update AFTER UPDATE OF id, start, end, title, episode ON programmes BEGIN
         DELETE FROM programmes_fts WHERE rowid = old.id;
-        INSERT INTO programmes_fts (rowid, title, episode) VALUES (new.id, new.title, new.episode);
+        INSERT INTO programmes_fts (rowid, title, episode, blocks)
+          VALUES (new.id, new.title, new.episode, kanal_search_blocks(new.start, new.end));
       END;
-      INSERT INTO programmes_fts (rowid, title, episode) SELECT id, title, episode FROM programmes;
+      INSERT INTO programmes_fts (rowid, title, episode, blocks)
+        SELECT id, title, episode, kanal_search_blocks(start, end) FROM programmes;
     `,
   },
 ]

@@ -183,12 +183,32 @@ export const guideWindow = (
   }
 }
 
-/** Remembers the longest programme so that guide windows can use the index as a range. */
+/**
+ * Remembers the longest programme, so that guide windows can use the index as a range, and the
+ * last start, where a search stops.
+ */
 export const refreshGuideStats = (sim: Pick<Sim, 'db'>): void => {
-  const row = sim.db.prepare<[], { m: number | null }>('SELECT max(end - start) AS m FROM programmes').get()
-  sim.db
-    .prepare(
-      "INSERT INTO meta (key, value) VALUES ('max_programme_seconds', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )
-    .run(String(row?.m ?? 0))
+  const row = sim.db
+    .prepare<
+      [],
+      { m: number | null; last: number | null }
+    >('SELECT max(end - start) AS m, max(start) AS last FROM programmes')
+    .get()
+  const set = sim.db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  )
+  set.run('max_programme_seconds', String(row?.m ?? 0))
+  if (row?.last !== null && row?.last !== undefined) set.run('last_programme_start', String(row.last))
+  else sim.db.prepare("DELETE FROM meta WHERE key = 'last_programme_start'").run()
+}
+
+/** The start of the guide's last programme; undefined when the guide is empty. */
+export const lastProgrammeStart = (sim: Pick<Sim, 'db'>): number | undefined => {
+  let value = getMeta(sim.db, 'last_programme_start')
+  // A database from before it was remembered learns it once.
+  if (value === undefined && getMeta(sim.db, 'max_programme_seconds') !== undefined) {
+    refreshGuideStats(sim)
+    value = getMeta(sim.db, 'last_programme_start')
+  }
+  return value === undefined ? undefined : Number(value)
 }

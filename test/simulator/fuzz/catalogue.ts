@@ -258,6 +258,11 @@ export const catalogue = (p: Pools): RouteCase[] => {
       position: fc.nat({ max: 7200 }),
     }),
     fc.record({ action: from(['removeWatchHistory', 'disablePin', 'enablePin', 'nothing']) }),
+    fc.record({ action: fc.constant('removeWatchHistory'), entryId: from(['1', '2', 'nope']) }),
+    fc.record({
+      action: from(['addFavourite', 'removeFavourite']),
+      channelId: from([...p.channelIds, 'nope']),
+    }),
     fc.record({
       action: from(['addIdentity', 'removeIdentity']),
       type: from(['email', 'msisdn']),
@@ -325,7 +330,57 @@ export const catalogue = (p: Pools): RouteCase[] => {
     envelope('ProtectRecording', fc.record({ RecordingID: recordingId, Protected: fc.boolean() })),
     envelope('GetResumes'),
     envelope('SetResume', fc.record({ ContentID: from(p.contentIds), Position: fc.nat({ max: 7200 }) })),
-    envelope('RemoveUserWatchHistory'),
+    envelope(
+      'RemoveUserWatchHistory',
+      fc.oneof(fc.constant({}), fc.record({ ID: from(['1', '2', '3', 1, 'nope']) })),
+    ),
+    envelope(
+      'TagItem',
+      fc.record(
+        {
+          ItemType: from(['Channel', 'Programme']),
+          ItemID: from([...p.channelIds, 'nope']),
+          Tag: from(['favourite', 'like']),
+          Remove: fc.boolean(),
+        },
+        { requiredKeys: ['ItemType', 'ItemID', 'Tag'] },
+      ),
+    ),
+    envelope('GetUserTags'),
+    envelope(
+      'GetUserWatchHistory',
+      fc.record({ Count: fc.integer({ min: 1, max: 100 }) }, { requiredKeys: [] }),
+    ),
+    envelope(
+      'SearchGuide',
+      fc
+        .record(
+          {
+            Query: fc.oneof(
+              from([
+                'news',
+                'caf',
+                'Café',
+                'أسرار',
+                'the lighthouse',
+                'e1',
+                '"news" AND *',
+                'NEAR(a b)',
+                'a b',
+              ]),
+              fc.string({ maxLength: 40 }),
+              fc.string({ unit: 'binary', maxLength: 40 }),
+            ),
+            From: fc.integer({ min: p.now - 8 * 86400, max: p.now + 8 * 86400 }),
+            Span: fc.integer({ min: 1, max: 16 * 86400 }),
+            Count: fc.integer({ min: 1, max: 200 }),
+          },
+          { requiredKeys: ['Query'] },
+        )
+        .map(({ Span, ...b }) =>
+          b.From !== undefined && Span !== undefined ? { ...b, To: b.From + Span } : b,
+        ),
+    ),
     envelope('GetPinState'),
     envelope('ChangePin', fc.record({ OldPin: pin, NewPin: pin })),
     envelope('SetPinEnabled', fc.record({ Pin: pin, Enabled: fc.boolean() })),
