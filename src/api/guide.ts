@@ -1,6 +1,12 @@
 import * as v from 'valibot'
 import type { Channel } from '../domain/channels'
-import { PROGRAMME_FLAGS, type GuideWindow, type Programme, type ProgrammeDetails, type ProgrammeFlag } from '../domain/guide'
+import {
+  PROGRAMME_FLAGS,
+  type GuideWindow,
+  type Programme,
+  type ProgrammeDetails,
+  type ProgrammeFlag,
+} from '../domain/guide'
 import type { ApiLogger } from './logger'
 import type { EnvelopeCall } from './envelope'
 import type { CallOptions } from './transport'
