@@ -24,6 +24,11 @@ declare module '@lightningjs/sdk' {
         _handleYellow?(e: KeyboardEvent): boolean | void
         _handleBlue?(e: KeyboardEvent): boolean | void
         _handleInfo?(e: KeyboardEvent): boolean | void
+        /** The previous-channel key (platform/keys.ts). */
+        _handleRecall?(e: KeyboardEvent): boolean | void
+        /** OK held (a component's `longpress` config sets how long) and let go. */
+        _handleEnterLong?(): boolean | void
+        _handleEnterRelease?(e: KeyboardEvent): boolean | void
       }
 
       interface FireAncestorsMap {

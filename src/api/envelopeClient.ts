@@ -7,6 +7,7 @@ import { recordingMethods } from './recordings'
 import { resumeMethods } from './resumes'
 import { sessionMethods } from './session'
 import { streamMethods } from './streams'
+import { tagMethods } from './tags'
 import { userdataMethods } from './userdata'
 
 /** Every envelope-style method (document 000's style) in one client. */
@@ -23,6 +24,7 @@ export const createEnvelopeClient = (deps: ClientDeps) => {
     ...parentalMethods(call),
     ...purchaseMethods(call),
     ...streamMethods(call, deps.transport.resolveUrl),
+    ...tagMethods(call, logger),
   }
 }
 

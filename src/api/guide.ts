@@ -1,6 +1,12 @@
 import * as v from 'valibot'
 import type { Channel } from '../domain/channels'
-import type { GuideWindow, Programme, ProgrammeDetails } from '../domain/guide'
+import {
+  PROGRAMME_FLAGS,
+  type GuideWindow,
+  type Programme,
+  type ProgrammeDetails,
+  type ProgrammeFlag,
+} from '../domain/guide'
 import { ratingOf } from '../domain/parental'
 import type { ApiLogger } from './logger'
 import type { EnvelopeCall } from './envelope'
@@ -8,7 +14,15 @@ import type { CallOptions } from './transport'
 import { anyList, id, num, parseDocument, parseItems, text } from './validate'
 
 export const channelSchema = v.pipe(
-  v.looseObject({ ID: id, Number: num, Name: text, Logo: text, CatchupHours: v.nullish(num, 0) }),
+  v.looseObject({
+    ID: id,
+    Number: num,
+    Name: text,
+    Logo: text,
+    CatchupHours: v.nullish(num, 0),
+    // Extra: a genre that is not a text is left out, the channel kept.
+    Genre: v.fallback(v.nullish(v.string()), undefined),
+  }),
   v.transform(
     (c): Channel => ({
       id: c.ID,
@@ -16,12 +30,20 @@ export const channelSchema = v.pipe(
       name: c.Name,
       logo: c.Logo,
       catchupHours: c.CatchupHours,
+      ...(c.Genre != null && c.Genre.trim() !== '' ? { genre: c.Genre.trim() } : {}),
     }),
   ),
 )
 
 const withRating = (rating: number | undefined): { rating?: number } =>
   rating === undefined ? {} : { rating }
+/** "New", "Premiere", "Live" in any case; others (and duplicates) left out. */
+const flagsOf = (raw: readonly unknown[] | null | undefined): { flags?: ProgrammeFlag[] } => {
+  const flags = PROGRAMME_FLAGS.filter((f) =>
+    (raw ?? []).some((x) => typeof x === 'string' && x.toLowerCase() === f),
+  )
+  return flags.length > 0 ? { flags } : {}
+}
 
 /** A programme; `channelId` fills in a ChannelID the item leaves out (it is implied by its guide row). */
 export const programmeSchema = (channelId?: string) =>
@@ -40,6 +62,8 @@ export const programmeSchema = (channelId?: string) =>
       Image: v.fallback(v.nullish(v.string()), undefined),
       // Optional too: a rating off the scale is no rating (the lock then does not apply).
       Rating: v.fallback(v.nullish(v.unknown()), undefined),
+      // Marks only: a list that is not one is dropped, unknown flags are ignored.
+      Flags: v.fallback(v.nullish(v.array(v.unknown())), undefined),
     }),
     v.check((p) => p.End > p.Start, 'End must be after Start'),
     v.check((p) => (p.ChannelID ?? channelId) !== undefined, 'ChannelID is missing'),
@@ -56,6 +80,7 @@ export const programmeSchema = (channelId?: string) =>
         ...(p.Episode != null ? { episode: p.Episode } : {}),
         ...(p.Image != null && p.Image !== '' ? { image: p.Image } : {}),
         ...withRating(ratingOf(p.Rating)),
+        ...flagsOf(p.Flags),
       }),
     ),
   )

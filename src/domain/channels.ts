@@ -7,6 +7,8 @@ export interface Channel {
   logo: string
   /** How far back the channel keeps programmes for catch-up; 0 when it has none. */
   catchupHours: number
+  /** What the channel mostly shows ("News", "Sport"...), when the operator says. */
+  genre?: string
 }
 
 /** What a user may do with a channel (document 003's channel relationships). */

@@ -15,7 +15,12 @@ export interface Programme {
   image?: string
   /** Minimum age (0, 6, 12, 16, 18), when the operator gives one (domain/parental). */
   rating?: number
+  /** New episode, premiere, live broadcast: marks on the guide's cells (absent when none). */
+  flags?: readonly ProgrammeFlag[]
 }
+
+export type ProgrammeFlag = 'new' | 'premiere' | 'live'
+export const PROGRAMME_FLAGS: readonly ProgrammeFlag[] = ['new', 'premiere', 'live']
 
 /** A programme looked up by id, with the next airing of the same title when the operator knows one. */
 export interface ProgrammeDetails {

@@ -23,6 +23,7 @@ export type RemoteKey =
   | 'Yellow'
   | 'Blue'
   | 'Info'
+  | 'Recall'
 
 export interface KeyBinding {
   key: RemoteKey
@@ -60,6 +61,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { key: 'Yellow', desktop: ['F3', 'y'], codes: [114, 89, 405] },
   { key: 'Blue', desktop: ['F4', 'b'], codes: [115, 66, 406] },
   { key: 'Info', desktop: ['i'], codes: [73, 457] },
+  // Previous channel ("Last", "Recall", "PRE-CH"): 10190 Tizen PreviousChannel.
+  { key: 'Recall', desktop: ['l'], codes: [76, 10190] },
 ]
 
 /** keyCode -> Lightning key name, in the shape Lightning's `keys` option expects. */

@@ -221,6 +221,7 @@ export const createAppState = (options: AppStateOptions): AppState => {
     storage,
     user$: user.asObservable(),
     user: () => user.value,
+    locale: () => preferences.current.language ?? options.settings.locale,
     log,
   })
 

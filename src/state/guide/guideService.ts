@@ -24,6 +24,8 @@ import type { KeyValueStore } from '../storage/keyValueStore'
 import type { UserState } from '../user/userState'
 import { createGuideStore, type GuideStore } from './guideStore'
 import { createSavedWindows } from './savedWindows'
+import { createChannelListStore, type ChannelListStore } from './channelLists'
+import { createRecallStore, type RecallStore } from './recall'
 
 export type { LineupState, LineupStatus } from '../lineup/lineupStore'
 
@@ -55,6 +57,8 @@ export interface GuideServiceOptions {
   log: Logger
   /** Whether a failed call means the operator cannot be reached (default: network, timeout). */
   isUnreachable?: (error: unknown) => boolean
+  /** The interface language, for the order of the genre lists. */
+  locale?: () => string | undefined
   /** Windows of the store; the defaults suit a set-top box. */
   channelsPerBlock?: number
   windowSeconds?: number
@@ -85,6 +89,12 @@ export interface GuideService {
   lastChannel(): Promise<string | undefined>
   /** The player tells this whenever a channel plays live: the guide opens on it next time. */
   rememberChannel(id: string): void
+  /** The channel lists (all, favourites, recently watched, genres): the grid's rows follow the chosen one. */
+  lists: ChannelListStore
+  /** The previous-channel key's memory, fed by rememberChannel. */
+  recall: RecallStore
+  /** A favourite channel on or off: shown at once, taken back (and rejected) when refused. */
+  setFavourite(channelId: string, on: boolean): Promise<void>
   /** The grid hands the programme it opens, so the details page needs no request. */
   rememberProgramme(p: Programme): void
   programme(id: string): Programme | undefined
@@ -115,13 +125,15 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
   const offlineSince = new BehaviorSubject<number | undefined>(undefined)
   /** Whether windows on screen came from the box rather than the operator. */
   let showingSaved = false
+  /** The channels of the grid's rows: the chosen list's. */
+  let rowIds: readonly string[] = []
   const reachable = (yes: boolean): void => {
     if (yes && offlineSince.value !== undefined) {
       offlineSince.next(undefined)
       // The operator is back: what was shown from the box is fetched again.
       if (showingSaved) {
         showingSaved = false
-        store.setChannels(lineup.current.channels.map((c) => c.id))
+        store.setChannels(rowIds)
       }
     } else if (!yes && offlineSince.value === undefined) offlineSince.next(clock.nowMs())
   }
@@ -162,13 +174,24 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
       remembered.delete(old)
     }
   }
-  // The windows are keyed by row: they follow the lineup's order, not its names.
-  const rows = lineup.state$
+  const lists = createChannelListStore({
+    storage,
+    lineup$: lineup.state$,
+    user$: options.user$,
+    locale: options.locale ?? (() => undefined),
+    log,
+  })
+  const recall = createRecallStore(storage, log)
+  // The windows are keyed by row: they follow the chosen list's order, not the channels' names.
+  const rows = lists.view$
     .pipe(
       map((l) => l.channels.map((c) => c.id)),
       distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),
     )
-    .subscribe((ids) => store.setChannels(ids))
+    .subscribe((ids) => {
+      rowIds = ids
+      store.setChannels(ids)
+    })
 
   const rights$: Observable<GuideRights> = options.user$.pipe(
     switchMap((user) =>
@@ -209,6 +232,14 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
     },
     rememberChannel(id: string): void {
       void storage.setItem(LAST_CHANNEL_KEY, id).catch(() => undefined)
+      recall.tuned(id)
+    },
+    lists,
+    recall,
+    setFavourite(channelId: string, on: boolean): Promise<void> {
+      const user = options.user()
+      if (!user) return Promise.reject(new Error('not signed in'))
+      return user.setFavourite(channelId, on)
     },
 
     rememberProgramme: remember,
@@ -261,6 +292,7 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
 
     dispose(): void {
       rows.unsubscribe()
+      lists.dispose()
       userOnline.unsubscribe()
       offlineSince.complete()
       store.dispose()

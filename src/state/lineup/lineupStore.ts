@@ -76,7 +76,8 @@ const sameChannel = (a: Channel, b: Channel): boolean =>
   a.number === b.number &&
   a.name === b.name &&
   a.logo === b.logo &&
-  a.catchupHours === b.catchupHours
+  a.catchupHours === b.catchupHours &&
+  a.genre === b.genre
 
 /**
  * The refresh rule: the saved copy shows as soon as storage answers; the operator is asked

@@ -1,4 +1,5 @@
 import type { Api } from '../../api'
+import { FAVOURITE } from '../../domain/tags'
 import type { UserDataPorts } from './ports'
 
 /**
@@ -39,6 +40,14 @@ export const userPortsOf = (
     deleteRecording: (id) => authorised(() => envelope.deleteRecording(id)),
     protectRecording: async (id, protect) => {
       await authorised(() => envelope.protectRecording(id, protect))
+    },
+    getTags: (signal) => authorised(() => envelope.getUserTags({ signal })),
+    tagChannel: async (channelId, on) => {
+      await authorised(() => envelope.tagItem({ itemId: channelId, tag: FAVOURITE, remove: !on }))
+    },
+    getWatchHistory: (signal) => authorised(() => envelope.getUserWatchHistory(undefined, { signal })),
+    removeWatchHistory: async (entryId) => {
+      await authorised(() => envelope.removeUserWatchHistory(entryId))
     },
     cancelSeries: (seriesId) => authorised(() => envelope.cancelSeries(seriesId)),
   }

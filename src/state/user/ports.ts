@@ -6,6 +6,7 @@ import type { Recording, RecordingList } from '../../domain/recordings'
 import type { Resume } from '../../domain/resumes'
 import type { Service } from '../../domain/services'
 import type { Stamps } from '../../domain/stamps'
+import type { UserTag, WatchEntry } from '../../domain/tags'
 import type { PollCause } from '../timestamps/poller'
 
 /** What the user owns: licences and the products they are for (document 003). */
@@ -35,6 +36,12 @@ export interface UserDataPorts {
   cancelRecording(recordingId: string): Promise<void>
   deleteRecording(recordingId: string): Promise<void>
   protectRecording(recordingId: string, protect: boolean): Promise<void>
+  getTags(signal: AbortSignal): Promise<readonly UserTag[]>
+  /** Tags (or untags) a channel as a favourite; resolves once the operator agreed. */
+  tagChannel(channelId: string, on: boolean): Promise<void>
+  getWatchHistory(signal: AbortSignal): Promise<readonly WatchEntry[]>
+  /** One entry, or the whole history without an id. */
+  removeWatchHistory(entryId?: string): Promise<void>
   /** Cancels the scheduled episodes of a series rule; resolves with how many. Optional in fakes. */
   cancelSeries?(seriesId: string): Promise<number>
 }

@@ -17,6 +17,7 @@ import { recordingExpiry } from '../../domain/recordings'
 import type { Resume } from '../../domain/resumes'
 import type { Service } from '../../domain/services'
 import type { StampName, Stamps } from '../../domain/stamps'
+import { withFavourite, type UserTag, type WatchEntry } from '../../domain/tags'
 import { createStampedResource, type StampedResource } from '../cache/stampedResource'
 import { hasShape, reviveList, reviveObject } from '../cache/revivers'
 import type { KeyValueStore } from '../storage/keyValueStore'
@@ -53,7 +54,16 @@ export interface UserStateOptions {
 }
 
 /** Bumped whenever the shape of a cached value changes. */
-const SCHEMA = { recordings: 1, rights: 1, services: 1, pins: 1, resumes: 1, parental: 1 } as const
+const SCHEMA = {
+  recordings: 1,
+  rights: 1,
+  services: 1,
+  pins: 1,
+  resumes: 1,
+  parental: 1,
+  tags: 1,
+  watchHistory: 1,
+} as const
 
 const fromCall = <T>(call: (signal: AbortSignal) => Promise<T>): Observable<T> =>
   new Observable<T>((subscriber) => {
@@ -104,6 +114,14 @@ export interface UserState {
   resumes: StampedResource<readonly Resume[]>
   /** The parental settings (by the Pins stamp and a maximum age) and the programmes unlocked. */
   parental: ParentalLock
+  /** The user's tags (favourite channels), by the Tags stamp. */
+  tags: StampedResource<readonly UserTag[]>
+  /** What the user watched, newest first, by the Tags stamp. */
+  watchHistory: StampedResource<readonly WatchEntry[]>
+  /** Shows the favourite on or off at once; taken back (and rejected) when the operator refuses. */
+  setFavourite(channelId: string, on: boolean): Promise<void>
+  /** One entry of the watch history, or all of it without an id; shown at once, taken back on failure. */
+  removeWatchHistory(entryId?: string): Promise<void>
   /** A screen opened, the app came back, the network returned: look at the stamps now. */
   check(reason: PollReason): void
   /** Shows `draft` at once; the server's own recording replaces it when the stamp moves. */
@@ -220,6 +238,19 @@ export const createUserState = (options: UserStateOptions): UserState => {
     reviveList({ contentId: 'string', position: 'number' }),
   )
 
+  const tags = resource<readonly UserTag[]>(
+    'tags',
+    'tags',
+    (s) => ports.getTags(s),
+    reviveList({ itemType: 'string', itemId: 'string', tag: 'string' }),
+  )
+  const watchHistory = resource<readonly WatchEntry[]>(
+    'watchHistory',
+    'tags',
+    (s) => ports.getWatchHistory(s),
+    reviveList({ id: 'string', kind: 'string', title: 'string', watchedAt: 'number' }),
+  )
+
   const withRecordings =
     (change: (list: readonly Recording[], autoExpireDays: number) => readonly Recording[]) =>
     (data: RecordingList): RecordingList => ({
@@ -237,6 +268,20 @@ export const createUserState = (options: UserStateOptions): UserState => {
     pins,
     resumes,
     parental,
+    tags,
+    watchHistory,
+    setFavourite(channelId: string, on: boolean): Promise<void> {
+      return tags.change(
+        (list) => withFavourite(list, channelId, on, Math.floor(options.nowMs() / 1000)),
+        () => ports.tagChannel(channelId, on),
+      )
+    },
+    removeWatchHistory(entryId?: string): Promise<void> {
+      return watchHistory.change(
+        (list) => (entryId === undefined ? [] : list.filter((e) => e.id !== entryId)),
+        () => ports.removeWatchHistory(entryId),
+      )
+    },
     check(reason: PollReason): void {
       checks.next(reason)
     },
@@ -287,6 +332,7 @@ export const createUserState = (options: UserStateOptions): UserState => {
       logged.unsubscribe()
       parental.dispose()
       for (const r of [recordings, rights, services, pins, resumes, parentalControl]) r.dispose()
+      for (const r of [recordings, rights, services, pins, resumes, tags, watchHistory]) r.dispose()
     },
   }
 }

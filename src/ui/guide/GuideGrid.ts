@@ -57,6 +57,8 @@ export class GuideGrid
     detail: undefined,
   })
   onEnter: (focus: GridFocus) => void = () => undefined
+  /** OK held on a cell (the favourite key); unset, OK acts at once as it always did. */
+  onLongEnter: ((focus: GridFocus) => void) | undefined
   onTop: () => void = () => undefined
 
   private _rows: GuideRow[] = []
@@ -72,6 +74,8 @@ export class GuideGrid
   private _focusMoves = 0
   private _lastTravel: Travel = 'none'
   private _flips = 0
+  /** OK's press: down (waiting for release or the long press), long (done, waiting for release). */
+  private _ok: 'idle' | 'down' | 'long' = 'idle'
 
   static override _template(): Lightning.Component.Template<GuideGridTemplateSpec> {
     return {
@@ -93,6 +97,14 @@ export class GuideGrid
 
   override _init(): void {
     for (let i = 0; i < GUIDE.rows; i++) this._rows.push(new GuideRow(this.Rows, i * GUIDE.rowH))
+  }
+
+  /**
+   * OK held this long is a long OK. Lightning times it on the element that has the focus (the
+   * highlight) and suppresses OK's key repeats meanwhile.
+   */
+  set longOkMs(ms: number) {
+    ;(this.Focus as unknown as { longpress?: Record<string, number> }).longpress = { enter: ms }
   }
 
   // ---- what the page tells the grid ----------------------------------------------------------
@@ -256,9 +268,35 @@ export class GuideGrid
     this.jumpDays(1)
   }
 
+  /**
+   * With a long OK, OK acts when it is let go (a long press must not open the details first);
+   * a release whose press went elsewhere (the menu's OK that opened the guide) does nothing.
+   */
   override _handleEnter(): void {
+    if (this.onLongEnter) {
+      if (this._ok === 'idle') this._ok = 'down'
+      return
+    }
     const focus = this.focused
     if (focus) this.onEnter(focus)
+  }
+
+  override _handleEnterLong(): void {
+    if (this._ok !== 'down') return
+    this._ok = 'long'
+    const focus = this.focused
+    if (focus) this.onLongEnter?.(focus)
+  }
+
+  override _handleEnterRelease(): void {
+    const pressed = this._ok === 'down'
+    this._ok = 'idle'
+    const focus = this.focused
+    if (pressed && focus) this.onEnter(focus)
+  }
+
+  override _unfocus(): void {
+    this._ok = 'idle'
   }
 
   private _page(direction: 1 | -1): void {

@@ -1,13 +1,17 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { of, switchMap, type Subscription } from 'rxjs'
+import { combineLatest, of, switchMap, type Subscription } from 'rxjs'
 import { CAPABILITIES, NO_CAPABILITIES, type Capabilities, type Capability } from '../../domain/channels'
 import { programmeBadges } from '../../domain/guideActions'
 import { isRightToLeft, progressAt, rowForNumber } from '../../domain/guideGrid'
+import { ALL_CHANNELS, listId, numberInList } from '../../domain/channelLists'
+import type { Channel } from '../../domain/channels'
 import type { GuideRights, GuideService, LineupState } from '../../state/guide/guideService'
+import type { ChannelListView } from '../../state/guide/channelLists'
+import { refusalOf } from '../../state/recordings/refusal'
 import { digitOf } from '../../platform/keys'
 import { appContext } from '../context'
 import { formatDay, formatDuration, formatTime, formatTimeRange } from '../format'
-import { phrase, t } from '../i18n'
+import { phrase, say, t } from '../i18n'
 import { enterTargetOf } from './enterTarget'
 import { to } from '../navigation'
 import { COLORS, FONT, GUIDE_MESSAGE, TYPE } from './pageLook'
@@ -22,15 +26,22 @@ import { GUIDE } from './layout'
 import { guideCellDetail, guideCellSpeech } from './guideSpeech'
 import type { Speech } from '../components/voice'
 import { CAPABILITY_LABEL } from '../components/capabilityLabel'
+import { ListPicker } from './ListPicker'
+import { emptyListPhrase, listName, openPicker } from './pickerModel'
+import { FLAG_KEY } from './cellMarks'
 
 interface GuidePageTemplateSpec extends Lightning.Component.TemplateSpec {
   Info: typeof InfoPanel
   Grid: typeof GuideGrid
   Message: object
   Clock: typeof Clock
+  ListName: object
+  Picker: typeof ListPicker
 }
 
 const CLOCK_TICK_MS = 15_000
+/** OK held this long on a cell is a long OK: the channel in or out of the favourites. */
+const LONG_OK_MS = 700
 const BADGE_KEY = CAPABILITY_LABEL
 
 /**
@@ -46,10 +57,19 @@ export class GuidePage
   readonly Grid = this.getByRef('Grid')!
   readonly Message = this.getByRef('Message')!
   readonly Clock = this.getByRef('Clock')!
+  readonly ListName = this.getByRef('ListName')!
+  readonly Picker = this.getByRef('Picker')!
 
   private _subscriptions: Subscription[] = []
   private _rights: GuideRights = { signedIn: false, entitlements: new Map(), marks: new Map() }
   private _lineup: LineupState | undefined
+  /** The chosen list and its channels (the grid's rows), the whole lineup beside it. */
+  private _view: ChannelListView | undefined
+  private _allChannels: readonly Channel[] = []
+  private _shownListId: string | undefined
+  /** A number typed that is not in the list: tuned once the grid shows all channels. */
+  private _pendingNumber: number | undefined
+  private _picking = false
   private _opened = false
   private _openedOn: string | undefined
   private readonly _digits = new DigitEntry({
@@ -57,15 +77,7 @@ export class GuidePage
     onChange: (digits) => {
       this.Info.digits = digits === '' ? '' : t('guide.digits', { number: digits })
     },
-    onNumber: (digits) => {
-      const channels = this._lineup?.channels ?? []
-      this.Grid.jumpToRow(
-        rowForNumber(
-          channels.map((c) => c.number),
-          Number(digits),
-        ),
-      )
-    },
+    onNumber: (digits) => this._tuneNumber(Number(digits)),
   })
   private _source: GridSource | undefined
   /** Since when the operator cannot be reached (ms), undefined while it answers. */
@@ -79,6 +91,23 @@ export class GuidePage
       Grid: { type: GuideGrid },
       // The time of day, at the end of the time bar: the guide is where a viewer looks for it.
       Clock: { type: Clock, x: SAFE.x + SAFE.w - 8, y: GUIDE.timeBarY + 2, mountX: 1 },
+      // The list shown, at the head of the channel column (Blue changes it).
+      ListName: {
+        x: GUIDE.x + GUIDE.channelW - 8,
+        y: GUIDE.timeBarY + 6,
+        mountX: 1,
+        text: {
+          text: '',
+          fontFace: FONT.bold,
+          fontSize: TYPE.caption,
+          textColor: 0xff6fa8ff,
+          wordWrapWidth: 300,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+          textAlign: 'right',
+        },
+      },
+      Picker: { type: ListPicker, visible: false },
       Message: {
         x: 960,
         y: GUIDE_MESSAGE.y,
@@ -107,6 +136,14 @@ export class GuidePage
     }
     this.Grid.describe = (focus) => this._describe(focus)
     this.Grid.onEnter = (focus) => this._enter(focus)
+    this.Grid.onLongEnter = (focus) => this._toggleFavourite(focus.channel)
+    this.Grid.longOkMs = LONG_OK_MS
+    this.Picker.onChoose = (list) => {
+      this._closePicker()
+      this._guide?.lists.choose(list)
+    }
+    this.Picker.onClose = () => this._closePicker()
+    this.Picker.onMove = (speech) => this.fireAncestors('$voiceUpdate', speech)
     this.Grid.onTop = () => Router.focusWidget('Menu')
     this._installBenchHooks()
   }
@@ -116,7 +153,7 @@ export class GuidePage
   }
 
   override _getFocused(): Lightning.Component {
-    return this.Grid
+    return this._picking ? this.Picker : this.Grid
   }
 
   /** Opening the screen is a moment to look at the stamps (document 000, action based). */
@@ -127,7 +164,9 @@ export class GuidePage
     if (!state || !guide) return
     this.Clock.source = state.clock.ticks(CLOCK_FACE_TICK_MS)
     this._subscriptions.push(
-      guide.lineup$.subscribe((lineup) => this._lineupChanged(lineup)),
+      combineLatest([guide.lineup$, guide.lists.view$]).subscribe(([lineup, view]) =>
+        this._listChanged(lineup, view),
+      ),
       guide.rights$.subscribe((rights) => {
         this._rights = rights
         this.Grid.setLooks(this._looks())
@@ -157,6 +196,7 @@ export class GuidePage
     this._subscriptions = []
     this.Clock.source = undefined
     this._digits.clear()
+    this._closePicker()
   }
 
   override _handleBack(): void {
@@ -172,6 +212,26 @@ export class GuidePage
     if (this.Message.visible) void this._guide?.loadChannels()
   }
 
+  /** Blue: the channel-list picker (again: closes it). */
+  override _handleBlue(): void {
+    const view = this._view
+    if (!view || this._allChannels.length === 0) return
+    this.Picker.open(openPicker(view.lists, view.list))
+    this.Picker.visible = true
+    this._picking = true
+    this._refocus()
+  }
+
+  /** The previous-channel key: the channel watched before the last one, live. */
+  override _handleRecall(): void {
+    const guide = this._guide
+    if (!guide) return
+    void guide.recall.target().then((id) => {
+      if (id !== undefined && guide.channel(id)) Router.navigate(to.play({ kind: 'live', id }))
+      else this.fireAncestors('$toast', t('recall.none'), 'info')
+    })
+  }
+
   override _handleDigit(e: KeyboardEvent): void {
     const digit = digitOf(e)
     if (digit === null || !this._lineup) return
@@ -180,18 +240,60 @@ export class GuidePage
 
   // ---- data ----------------------------------------------------------------------------------
 
+  /** The lineup or the chosen list changed: the grid shows the list's channels. */
+  private _listChanged(lineup: LineupState, view: ChannelListView): void {
+    const favouritesChanged = this._view?.favourites !== view.favourites
+    const listChanged = this._shownListId !== undefined && this._shownListId !== listId(view.list)
+    this._view = view
+    this._allChannels = lineup.channels
+    this.ListName.patch({ text: { text: say(listName(view.list)) } })
+    if (favouritesChanged) this.Grid.setLooks(this._looks())
+    if (listChanged) {
+      // Another list: the grid opens on its first channel, at the time it showed.
+      this._opened = false
+    }
+    this._shownListId = listId(view.list)
+    this._lineupChanged({ ...lineup, channels: view.channels })
+    const pending = this._pendingNumber
+    if (pending !== undefined && view.list.kind === 'all' && view.channels.length > 0) {
+      this._pendingNumber = undefined
+      this.Grid.jumpToRow(
+        rowForNumber(
+          view.channels.map((c) => c.number),
+          pending,
+        ),
+      )
+    }
+  }
+
   private _lineupChanged(lineup: LineupState): void {
     const guide = this._guide
     if (!guide) return
-    const changed = this._lineup?.channels !== lineup.channels
+    const changed = this._lineup?.channels !== lineup.channels || !this._opened
     this._lineup = lineup
     const empty = lineup.channels.length === 0
-    this.Message.visible = empty && lineup.status !== 'loading'
+    const view = this._view
+    // A list of its own that holds nothing says how to fill it; the lineup itself is there.
+    const emptyList =
+      empty && this._allChannels.length > 0 && view !== undefined
+        ? view.ready
+          ? emptyListPhrase(view.list, this._rights.signedIn, 0)
+          : phrase('guide.lists.loading')
+        : undefined
+    this.Grid.visible = !empty
+    this.Message.visible = emptyList !== undefined || (empty && lineup.status !== 'loading')
     if (this.Message.visible)
-      this.Message.patch({ text: { text: t(lineup.status === 'failed' ? 'guide.failed' : 'guide.empty') } })
+      this.Message.patch({
+        text: {
+          text:
+            emptyList !== undefined
+              ? say(emptyList)
+              : t(lineup.status === 'failed' ? 'guide.failed' : 'guide.empty'),
+        },
+      })
     if (empty) {
       this.Info.show({
-        title: lineup.status === 'loading' ? t('guide.loading') : '',
+        title: lineup.status === 'loading' && emptyList === undefined ? t('guide.loading') : '',
         rtl: false,
         meta: '',
         description: '',
@@ -216,7 +318,7 @@ export class GuidePage
   /** The first view: now, on the channel last watched (else the first one). */
   private async _openFirst(guide: GuideService): Promise<void> {
     this._opened = true
-    const last = await guide.lastChannel()
+    const last = this._focusedChannel ?? (await guide.lastChannel())
     const source = this._source
     const clock = appContext().state?.clock
     if (!source || !clock) return
@@ -238,10 +340,18 @@ export class GuidePage
     await this._openFirst(guide)
   }
 
+  /** The channel in focus, kept when the list changes so the grid stays on it if it can. */
+  private get _focusedChannel(): string | undefined {
+    return this.Grid.focused?.channel.id
+  }
+
   private _looks(): GridLooks {
     const rights = this._rights
     const marks = rights.marks
+    const favourites = this._view?.favourites
     return {
+      favourite: (id) => favourites?.has(id) === true,
+      flagText: (flag) => t(FLAG_KEY[flag]),
       caps: (id) => rights.entitlements.get(id) ?? NO_CAPABILITIES,
       mark: (id) => marks.get(id)?.mark ?? 'none',
       badges: (caps) =>
@@ -371,6 +481,64 @@ export class GuidePage
     Router.navigate(to.programme(target.programmeId))
   }
 
+  // ---- lists, favourites ---------------------------------------------------------------------
+
+  private _closePicker(): void {
+    if (!this._picking) return
+    this._picking = false
+    this.Picker.visible = false
+    this._refocus()
+  }
+
+  /**
+   * Digits tune the real channel number: in the list when it holds it, else the guide goes back
+   * to all channels and says so (the viewer asked for that channel, not for the list).
+   */
+  private _tuneNumber(number: number): void {
+    const view = this._view
+    const shown = this._lineup?.channels ?? []
+    const found = numberInList(number, shown, this._allChannels)
+    if (found.kind === 'inList') {
+      this.Grid.jumpToRow(found.row)
+      return
+    }
+    if (found.kind === 'toAll' && view && view.list.kind !== 'all') {
+      this._pendingNumber = number
+      this.fireAncestors('$toast', t('guide.lists.toAll', { number, list: say(listName(view.list)) }), 'info')
+      this._guide?.lists.choose(ALL_CHANNELS)
+      return
+    }
+    this.Grid.jumpToRow(
+      rowForNumber(
+        shown.map((c) => c.number),
+        number,
+      ),
+    )
+  }
+
+  /** Long OK: the channel in or out of the favourites, shown at once, taken back if refused. */
+  private _toggleFavourite(channel: Channel): void {
+    const guide = this._guide
+    if (!guide) return
+    if (!this._rights.signedIn) {
+      this.fireAncestors('$toast', t('guide.fav.signIn'), 'info')
+      return
+    }
+    const on = this._view?.favourites.has(channel.id) !== true
+    const done = t(on ? 'guide.fav.added' : 'guide.fav.removed', { channel: channel.name })
+    guide.setFavourite(channel.id, on).then(
+      () => {
+        this.fireAncestors('$toast', done, 'success')
+        this.fireAncestors('$voiceUpdate', done)
+      },
+      (error: unknown) => {
+        const message = t(refusalOf(error) === 'offline' ? 'guide.fav.offline' : 'guide.fav.failed')
+        this.fireAncestors('$toast', message, 'error')
+        this.fireAncestors('$voiceUpdate', message)
+      },
+    )
+  }
+
   // ---- bench ---------------------------------------------------------------------------------
 
   /** Read-only figures for the bench and e2e tests (settings.json `testHooks`): never state. */
@@ -400,6 +568,13 @@ export class GuidePage
           : null
       },
       anchor: () => this.Grid.anchor,
+      /** The list shown and the numbers of its channels (the grid's rows). */
+      list: () => ({
+        id: this._shownListId,
+        numbers: this._lineup?.channels.map((c) => c.number) ?? [],
+        favourites: [...(this._view?.favourites ?? [])],
+        picking: this._picking,
+      }),
       viewStart: () => this.Grid.viewStart,
       fetches: () => this._guide?.store.fetchCount ?? 0,
       cachedWindows: () => this._guide?.store.cachedWindows ?? 0,

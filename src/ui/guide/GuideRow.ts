@@ -1,10 +1,12 @@
 import { Lightning, Utils } from '@lightningjs/sdk'
 import type { Channel } from '../../domain/channels'
 import { cellBox, type Slot } from '../../domain/guideGrid'
-import type { Programme } from '../../domain/guide'
+import type { Programme, ProgrammeFlag } from '../../domain/guide'
 import type { RecordingMark } from '../../domain/guideActions'
 import { COLORS, FONT } from '../theme'
+import { textWidth } from '../text/measure'
 import { slotTitle } from './cellTitle'
+import { cellFlag, FLAG_COLOUR, genreColour } from './cellMarks'
 import { GEOMETRY, GUIDE, HEADER, TIME_X } from './layout'
 
 /** What the row shows besides its slots: the channel and what the viewer may do with it. */
@@ -23,10 +25,18 @@ export interface RowLook {
   /** The parental lock: "Locked programme" stands in for the title of what it hides. */
   lockedProgrammeText?: string
   isLocked?: (programme: Programme) => boolean
+  /** A favourite channel shows a heart after its name. */
+  favourite: boolean
+  /** NEW / LIVE / PREMIERE in the interface language. */
+  flagText: (flag: ProgrammeFlag) => string
 }
 
 const PAD = 16
 export const MARK_W = 64
+/** The genre bar along a cell's foot: 6 px on the 1080 stage, 4 on a 720p panel, seen from 3 m. */
+export const GENRE_BAR_H = 6
+const HEART_W = 28
+const FLAG_PAD = 8
 const WHITE = 0xffffffff
 
 /** Being recorded: white on the live red; scheduled: red on dark, the same word. */
@@ -48,6 +58,12 @@ interface Cell {
   title: Lightning.Element
   mark: Lightning.Element
   markText: Lightning.Element
+  bar: Lightning.Element
+  /** Made the first time the cell shows a flag (few programmes have one). */
+  flag: { box: Lightning.Element; text: Lightning.Element } | undefined
+  barColour: number | undefined
+  flagShown: string
+  flagW: number
   text: string
   x: number
   w: number
@@ -69,6 +85,19 @@ const titleText = (text: string, width: number): Lightning.textures.TextTexture.
   textOverflow: 'ellipsis',
 })
 
+const flagOf = (cell: Cell): { box: Lightning.Element; text: Lightning.Element } => {
+  if (cell.flag) return cell.flag
+  const box = cell.el.childList.a({ y: 6, h: 30, rect: true, visible: false })
+  const text = box.childList.a({
+    x: FLAG_PAD,
+    y: 15,
+    mountY: 0.5,
+    text: { text: '', fontFace: FONT.bold, fontSize: HEADER.markSize, textColor: WHITE },
+  })
+  cell.flag = { box, text }
+  return cell.flag
+}
+
 /**
  * One channel row of the guide: the channel column (number, logo, name, capability badges) and
  * a pool of cell elements that grows to the most programmes a row has shown and is reused for
@@ -82,6 +111,7 @@ export class GuideRow {
   private readonly name: Lightning.Element
   private readonly badges: Lightning.Element
   private readonly lock: Lightning.Element
+  private readonly heart: Lightning.Element
   private readonly cells: Lightning.Element
   private readonly pool: Cell[] = []
   /** The slots on screen, for navigation. */
@@ -89,7 +119,7 @@ export class GuideRow {
   /** The channel index shown, -1 for none; and the key of what was drawn, to skip redraws. */
   index = -1
   drawnKey = ''
-  private shown = { number: '', logo: '', name: '', badges: '', locked: false }
+  private shown = { number: '', logo: '', name: '', badges: '', locked: false, favourite: false }
 
   constructor(parent: Lightning.Element, y: number) {
     this.el = parent.childList.a({ x: 0, y, w: 1920, h: GUIDE.rowH })
@@ -125,13 +155,32 @@ export class GuideRow {
         textOverflow: 'ellipsis',
       },
     })
+    // A favourite channel: a heart at the end of the name line, a shape as well as a colour.
+    this.heart = this.header.childList.a({
+      x: GUIDE.channelW - HEART_W - 8,
+      y: 9,
+      w: HEART_W,
+      h: 26,
+      // Lightning takes only a .png to have transparency: told, the heart's corners stay clear.
+      texture: {
+        type: Lightning.textures.ImageTexture,
+        src: Utils.asset('images/heart.svg') as string,
+        hasAlpha: true,
+      },
+      color: COLORS.live,
+      visible: false,
+    })
     // A locked channel shows a padlock before its "Locked": a shape, not a colour only.
     this.lock = this.header.childList.a({
       x: HEADER.badgeX,
       y: 43,
       w: HEADER.lockW,
       h: 26,
-      src: Utils.asset('images/padlock.svg') as string,
+      texture: {
+        type: Lightning.textures.ImageTexture,
+        src: Utils.asset('images/padlock.svg') as string,
+        hasAlpha: true,
+      },
       color: COLORS.warning,
       visible: false,
     })
@@ -178,7 +227,7 @@ export class GuideRow {
 
   /** Elements alive in this row (the bench counts them). */
   get elementCount(): number {
-    return 7 + this.pool.length * 4
+    return 8 + this.pool.reduce((n, cell) => n + (cell.flag ? 7 : 5), 0)
   }
 
   private drawHeader(look: RowLook): void {
@@ -188,6 +237,11 @@ export class GuideRow {
     if (s.logo !== look.channel.logo) this.logo.patch({ src: (s.logo = look.channel.logo) })
     if (s.name !== look.channel.name) this.name.patch({ text: { text: (s.name = look.channel.name) } })
     if (s.badges !== look.badges) this.badges.patch({ text: { text: (s.badges = look.badges) } })
+    if (s.favourite !== look.favourite) {
+      s.favourite = look.favourite
+      this.heart.visible = look.favourite
+      this.name.patch({ text: { wordWrapWidth: HEADER.nameW - (look.favourite ? HEART_W + 8 : 0) } })
+    }
     if (s.locked !== look.locked || this.badges.color === WHITE) {
       s.locked = look.locked
       this.badges.color = look.locked ? COLORS.warning : COLORS.textDim
@@ -218,11 +272,17 @@ export class GuideRow {
       mount: 0.5,
       text: { text: '', fontFace: FONT.bold, fontSize: HEADER.markSize, textColor: WHITE },
     })
+    const bar = el.childList.a({ y: GUIDE.cellH - GENRE_BAR_H, h: GENRE_BAR_H, rect: true, visible: false })
     cell = {
       el,
       title,
       mark,
       markText,
+      bar,
+      flag: undefined,
+      barColour: undefined,
+      flagShown: '',
+      flagW: 0,
       text: '',
       x: -1,
       w: -1,
@@ -276,7 +336,13 @@ export class GuideRow {
     // A cell narrower than the mark (a short programme, or one cut by the grid's edge) hides it;
     // decided on every layout, as a pooled cell changes width as the grid scrolls.
     const markFits = showMark && cellW >= MARK_W + 8
-    const textW = cellW - 2 * PAD - (markFits ? MARK_W : 0)
+    const programme = slot.kind === 'programme' && titled?.untitled !== true ? slot.programme : undefined
+    const flag = programme ? cellFlag(programme) : undefined
+    const flagLabel = flag ? look.flagText(flag) : ''
+    const flagW = flag ? Math.ceil(textWidth(flagLabel, FONT.bold, HEADER.markSize)) + 2 * FLAG_PAD : 0
+    // The flag keeps room for a word of the title, or stays out.
+    const flagFits = flag !== undefined && cellW - (markFits ? MARK_W : 0) - flagW - 8 >= 2 * PAD + 48
+    const textW = cellW - 2 * PAD - (markFits ? MARK_W : 0) - (flagFits ? flagW + 8 : 0)
     if (!cell.shown) {
       cell.el.visible = true
       cell.shown = true
@@ -304,5 +370,39 @@ export class GuideRow {
           cell.markText.patch({ text: { text: look.recordingText } })
       }
     } else if (showMark && cell.mark.x !== cellW - MARK_W) cell.mark.x = cellW - MARK_W
+    this.drawMarks(cell, programme, cellW, flagFits ? flag : undefined, flagLabel, flagW, markFits)
+  }
+
+  /** The genre bar along the foot and the NEW / LIVE / PREMIERE flag left of the REC mark. */
+  private drawMarks(
+    cell: Cell,
+    programme: Programme | undefined,
+    cellW: number,
+    flag: ProgrammeFlag | undefined,
+    label: string,
+    flagW: number,
+    markShown: boolean,
+  ): void {
+    const colour = programme ? genreColour(programme) : undefined
+    if (cell.barColour !== colour) {
+      cell.barColour = colour
+      cell.bar.visible = colour !== undefined
+      if (colour !== undefined) cell.bar.color = colour
+    }
+    if (colour !== undefined && cell.bar.w !== cellW) cell.bar.w = cellW
+    const shownKey = flag === undefined ? '' : `${flag}|${label}`
+    if (cell.flagShown !== shownKey) {
+      cell.flagShown = shownKey
+      if (flag !== undefined) {
+        const box = flagOf(cell)
+        box.box.color = FLAG_COLOUR[flag]
+        box.text.patch({ text: { text: label } })
+      }
+      if (cell.flag) cell.flag.box.visible = flag !== undefined
+    }
+    if (flag === undefined || !cell.flag) return
+    const x = cellW - flagW - (markShown ? MARK_W : 8)
+    if (cell.flag.box.x !== x) cell.flag.box.x = x
+    if (cell.flagW !== flagW) cell.flag.box.w = cell.flagW = flagW
   }
 }

@@ -96,7 +96,21 @@ export class InfoPanel
         visible: false,
         Bar: { h: 8, w: 0, rect: true, color: COLORS.live },
       },
-      Hint: { ...line(60, 22, FONT.regular, COLORS.textDim, 4, W - RIGHT_X - 24), x: RIGHT_X },
+      // Five short lines between the progress track and the offline notice.
+      Hint: {
+        ...line(44, 22, FONT.regular, COLORS.textDim, 5, W - RIGHT_X - 24),
+        x: RIGHT_X,
+        text: {
+          text: '',
+          fontFace: FONT.regular,
+          fontSize: 22,
+          textColor: COLORS.textDim,
+          wordWrapWidth: W - RIGHT_X - 24,
+          maxLines: 5,
+          textOverflow: 'ellipsis',
+          lineHeight: 28,
+        },
+      },
       // "Offline since 12:05" while the operator cannot be reached.
       Notice: {
         x: RIGHT_X,

@@ -63,6 +63,8 @@ export class ProgrammePage extends MessagePage {
   private _offlineSubscription: Subscription | undefined
   private _subscription: Subscription | undefined
   private _parentalSubscription: Subscription | undefined
+  private _favouritesSubscription: Subscription | undefined
+  private _favourites: ReadonlySet<string> = new Set()
   private _busy = false
   private _lookup: ProgrammeLookup | 'asking' = 'asking'
   /** The programme the actions are drawn for (none while asking or absent). */
@@ -157,6 +159,12 @@ export class ProgrammePage extends MessagePage {
       this._offline = since !== undefined
       this._render()
     })
+    this._favouritesSubscription?.unsubscribe()
+    this._favouritesSubscription = guide?.lists.view$.subscribe((view) => {
+      if (view.favourites === this._favourites) return
+      this._favourites = view.favourites
+      this._render()
+    })
   }
 
   override _inactive(): void {
@@ -167,6 +175,8 @@ export class ProgrammePage extends MessagePage {
     this._parentalSubscription?.unsubscribe()
     this._parentalSubscription = undefined
     this._pin.close()
+    this._favouritesSubscription?.unsubscribe()
+    this._favouritesSubscription = undefined
   }
 
   /** No programme to show: still asking, cannot ask, or nobody has it. */
@@ -283,6 +293,14 @@ export class ProgrammePage extends MessagePage {
               run: () => Router.navigate(to.productForChannel(programme.channelId)),
             },
       )
+    if (signedIn) {
+      const favourite = this._favourites.has(programme.channelId)
+      actions.push({
+        id: 'favourite',
+        label: t(favourite ? 'programme.action.unfavourite' : 'programme.action.favourite'),
+        run: () => this._toggleFavourite(programme.channelId, !favourite, channel?.name ?? ''),
+      })
+    }
     actions.push({ id: 'back', label: t('action.back'), run: () => Router.back() })
 
     const meta = [
@@ -380,6 +398,27 @@ export class ProgrammePage extends MessagePage {
         return
       }
     }
+  }
+
+  /** The channel in or out of the favourites: the button turns at once, back if refused. */
+  private _toggleFavourite(channelId: string, on: boolean, channelName: string): void {
+    const guide = appContext().state?.guide
+    if (!guide || this._busy) return
+    this._busy = true
+    guide.setFavourite(channelId, on).then(
+      () => {
+        this._busy = false
+        const done = t(on ? 'guide.fav.added' : 'guide.fav.removed', { channel: channelName })
+        this.fireAncestors('$toast', done, 'success')
+        this.fireAncestors('$voiceUpdate', done)
+      },
+      (error: unknown) => {
+        this._busy = false
+        const message = t(refusalOf(error) === 'offline' ? 'guide.fav.offline' : 'guide.fav.failed')
+        this.fireAncestors('$toast', message, 'error')
+        this.fireAncestors('$voiceUpdate', message)
+      },
+    )
   }
 
   /** One write at a time; the store shows it at once, the toast says how it ended. */

@@ -1,5 +1,5 @@
 import type { Capabilities, Channel } from '../../domain/channels'
-import type { Programme } from '../../domain/guide'
+import type { Programme, ProgrammeFlag } from '../../domain/guide'
 import type { RecordingMark } from '../../domain/guideActions'
 import { alignDown, cellBox, jumpDays, normaliseRow, xOf, type Slot } from '../../domain/guideGrid'
 import { DAY } from '../../domain/time'
@@ -28,6 +28,8 @@ export interface GridLooks {
   /** The parental lock (domain/parental): what it hides reads "Locked programme". */
   lockedProgrammeText?: string
   isLocked?: (programme: Programme) => boolean
+  favourite(channelId: string): boolean
+  flagText(flag: ProgrammeFlag): string
 }
 
 export { slotTitle } from './cellTitle'
@@ -70,6 +72,8 @@ export const rowLook = (channel: Channel, looks: GridLooks, state: WindowState |
     mark: looks.mark,
     ...(looks.lockedProgrammeText !== undefined ? { lockedProgrammeText: looks.lockedProgrammeText } : {}),
     ...(looks.isLocked ? { isLocked: looks.isLocked } : {}),
+    favourite: looks.favourite(channel.id),
+    flagText: looks.flagText,
   }
 }
 

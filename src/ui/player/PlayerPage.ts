@@ -490,6 +490,17 @@ export class PlayerPage
     void this._zap(1)
   }
 
+  /** The previous-channel key: back to the channel watched before this one. */
+  override _handleRecall(): void {
+    const guide = appContext().state?.guide
+    if (!guide) return
+    void guide.recall.target(this._channelId).then((id) => {
+      const channel = id === undefined ? undefined : guide.channel(id)
+      if (channel) this._zapTo(channel)
+      else this.View.notice(t('recall.none'))
+    })
+  }
+
   override _handleChannelDown(): void {
     void this._zap(-1)
   }

@@ -134,6 +134,8 @@ describe('the guide service', () => {
         quota: { allowedHours: 1, usedHours: 0, scheduledHours: 0 },
         autoExpireDays: 30,
       }),
+      tags: resource([]),
+      watchHistory: resource([]),
       addRecording,
       cancelRecording: jest.fn(() => Promise.resolve()),
     } as unknown as UserState

@@ -34,6 +34,10 @@ const operator = () => {
     getRights: () => Promise.resolve({ licences: [], products: [] }),
     getServices: () => Promise.resolve([]),
     getPinState: () => Promise.resolve({ enabled: control.pinEnabled, failedAttempts: 0, lockedUntil: null }),
+    getTags: () => Promise.resolve([]),
+    tagChannel: () => Promise.resolve(),
+    getWatchHistory: () => Promise.resolve([]),
+    removeWatchHistory: () => Promise.resolve(),
     getParentalControl: () => (calls.control++, Promise.resolve(control)),
     setParentalControl: (pin, wanted) => {
       if (pin !== '1234') return Promise.reject(new Error('wrong'))

@@ -54,6 +54,10 @@ const fakeOperator = () => {
     setParentalControl: (_pin, control) => Promise.resolve({ ...control, pinEnabled: true }),
     unlockProgramme: () => Promise.resolve(0),
     getResumes: () => Promise.resolve([]),
+    getTags: () => Promise.resolve([]),
+    tagChannel: () => Promise.resolve(),
+    getWatchHistory: () => Promise.resolve([]),
+    removeWatchHistory: () => Promise.resolve(),
     addRecording: (programmeId) => {
       if (refusal()) return Promise.reject(new Error('quota exceeded'))
       const added = rec(programmeId.replace('p-', ''))

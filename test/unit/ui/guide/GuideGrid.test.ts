@@ -59,6 +59,8 @@ const looks = (locked: (id: string) => boolean = () => false): GridLooks => ({
   loadingText: 'Loading…',
   failedText: 'Not available',
   recordingText: 'REC',
+  favourite: () => false,
+  flagText: (flag: string) => flag.toUpperCase(),
 })
 
 const contains = (f: GridFocus | undefined, t: number): boolean =>

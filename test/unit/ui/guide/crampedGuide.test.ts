@@ -12,6 +12,8 @@ const looks: GridLooks = {
   loadingText: 'Loading…',
   failedText: 'Failed',
   recordingText: 'REC',
+  favourite: () => false,
+  flagText: (flag: string) => flag.toUpperCase(),
 }
 const programme = (title: string): Slot<Programme> & { kind: 'programme' } => ({
   kind: 'programme',

@@ -36,6 +36,8 @@ const looks = (live: boolean): GridLooks => ({
   loadingText: 'Loading…',
   failedText: 'Failed',
   recordingText: 'REC',
+  favourite: () => false,
+  flagText: (flag: string) => flag.toUpperCase(),
 })
 
 describe("a guide row's slots", () => {
