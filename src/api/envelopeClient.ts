@@ -4,6 +4,7 @@ import { pinMethods } from './pin'
 import { purchaseMethods } from './purchase'
 import { recordingMethods } from './recordings'
 import { resumeMethods } from './resumes'
+import { searchMethods } from './search'
 import { sessionMethods } from './session'
 import { streamMethods } from './streams'
 import { userdataMethods } from './userdata'
@@ -16,6 +17,7 @@ export const createEnvelopeClient = (deps: ClientDeps) => {
     ...sessionMethods(call),
     ...userdataMethods(call, logger),
     ...guideMethods(call, logger, deps.transport.resolveUrl),
+    ...searchMethods(call, logger, deps.transport.resolveUrl),
     ...recordingMethods(call, logger),
     ...resumeMethods(call, logger),
     ...pinMethods(call),

@@ -29,6 +29,9 @@ import { createLineupStore, type LineupStore } from './lineup/lineupStore'
 import { createPlayerHub, type PlayerHub } from './player/playerPorts'
 import { createAnnouncer, type Announcer, type SpeechPort } from './voice/announcer'
 import { voiceGuidanceOn } from '../domain/preferences'
+import { createReminders, type Reminders } from './reminders/reminders'
+import { DEFAULT_REMINDER_TIMINGS } from './reminders/reminderScheduler'
+import { createGuideSearch, type GuideSearch } from './search/guideSearch'
 
 export interface AppStateOptions {
   settings: KanalSettings
@@ -80,6 +83,10 @@ export interface AppState {
   lineup: LineupStore
   /** The player's lineup and playback sessions. */
   player: PlayerHub
+  /** Guide search as the viewer types (SearchGuide). */
+  search: GuideSearch
+  /** Reminders kept on the box, and the notices they give by the operator clock. */
+  reminders: Reminders
   /** Whether the app is in front (page and platform lifecycle): the player stops while it is not. */
   visible$: Observable<boolean>
   /**
@@ -234,6 +241,24 @@ export const createAppState = (options: AppStateOptions): AppState => {
     heartbeatMs: options.settings.playbackCheckSeconds * 1000,
   })
 
+  const search = createGuideSearch({
+    search: (query, signal) => authorised(() => api.envelope.searchGuide({ query }, { signal })),
+    scheduler: options.scheduler,
+    debounceMs: options.settings.searchDebounceMs,
+    log,
+  })
+  const reminders = createReminders({
+    storage,
+    clock,
+    lookUp: (id) => guide.lookUpProgramme(id),
+    timings: {
+      ...DEFAULT_REMINDER_TIMINGS,
+      checkAheadSeconds: options.settings.reminderCheckAheadSeconds,
+      checkEverySeconds: options.settings.reminderCheckEverySeconds,
+    },
+    log,
+  })
+
   let following: Subscription | undefined
   let closed = false
 
@@ -246,6 +271,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
     guide,
     lineup,
     player,
+    search,
+    reminders,
     visible$: options.visible$,
     storageDegraded$: (storage.degraded$ ?? of(false)).pipe(distinctUntilChanged()),
     get session(): SessionStore {
@@ -276,6 +303,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
         log.warn('sign-in failed; showing what is cached', error)
       } finally {
         markStarted()
+        // Reminders start with or without the operator: what they say comes from the box.
+        if (!closed) reminders.start()
       }
     },
     check(reason) {
@@ -291,6 +320,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
       account.dispose()
       store.dispose()
       guide.dispose()
+      search.dispose()
+      reminders.dispose()
       lineup.dispose()
       voice.dispose()
       preferences.dispose()
