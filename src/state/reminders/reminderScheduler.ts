@@ -1,4 +1,4 @@
-import { Observable, Subject, Subscription } from 'rxjs'
+import { EMPTY, Observable, Subject, Subscription, distinctUntilChanged, map, switchMap } from 'rxjs'
 import { compareWithGuide, dueOf, needsCheck, type GuideCheck, type Reminder } from '../../domain/reminders'
 import type { Programme } from '../../domain/guide'
 import type { Logger } from '../../platform/log'
@@ -103,11 +103,18 @@ export const createReminderScheduler = (
       ticking = new Subscription()
       void store.load().then(() => {
         if (!ticking || ticking.closed) return
+        // No reminder, no timer: the clock is watched only while there is something to tell.
         ticking.add(
-          clock.ticks(timings.tickMs).subscribe({
-            next: look,
-            error: (error: unknown) => log.warn('reminders: the clock stopped', error),
-          }),
+          store.list$
+            .pipe(
+              map((list) => list.length > 0),
+              distinctUntilChanged(),
+              switchMap((any) => (any ? clock.ticks(timings.tickMs) : EMPTY)),
+            )
+            .subscribe({
+              next: look,
+              error: (error: unknown) => log.warn('reminders: the clock stopped', error),
+            }),
         )
       })
     },

@@ -133,6 +133,8 @@ export class GuidePage
         this.Grid.setLooks(this._looks())
       }),
       guide.store.changed$.subscribe(() => this.Grid.refresh()),
+      // A reminder set or told: the cells' reminder dots follow.
+      state.reminders.list$.subscribe(() => this.Grid.setLooks(this._looks())),
       guide.offlineSince$.subscribe((since) => {
         this._offlineSince = since
         this.Info.notice =
@@ -250,6 +252,7 @@ export class GuidePage
       loadingText: t('guide.cell.loading'),
       failedText: t('guide.cell.failed'),
       recordingText: t('guide.mark.rec'),
+      reminded: (id) => appContext().state?.reminders.has(id) ?? false,
     }
   }
 

@@ -20,7 +20,11 @@ export interface RowLook {
   failed: boolean
   recordingText: string
   mark: (programmeId: string) => RecordingMark
+  reminded?: (programmeId: string) => boolean
 }
+
+/** The reminder dot: a small disc at the cell's bottom right, in the focus colour. */
+const REMIND_D = 14
 
 const PAD = 16
 export const MARK_W = 64
@@ -52,6 +56,7 @@ interface Cell {
   tint: number
   markShown: RecordingMark
   shown: boolean
+  remind: Lightning.Element
 }
 
 // Right-to-left titles are aligned right by the text rules (ui/text/bidiCanvas), which swap
@@ -215,9 +220,19 @@ export class GuideRow {
       mount: 0.5,
       text: { text: '', fontFace: FONT.bold, fontSize: HEADER.markSize, textColor: WHITE },
     })
+    const remind = el.childList.a({
+      y: GUIDE.cellH - REMIND_D - 8,
+      w: REMIND_D,
+      h: REMIND_D,
+      rect: true,
+      color: COLORS.focus,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: REMIND_D / 2 },
+      visible: false,
+    })
     cell = {
       el,
       title,
+      remind,
       mark,
       markText,
       text: '',
@@ -269,6 +284,10 @@ export class GuideRow {
       color = COLOR.gap
       tint = COLORS.textMuted
     }
+    const reminded = slot.kind === 'programme' && (look.reminded?.(slot.programme.id) ?? false)
+    const remindFits = reminded && cellW >= REMIND_D + 16
+    if (cell.remind.visible !== remindFits) cell.remind.visible = remindFits
+    if (remindFits && cell.remind.x !== cellW - REMIND_D - 8) cell.remind.x = cellW - REMIND_D - 8
     const showMark = mark === 'scheduled' || mark === 'recording'
     // A cell narrower than the mark (a short programme, or one cut by the grid's edge) hides it;
     // decided on every layout, as a pooled cell changes width as the grid scrolls.

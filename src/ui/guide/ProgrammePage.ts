@@ -11,12 +11,14 @@ import {
 import type { GuideRights, ProgrammeLookup } from '../../state/guide/guideService'
 import { refusalOf } from '../../state/recordings/refusal'
 import { appContext } from '../context'
-import { formatDay, formatDuration, formatTimeRange } from '../format'
+import { formatDay, formatDuration, formatTime, formatTimeRange } from '../format'
 import { say, t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 import { channelOffers, nextAiringPhrase, onAirOf, onAirPhrase, type NextAiring } from './detailsLooks'
 import { MessagePage, type MessageAction } from '../components/MessagePage'
+import { reminderOffer } from './reminderOffer'
+import { ReminderError } from '../../state/reminders/reminders'
 
 const ACTION_KEY: Record<GuideAction, string> = {
   watchLive: 'programme.action.live',
@@ -59,6 +61,7 @@ export class ProgrammePage extends MessagePage {
   private _offline = false
   private _offlineSubscription: Subscription | undefined
   private _subscription: Subscription | undefined
+  private _reminderSubscription: Subscription | undefined
   private _busy = false
   private _lookup: ProgrammeLookup | 'asking' = 'asking'
   /** The programme the actions are drawn for (none while asking or absent). */
@@ -145,6 +148,8 @@ export class ProgrammePage extends MessagePage {
       this._offline = since !== undefined
       this._render()
     })
+    this._reminderSubscription?.unsubscribe()
+    this._reminderSubscription = appContext().state?.reminders.list$.subscribe(() => this._render())
   }
 
   override _inactive(): void {
@@ -152,6 +157,8 @@ export class ProgrammePage extends MessagePage {
     this._subscription = undefined
     this._offlineSubscription?.unsubscribe()
     this._offlineSubscription = undefined
+    this._reminderSubscription?.unsubscribe()
+    this._reminderSubscription = undefined
   }
 
   /** No programme to show: still asking, cannot ask, or nobody has it. */
@@ -263,6 +270,14 @@ export class ProgrammePage extends MessagePage {
               run: () => Router.navigate(to.productForChannel(programme.channelId)),
             },
       )
+    const reminded = state.reminders.has(programme.id)
+    const reminder = reminderOffer(programme, now, reminded)
+    if (reminder)
+      actions.push({
+        id: 'reminder',
+        label: t(reminder === 'set' ? 'reminder.action.set' : 'reminder.action.cancel'),
+        run: () => this._remind(programme, reminder),
+      })
     actions.push({ id: 'back', label: t('action.back'), run: () => Router.back() })
 
     const meta = [
@@ -278,8 +293,9 @@ export class ProgrammePage extends MessagePage {
         : mark?.mark === 'recording'
           ? t('guide.mark.recording')
           : ''
+    const statuses = [status, reminded ? t('reminder.set') : ''].filter((x) => x !== '')
     const lines = [
-      meta.join('  ·  ') + (status ? `  ·  ${status}` : ''),
+      meta.join('  ·  ') + statuses.map((x) => `  ·  ${x}`).join(''),
       programme.categories.join(', '),
       programme.description ?? '',
     ].filter((s) => s !== '')
@@ -324,6 +340,27 @@ export class ProgrammePage extends MessagePage {
         return
       }
     }
+  }
+
+  /** Reminders are kept on the box: set or cancelled at once, the toast says so. */
+  private _remind(p: Programme, offer: 'set' | 'cancel'): void {
+    const reminders = appContext().state?.reminders
+    if (!reminders) return
+    const done = offer === 'set' ? reminders.add(p) : reminders.cancel(p.id)
+    done.then(
+      () =>
+        this.fireAncestors(
+          '$toast',
+          offer === 'set' ? t('reminder.done.set', { time: formatTime(p.start) }) : t('reminder.done.cancel'),
+          'success',
+        ),
+      (error: unknown) =>
+        this.fireAncestors(
+          '$toast',
+          t(error instanceof ReminderError ? 'reminder.failed.started' : 'reminder.failed.save'),
+          'error',
+        ),
+    )
   }
 
   /** One write at a time; the store shows it at once, the toast says how it ended. */

@@ -25,6 +25,8 @@ export interface GridLooks {
   loadingText: string
   failedText: string
   recordingText: string
+  /** A reminder is set for the programme (a small bell-coloured dot in its cell). */
+  reminded?(programmeId: string): boolean
 }
 
 export { slotTitle } from './cellTitle'
@@ -65,6 +67,7 @@ export const rowLook = (channel: Channel, looks: GridLooks, state: WindowState |
     failed: state === 'failed',
     recordingText: looks.recordingText,
     mark: looks.mark,
+    ...(looks.reminded ? { reminded: looks.reminded } : {}),
   }
 }
 

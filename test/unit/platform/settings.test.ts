@@ -23,6 +23,10 @@ describe('settings.json appSettings', () => {
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
       testHooks: true,
+      searchDebounceMs: 200,
+      reminderNoticeSeconds: 5,
+      reminderCheckAheadSeconds: 3600,
+      reminderCheckEverySeconds: 2,
       stage: { w: 1920 },
     })
     expect(warnings).toEqual([])
@@ -36,7 +40,19 @@ describe('settings.json appSettings', () => {
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
       testHooks: true,
+      searchDebounceMs: 200,
+      reminderNoticeSeconds: 5,
+      reminderCheckAheadSeconds: 3600,
+      reminderCheckEverySeconds: 2,
     })
+  })
+
+  it('keeps the search and reminder timings within their ranges, and says so', () => {
+    const { settings, warnings } = readSettings({ searchDebounceMs: 5000, reminderNoticeSeconds: 1 })
+    expect(settings.searchDebounceMs).toBe(2000)
+    expect(settings.reminderNoticeSeconds).toBe(3)
+    expect(warnings.join('\n')).toMatch(/searchDebounceMs: 5000 is outside 0..2000; clamped to 2000/)
+    expect(warnings.join('\n')).toMatch(/reminderNoticeSeconds: 1 is outside 3..600; clamped to 3/)
   })
 
   it('clamps a poll period below the operator minimum of 5 minutes, and says so', () => {
