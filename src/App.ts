@@ -198,10 +198,7 @@ export class App extends Router.App<AppTemplateSpec> {
     const state = appContext().state
     if (!notice || !state) return
     const look = noticeLook(notice, {
-      channel: (id) => {
-        const channel = state.guide.channel(id)
-        return channel ? `${channel.number} ${channel.name}` : id
-      },
+      channel: (id) => state.guide.channel(id)?.name ?? id,
       time: formatTime,
       day: formatDay,
     })

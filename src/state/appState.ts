@@ -110,12 +110,19 @@ const DEVICE_KEY = 'device-id'
 export const createAppState = (options: AppStateOptions): AppState => {
   const { log, storage } = options
   const clock = createOperatorClock({ localNowMs: options.nowMs, scheduler: options.scheduler })
+  // Reminders judge what was missed while the box was off by the operator's clock: they wait
+  // for its first word (any answer's Date), or a while when it does not answer.
+  let clockHeard: () => void = () => undefined
+  const clockReady = new Promise<void>((resolve) => (clockHeard = resolve))
   let session: SessionStore | undefined
   const api = createApi({
     baseUrl: options.apiBaseUrl,
     getToken: () => session?.token(),
     random: options.random,
-    onServerDate: (operatorMs) => clock.observe(operatorMs, options.nowMs()),
+    onServerDate: (operatorMs) => {
+      clock.observe(operatorMs, options.nowMs())
+      clockHeard()
+    },
     logger: { warn: (message, data) => log.warn(message, data) },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
@@ -251,6 +258,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
     storage,
     clock,
     lookUp: (id) => guide.lookUpProgramme(id),
+    clockReady,
+    scheduler: options.scheduler,
     timings: {
       ...DEFAULT_REMINDER_TIMINGS,
       checkAheadSeconds: options.settings.reminderCheckAheadSeconds,

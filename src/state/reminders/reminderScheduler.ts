@@ -1,4 +1,20 @@
-import { EMPTY, Observable, Subject, Subscription, distinctUntilChanged, map, switchMap } from 'rxjs'
+import {
+  EMPTY,
+  Observable,
+  SchedulerLike,
+  Subject,
+  Subscription,
+  asyncScheduler,
+  distinctUntilChanged,
+  from,
+  map,
+  of,
+  race,
+  shareReplay,
+  switchMap,
+  take,
+  timer,
+} from 'rxjs'
 import { compareWithGuide, dueOf, needsCheck, type GuideCheck, type Reminder } from '../../domain/reminders'
 import type { Programme } from '../../domain/guide'
 import type { Logger } from '../../platform/log'
@@ -22,6 +38,8 @@ export interface ReminderTimings {
   checkEverySeconds: number
   /** A start seen this late at start-up still counts as "starts now" (seconds). */
   graceSeconds: number
+  /** How long the first look waits for the operator's clock (ms). */
+  clockWaitMs: number
 }
 
 export const DEFAULT_REMINDER_TIMINGS: ReminderTimings = {
@@ -29,6 +47,7 @@ export const DEFAULT_REMINDER_TIMINGS: ReminderTimings = {
   checkAheadSeconds: 300,
   checkEverySeconds: 120,
   graceSeconds: 60,
+  clockWaitMs: 15_000,
 }
 
 export interface ReminderSchedulerOptions {
@@ -37,6 +56,10 @@ export interface ReminderSchedulerOptions {
   /** The operator's word on a programme (GetProgramme through the guide). */
   lookUp: (programmeId: string) => Promise<ProgrammeLookup>
   timings: ReminderTimings
+  /** Resolves once the operator's time has been heard (any answer's Date). */
+  clockReady?: Promise<void>
+  /** Waits for clockReady at most `timings.clockWaitMs` (offline, the box's clock is all there is). */
+  scheduler?: SchedulerLike
   log: Logger
 }
 
@@ -101,6 +124,14 @@ export const createReminderScheduler = (
     start() {
       if (ticking) return
       ticking = new Subscription()
+      // The first look waits for the operator's clock, so that what passed while the box was
+      // off is judged by the operator's time; offline, after a while, by the box's own.
+      const clockReady$ = options.clockReady
+        ? race(
+            from(options.clockReady),
+            timer(timings.clockWaitMs, options.scheduler ?? asyncScheduler),
+          ).pipe(take(1), shareReplay(1))
+        : of(undefined)
       void store.load().then(() => {
         if (!ticking || ticking.closed) return
         // No reminder, no timer: the clock is watched only while there is something to tell.
@@ -109,7 +140,9 @@ export const createReminderScheduler = (
             .pipe(
               map((list) => list.length > 0),
               distinctUntilChanged(),
-              switchMap((any) => (any ? clock.ticks(timings.tickMs) : EMPTY)),
+              switchMap((any) =>
+                any ? clockReady$.pipe(switchMap(() => clock.ticks(timings.tickMs))) : EMPTY,
+              ),
             )
             .subscribe({
               next: look,

@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs'
+import type { Observable, SchedulerLike } from 'rxjs'
 import { canRemind, reminderOf, type Reminder } from '../../domain/reminders'
 import type { Programme } from '../../domain/guide'
 import type { Logger } from '../../platform/log'
@@ -30,6 +30,9 @@ export interface RemindersOptions {
   clock: Pick<OperatorClock, 'nowSeconds' | 'ticks'>
   lookUp: (programmeId: string) => Promise<ProgrammeLookup>
   timings: ReminderTimings
+  /** The first look waits for this: what passed while the box was off is judged by the operator's time. */
+  clockReady?: Promise<void>
+  scheduler?: SchedulerLike
   log: Logger
 }
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { Subject, firstValueFrom } from 'rxjs'
+import { Subject, VirtualTimeScheduler, firstValueFrom } from 'rxjs'
 import type { Programme } from '../../../../src/domain/guide'
 import type { ProgrammeLookup } from '../../../../src/state/guide/guideService'
 import {
@@ -51,7 +51,15 @@ const setup = (
       lookUps.push(id)
       return options.lookUp?.(id) ?? Promise.resolve({ kind: 'failed', offline: true })
     },
-    timings: { tickMs: 1000, checkAheadSeconds: 300, checkEverySeconds: 120, graceSeconds: 60 },
+    timings: {
+      tickMs: 1000,
+      checkAheadSeconds: 300,
+      checkEverySeconds: 120,
+      graceSeconds: 60,
+      clockWaitMs: 15_000,
+    },
+    ...(options.clockReady ? { clockReady: options.clockReady } : {}),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     log: quiet,
   })
   const notices: ReminderNotice[] = []
@@ -196,5 +204,49 @@ describe('reminders', () => {
     await reminders.cancel('p1')
     await at(10_000)
     expect(notices).toEqual([])
+  })
+
+  test("after a restart the first look waits for the operator's clock: missed is judged by its time", async () => {
+    const storage = createMemoryStore()
+    await storage.setItem(REMINDERS_KEY, [{ ...news, programmeId: 'p1', setAt: 1 }])
+    let heard: () => void = () => undefined
+    const clockReady = new Promise<void>((resolve) => (heard = resolve))
+    // The box's own clock is behind: by it, the programme is still to come.
+    const { reminders, notices, at } = setup({
+      storage,
+      now: 9_000,
+      clockReady,
+      scheduler: new VirtualTimeScheduler(),
+    })
+    reminders.start()
+    await settle()
+    await at(9_000)
+    expect(notices).toEqual([])
+    // The operator's answer: it is 11_000, the programme began while the box was off.
+    heard()
+    await settle()
+    await at(11_000)
+    expect(notices).toEqual([
+      { kind: 'missed', reminder: expect.objectContaining({ programmeId: 'p1' }), onAir: true },
+    ])
+  })
+
+  test('offline, the first look waits a while for the clock, then trusts the box', async () => {
+    const storage = createMemoryStore()
+    await storage.setItem(REMINDERS_KEY, [{ ...news, programmeId: 'p1', setAt: 1 }])
+    const scheduler = new VirtualTimeScheduler()
+    const { reminders, notices, at } = setup({
+      storage,
+      now: 11_000,
+      clockReady: new Promise<void>(() => undefined),
+      scheduler,
+    })
+    reminders.start()
+    await settle()
+    await at(11_000)
+    expect(notices).toEqual([])
+    scheduler.flush()
+    await at(11_000)
+    expect(notices.map((n) => n.kind)).toEqual(['missed'])
   })
 })
