@@ -20,6 +20,8 @@ import { registerSession } from './routes/session'
 import { registerTimestamps } from './routes/timestamps'
 import { registerServices } from './routes/services'
 import { registerGuide } from './routes/guide'
+import { registerTags } from './routes/tags'
+import { registerWatchHistory } from './routes/watchHistory'
 import { registerRecordings } from './routes/recordings'
 import { registerResumes } from './routes/resumes'
 import { registerPin } from './routes/pin'
@@ -104,8 +106,10 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   registerTimestamps(app, api)
   registerServices(app, api)
   registerGuide(app, api)
+  registerTags(app, api)
   registerRecordings(app, api)
   registerResumes(app, api)
+  registerWatchHistory(app, api)
   registerPin(app, api)
   registerPurchase(app, api)
   registerSubscription(app, api)

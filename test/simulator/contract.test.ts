@@ -352,11 +352,11 @@ describe('contract: every route over HTTP, in the documents’ shapes', () => {
   })
 
   describe('channels and guide (Kanal’s own, document 000 style)', () => {
-    it('GetChannels lists every channel with number, name, logo and products', async () => {
+    it('GetChannels lists every channel with number, name, logo, genre and products', async () => {
       const channels = await client.content<Json[]>('GetChannels', {}, anna)
       expect(channels.length).toBeGreaterThanOrEqual(150)
       for (const c of channels)
-        expect(keys(c)).toEqual(['CatchupHours', 'ID', 'Logo', 'Name', 'Number', 'Products'])
+        expect(keys(c)).toEqual(['CatchupHours', 'Genre', 'ID', 'Logo', 'Name', 'Number', 'Products'])
       expect(channels.map((c) => c.Number)).toEqual(channels.map((_c, i) => i + 1))
       expect(channels[0]).toMatchObject({
         ID: 'ch1',

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { migrate } from './migrations'
+import { registerSearchFunctions } from '../model/searchIndex'
 
 export type Db = Database.Database
 
@@ -21,6 +22,7 @@ export const openDatabase = (dbPath: string): Db => {
     db.pragma('busy_timeout = 5000')
   }
   db.pragma('foreign_keys = ON')
+  registerSearchFunctions(db)
   migrate(db)
   return db
 }

@@ -244,6 +244,60 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 6,
+    name: 'tags, watch history, guide search and programme flags',
+    sql: `
+      -- New, Premiere and Live as bits (1, 2, 4): model/flags.ts names them.
+      ALTER TABLE programmes ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE user_tags (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        item_type TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, item_type, item_id, tag)
+      );
+      CREATE INDEX user_tags_time ON user_tags (user_id, added_at DESC);
+      -- AUTOINCREMENT: an id a client still holds never comes back naming another entry.
+      CREATE TABLE watch_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        -- What makes two playbacks the same item: 'live:ch3', 'catchup:153', 'recording:4'.
+        item_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        programme_id TEXT,
+        recording_id TEXT,
+        title TEXT NOT NULL,
+        watched_at INTEGER NOT NULL,
+        UNIQUE (user_id, item_key)
+      );
+      CREATE INDEX watch_history_time ON watch_history (user_id, watched_at DESC, id DESC);
+      -- SearchGuide's index (model/searchIndex.ts): titles, episodes and the time blocks each
+      -- programme overlaps. Contentless (the text stays in programmes) with deletes by rowid,
+      -- so that a delete needs no copy of what was indexed and a reset empties it in one go
+      -- ('delete-all'). Deletes and changes are kept in step by triggers, so that the index
+      -- never names a programme that is gone or changed, whoever deletes it (the XMLTV
+      -- importer's ranges, a channel's cascade). Inserts are indexed by their writers in bulk
+      -- (indexProgrammesFrom): a trigger per inserted row made a demo seed four times as slow.
+      -- kanal_search_blocks is registered on the connection (db/connection.ts).
+      CREATE VIRTUAL TABLE programmes_fts USING fts5(
+        title, episode, blocks, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+      );
+      CREATE TRIGGER programmes_fts_delete AFTER DELETE ON programmes BEGIN
+        DELETE FROM programmes_fts WHERE rowid = old.id;
+      END;
+      CREATE TRIGGER programmes_fts_update AFTER UPDATE OF id, start, end, title, episode ON programmes BEGIN
+        DELETE FROM programmes_fts WHERE rowid = old.id;
+        INSERT INTO programmes_fts (rowid, title, episode, blocks)
+          VALUES (new.id, new.title, new.episode, kanal_search_blocks(new.start, new.end));
+      END;
+      INSERT INTO programmes_fts (rowid, title, episode, blocks)
+        SELECT id, title, episode, kanal_search_blocks(start, end) FROM programmes;
+    `,
+  },
 ]
 
 /** Applies the migrations not yet recorded, each in its own transaction. */
@@ -271,6 +325,10 @@ export const migrate = (db: Database.Database): number[] => {
 
 /** Every table a scenario reset empties, children before parents. */
 export const DATA_TABLES = [
+  'watch_history',
+  'user_tags',
+  // Before programmes: emptied in one go (emptyDataTables), the delete trigger then finds nothing.
+  'programmes_fts',
   'login_throttle',
   'resumes',
   'recordings',
@@ -293,3 +351,12 @@ export const DATA_TABLES = [
   'resellers',
   'meta',
 ] as const
+
+/** Empties every data table (a scenario reset); the search index with FTS5's own 'delete-all'. */
+export const emptyDataTables = (db: Database.Database): void => {
+  for (const table of DATA_TABLES) {
+    if (table === 'programmes_fts')
+      db.prepare("INSERT INTO programmes_fts (programmes_fts) VALUES ('delete-all')").run()
+    else db.prepare(`DELETE FROM ${table}`).run()
+  }
+}

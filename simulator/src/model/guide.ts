@@ -1,6 +1,8 @@
 import type { Sim } from './context'
 import { SimError } from './context'
 import { getMeta } from '../db/connection'
+import { flagsOf, type FlagName } from './flags'
+import { genreName } from './genres'
 
 export interface ChannelWire {
   ID: string
@@ -8,6 +10,8 @@ export interface ChannelWire {
   Name: string
   Logo: string
   CatchupHours: number
+  /** News, Sport, Kids, Movies, Documentary, Music, Entertainment...; left out when unknown. */
+  Genre?: string
   /** Products (document 003 ids) that carry the channel for any service; empty when none does. */
   Products: string[]
 }
@@ -24,6 +28,8 @@ export interface ProgrammeWire {
   Episode?: string
   /** The programme's picture (a title card drawn by the simulator). */
   Image?: string
+  /** New, Premiere, Live; left out when none applies. */
+  Flags?: FlagName[]
 }
 
 /** A programme with the next airing of the same title (GetProgramme). */
@@ -54,21 +60,25 @@ export const listChannels = (sim: Sim, baseUrl: string): ChannelWire[] => {
     else products.set(r.channel_id, [r.product_id])
   }
   return sim.db
-    .prepare<[], { id: string; number: number; name: string; catchup_hours: number }>(
-      'SELECT id, number, name, catchup_hours FROM channels ORDER BY number',
+    .prepare<[], { id: string; number: number; name: string; genre: string | null; catchup_hours: number }>(
+      'SELECT id, number, name, genre, catchup_hours FROM channels ORDER BY number',
     )
     .all()
-    .map((c) => ({
-      ID: c.id,
-      Number: c.number,
-      Name: c.name,
-      Logo: baseUrl + logoPath(c.id),
-      CatchupHours: c.catchup_hours,
-      Products: products.get(c.id) ?? [],
-    }))
+    .map((c) => {
+      const genre = genreName(c.genre)
+      return {
+        ID: c.id,
+        Number: c.number,
+        Name: c.name,
+        Logo: baseUrl + logoPath(c.id),
+        CatchupHours: c.catchup_hours,
+        ...(genre !== undefined ? { Genre: genre } : {}),
+        Products: products.get(c.id) ?? [],
+      }
+    })
 }
 
-interface ProgrammeRow {
+export interface ProgrammeRow {
   id: number
   channel_id: string
   start: number
@@ -78,9 +88,11 @@ interface ProgrammeRow {
   categories: string | null
   series_id: string | null
   episode: string | null
+  flags: number
 }
 
-const toWire = (p: ProgrammeRow, baseUrl: string): ProgrammeWire => {
+/** The one serializer of a programme: GetGuide, GetProgramme and SearchGuide all use it. */
+export const toWire = (p: ProgrammeRow, baseUrl: string): ProgrammeWire => {
   const w: ProgrammeWire = {
     ID: String(p.id),
     ChannelID: p.channel_id,
@@ -93,10 +105,13 @@ const toWire = (p: ProgrammeRow, baseUrl: string): ProgrammeWire => {
   if (p.series_id !== null) w.SeriesID = p.series_id
   if (p.episode !== null) w.Episode = p.episode
   w.Image = baseUrl + imagePath(String(p.id))
+  const flags = flagsOf(p.flags)
+  if (flags.length > 0) w.Flags = flags
   return w
 }
 
-const PROGRAMME_COLUMNS = 'id, channel_id, start, end, title, description, categories, series_id, episode'
+export const PROGRAMME_COLUMNS =
+  'id, channel_id, start, end, title, description, categories, series_id, episode, flags'
 /** How far ahead the next airing is looked for: the guide's own reach. */
 const NEXT_AIRING_SECONDS = 14 * 24 * 3600
 
@@ -168,12 +183,32 @@ export const guideWindow = (
   }
 }
 
-/** Remembers the longest programme so that guide windows can use the index as a range. */
+/**
+ * Remembers the longest programme, so that guide windows can use the index as a range, and the
+ * last start, where a search stops.
+ */
 export const refreshGuideStats = (sim: Pick<Sim, 'db'>): void => {
-  const row = sim.db.prepare<[], { m: number | null }>('SELECT max(end - start) AS m FROM programmes').get()
-  sim.db
-    .prepare(
-      "INSERT INTO meta (key, value) VALUES ('max_programme_seconds', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )
-    .run(String(row?.m ?? 0))
+  const row = sim.db
+    .prepare<
+      [],
+      { m: number | null; last: number | null }
+    >('SELECT max(end - start) AS m, max(start) AS last FROM programmes')
+    .get()
+  const set = sim.db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  )
+  set.run('max_programme_seconds', String(row?.m ?? 0))
+  if (row?.last !== null && row?.last !== undefined) set.run('last_programme_start', String(row.last))
+  else sim.db.prepare("DELETE FROM meta WHERE key = 'last_programme_start'").run()
+}
+
+/** The start of the guide's last programme; undefined when the guide is empty. */
+export const lastProgrammeStart = (sim: Pick<Sim, 'db'>): number | undefined => {
+  let value = getMeta(sim.db, 'last_programme_start')
+  // A database from before it was remembered learns it once.
+  if (value === undefined && getMeta(sim.db, 'max_programme_seconds') !== undefined) {
+    refreshGuideStats(sim)
+    value = getMeta(sim.db, 'last_programme_start')
+  }
+  return value === undefined ? undefined : Number(value)
 }

@@ -19,7 +19,7 @@ export const listResumes = (sim: Sim, userId: string): ResumeWire[] =>
 
 /**
  * Saves a resume point. Document 000 lists "Resumes - New resume info added" right after Tags,
- * and watch history is a Tags change (RemoveUserWatchHistory); Kanal reads it as a Tags change,
+ * and watch history is a Tags change (RemoveUserWatchHistory, model/watchHistory.ts); Kanal reads it as a Tags change,
  * so the user-wide stamp moves and Recordings does not.
  */
 export const setResume = (sim: Sim, userId: string, contentId: unknown, position: unknown): ResumeWire => {
@@ -48,11 +48,4 @@ export const setResume = (sim: Sim, userId: string, contentId: unknown, position
     .run(userId, contentId, position, now)
   bumpStamp(sim, userId, 'user')
   return { ContentID: contentId, Position: position, UpdatedAt: now }
-}
-
-/** Document 000 names RemoveUserWatchHistory among the Tags changes: the user-wide stamp moves. */
-export const removeWatchHistory = (sim: Sim, userId: string): number => {
-  const removed = sim.db.prepare('DELETE FROM resumes WHERE user_id = ?').run(userId).changes
-  if (removed > 0) bumpStamp(sim, userId, 'user')
-  return removed
 }

@@ -12,7 +12,9 @@ import { addIdentity, registerDevice, removeDevice, removeIdentity } from '../mo
 import { getService, grantService, revokeService } from '../model/services'
 import { recordChange } from '../model/accountChanges'
 import { bumpStamp } from '../model/stamps'
-import { removeWatchHistory, setResume } from '../model/resumes'
+import { setResume } from '../model/resumes'
+import { removeWatchHistory } from '../model/watchHistory'
+import { tagItem } from '../model/tags'
 import { isScenarioName } from '../config'
 import { LIMITS } from '../limits'
 import { crossOriginRefusal } from '../qa/origin'
@@ -91,7 +93,23 @@ const anotherDevice = (api: Api, user: UserRow, action: string, body: Record<str
     case 'saveResume':
       return setResume(sim, user.id, body.contentId, body.position)
     case 'removeWatchHistory':
-      return { removed: removeWatchHistory(sim, user.id) }
+      return {
+        removed: removeWatchHistory(
+          sim,
+          user.id,
+          body.entryId === undefined ? undefined : text(body, 'entryId'),
+        ),
+      }
+    case 'addFavourite':
+    case 'removeFavourite':
+      return tagItem(
+        sim,
+        user.id,
+        'Channel',
+        text(body, 'channelId'),
+        'favourite',
+        action === 'removeFavourite',
+      )
     case 'disablePin':
     case 'enablePin': {
       const enabled = action === 'enablePin'

@@ -6,6 +6,7 @@ import { envelopeMethod, str } from '../http/envelope'
 import { SimError } from '../model/context'
 import { CLIPS, PLAYBACK_KINDS, Playbacks, type PlaybackKind } from '../model/playback'
 import { getUser } from '../model/users'
+import { recordWatch } from '../model/watchHistory'
 import { LIMITS } from '../limits'
 
 const MEDIA_DIR = path.resolve(__dirname, '..', '..', 'media')
@@ -50,7 +51,9 @@ export const registerStreams = (app: FastifyInstance, api: Api): void => {
     const kind = str(body, 'Kind')
     if (!(PLAYBACK_KINDS as readonly string[]).includes(kind))
       throw new SimError('invalid', `Kind must be one of ${PLAYBACK_KINDS.join(', ')}`)
-    return playbacks.start(user, kind as PlaybackKind, str(body, 'ID', LIMITS.idChars), baseUrl)
+    const playback = playbacks.start(user, kind as PlaybackKind, str(body, 'ID', LIMITS.idChars), baseUrl)
+    recordWatch(api.sim, user.id, playback)
+    return playback
   })
 
   envelopeMethod(app, api, 'KeepPlayback', 'user', ({ user, body }) =>

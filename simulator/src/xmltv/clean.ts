@@ -1,5 +1,6 @@
 import type { ParsedXmltv, RawChannel, RawProgramme } from './parse'
 import type { ImportReport } from './report'
+import { FLAG_BITS } from '../model/flags'
 
 export interface CleanProgramme {
   start: number
@@ -11,6 +12,8 @@ export interface CleanProgramme {
   /** Programmes with episode information are episodes of a series named by their title. */
   isEpisode: boolean
   episode: string | null
+  /** model/flags.ts's bits. */
+  flags: number
 }
 
 export interface CleanGuide {
@@ -20,6 +23,8 @@ export interface CleanGuide {
 }
 
 const DAY = 86400
+/** Categories that say a programme is broadcast live, as grabbers write them in a few languages. */
+const LIVE_CATEGORIES = new Set(['live', 'en vivo', 'ao vivo', 'en direct', 'direkt', 'otse'])
 const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u
 
 interface Timed {
@@ -63,6 +68,9 @@ const toClean = (t: Timed & { end: number }, report: ImportReport): CleanProgram
     categories: p.categories.length > 0 ? JSON.stringify(p.categories) : null,
     isEpisode: episode !== null,
     episode,
+    flags: p.categories.some((c) => LIVE_CATEGORIES.has(c.toLowerCase()))
+      ? p.flags | FLAG_BITS.Live
+      : p.flags,
   }
 }
 

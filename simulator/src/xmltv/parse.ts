@@ -6,6 +6,7 @@ import { Readable } from 'node:stream'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { XmltvError } from './errors'
 import { parseXmltvTime, type XmltvTime } from './time'
+import { FLAG_BITS } from '../model/flags'
 
 export interface RawChannel {
   xmltvId: string
@@ -27,6 +28,8 @@ export interface RawProgramme {
   episodeOnscreen?: string
   episodeNs?: string
   lengthSeconds?: number
+  /** New, Premiere, Live as model/flags.ts's bits: from <new/>, <premiere>, <live/>. */
+  flags: number
   /** Position in the file, so that sorting keeps the file's order for equal starts. */
   order: number
 }
@@ -41,6 +44,15 @@ export interface ParsedXmltv {
 
 const GZIP_MAGIC = [0x1f, 0x8b]
 const CHILDREN_OF_PROGRAMME = new Set(['title', 'desc', 'sub-title', 'category', 'episode-num', 'length'])
+/**
+ * XMLTV's <new/> and <premiere>, and <live/>, which XMLTV lacks but some grabbers write (a
+ * category named Live counts too: see clean.ts). Empty elements: seen when they open.
+ */
+const FLAG_ELEMENTS: Record<string, number> = {
+  new: FLAG_BITS.New,
+  premiere: FLAG_BITS.Premiere,
+  live: FLAG_BITS.Live,
+}
 const LENGTH_UNITS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600 }
 
 const firstBytes = async (file: string, n: number): Promise<Buffer> => {
@@ -141,11 +153,14 @@ export const parseStream = async (
         hasStop: a.stop !== undefined && a.stop.trim() !== '',
         titles: [],
         categories: [],
+        flags: 0,
         order: out.programmes.length,
       }
     } else if (depth === 3 && channel) {
       if (tag.name === 'display-name') capture = { name: tag.name, attributes: a }
       else if (tag.name === 'icon' && a.src !== undefined && channel.icon === undefined) channel.icon = a.src
+    } else if (depth === 3 && programme && FLAG_ELEMENTS[tag.name] !== undefined) {
+      programme.flags |= FLAG_ELEMENTS[tag.name] ?? 0
     } else if (depth === 3 && programme && CHILDREN_OF_PROGRAMME.has(tag.name)) {
       capture = { name: tag.name, attributes: a }
     }

@@ -1,6 +1,7 @@
 import type { Sim } from '../model/context'
 import { getMeta, setMeta } from '../db/connection'
 import { refreshGuideStats } from '../model/guide'
+import { indexProgrammesFrom } from '../model/searchIndex'
 import { seedScenario } from '../db/seed/scenarios'
 import type { CleanGuide } from './clean'
 import type { ImportReport } from './report'
@@ -44,8 +45,8 @@ export const storeGuide = (sim: Sim, guide: CleanGuide, report: ImportReport): v
   )
   const clearRange = db.prepare('DELETE FROM programmes WHERE channel_id = ? AND start < ? AND end > ?')
   const insertProgramme = db.prepare(
-    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode, flags)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
 
   const channelIds = new Map<string, string>()
@@ -71,9 +72,10 @@ export const storeGuide = (sim: Sim, guide: CleanGuide, report: ImportReport): v
     const last = programmes[programmes.length - 1]
     if (channelId === undefined || !first || !last) continue
     clearRange.run(channelId, last.end, first.start)
+    let firstId: number | undefined
     for (const p of programmes) {
       const seriesId = p.isEpisode ? `${channelId}:${hash(p.title)}` : null
-      insertProgramme.run(
+      const { lastInsertRowid } = insertProgramme.run(
         channelId,
         p.start,
         p.end,
@@ -82,8 +84,11 @@ export const storeGuide = (sim: Sim, guide: CleanGuide, report: ImportReport): v
         p.categories,
         seriesId,
         p.episode,
+        p.flags,
       )
+      firstId ??= Number(lastInsertRowid)
     }
+    if (firstId !== undefined) indexProgrammesFrom(db, firstId)
     report.programmes += programmes.length
     report.from = Math.min(report.from ?? first.start, first.start)
     report.to = Math.max(report.to ?? last.end, last.end)

@@ -60,6 +60,7 @@ export const anotherDevicePanel = (): HTMLElement => {
   const recording = idInput('ad-recording', 'recording id')
   const product = idInput('ad-product', 'product id')
   const licence = idInput('ad-licence', 'licence id')
+  const channel = idInput('ad-channel', 'channel id')
   const settings = h('textarea', { qa: 'ad-settings', rows: 2, spellcheck: 'false', value: SETTINGS_EXAMPLE })
   const device = h('select', { qa: 'ad-device' })
 
@@ -112,6 +113,22 @@ export const anotherDevicePanel = (): HTMLElement => {
       button('Buy', 'ad-buy', withId(product, 'a product id', 'buyProduct', 'productId')),
       field('Licence', licence),
       button('Expire', 'ad-expire', withId(licence, 'a licence id', 'expireLicence', 'licenseId')),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      field('Favourite', channel),
+      button(
+        'Add favourite',
+        'ad-add-favourite',
+        withId(channel, 'a channel id', 'addFavourite', 'channelId'),
+      ),
+      button(
+        'Remove favourite',
+        'ad-remove-favourite',
+        withId(channel, 'a channel id', 'removeFavourite', 'channelId'),
+      ),
+      button('Clear watch history', 'ad-clear-history', (b) => run(b, 'removeWatchHistory')),
     ),
     h(
       'div',

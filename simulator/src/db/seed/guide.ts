@@ -1,11 +1,13 @@
 import type { Db } from '../connection'
 import { createPrng, mixSeed, type Prng } from './prng'
+import { FLAG_BITS } from '../../model/flags'
 import {
   BRANDS,
   CATCHUP_HOURS,
   EPISODE_HOOKS,
   GENRES,
   GENRE_LABELS,
+  LIVE_SHOWS,
   MOVIE_ADJECTIVES,
   MOVIE_NOUNS,
   MOVIE_PEOPLE,
@@ -63,11 +65,20 @@ export const makeLineup = (count: number, seed: number): SeedChannel[] => {
   return out
 }
 
-const slug = (text: string): string =>
+const latinSlug = (text: string): string =>
   text
     .toLowerCase()
+    .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
+
+/** A title in another script has no Latin slug: its code points stand in, in hex. */
+const slug = (text: string): string =>
+  latinSlug(text) ||
+  Array.from(text)
+    .map((ch) => ch.codePointAt(0)?.toString(16) ?? '')
+    .join('')
+    .slice(0, 40)
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
@@ -93,6 +104,23 @@ interface Row {
   categories: string
   seriesId: string | null
   episode: string | null
+  flags: number
+}
+
+/**
+ * New, Premiere and Live for the demo: live shows always; a season's first episode and one
+ * movie in five are premieres; one other episode in four is new. Drawn from the programme's
+ * own seed, so that the schedule's draws (and so the demo guide) stay as they were.
+ */
+const flagsFor = (row: Row, kind: Show['kind'], showTitle: string, seed: number, channel: number): number => {
+  const draw = createPrng(mixSeed(mixSeed(seed, channel), row.start)).next()
+  let bits = LIVE_SHOWS.has(showTitle) ? FLAG_BITS.Live : 0
+  if (kind === 'movie' && draw < 0.2) bits |= FLAG_BITS.Premiere
+  if (kind === 'series') {
+    if (row.episode?.endsWith(' E1') === true) bits |= FLAG_BITS.Premiere
+    else if (draw < 0.25) bits |= FLAG_BITS.New
+  }
+  return bits
 }
 
 /** One channel's schedule over [from, to): shows of its genre back to back, 5-minute aligned. */
@@ -123,6 +151,7 @@ export function* channelSchedule(
       categories: categories.get(show) ?? '[]',
       seriesId: null,
       episode: null,
+      flags: 0,
     }
     if (show.kind === 'movie') {
       row.title = movieTitle(prng)
@@ -135,6 +164,7 @@ export function* channelSchedule(
       row.episode = `S${Math.floor(n / 12) + 1} E${(n % 12) + 1}`
       row.description = `${show.synopsis} ${prng.pick(EPISODE_HOOKS)}`
     }
+    row.flags = flagsFor(row, show.kind, show.title, seed, channel.number)
     yield row
     t = end
   }
@@ -156,13 +186,23 @@ export const insertProgrammes = (
   seed: number,
 ): number => {
   const stmt = db.prepare(
-    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO programmes (channel_id, start, end, title, description, categories, series_id, episode, flags)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   let count = 0
   for (const channel of channels) {
     for (const r of channelSchedule(channel, from, to, seed)) {
-      stmt.run(r.channelId, r.start, r.end, r.title, r.description, r.categories, r.seriesId, r.episode)
+      stmt.run(
+        r.channelId,
+        r.start,
+        r.end,
+        r.title,
+        r.description,
+        r.categories,
+        r.seriesId,
+        r.episode,
+        r.flags,
+      )
       count += 1
     }
   }

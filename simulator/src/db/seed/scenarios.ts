@@ -1,8 +1,9 @@
 import type { Sim } from '../../model/context'
 import type { ScenarioName } from '../../config'
-import { DATA_TABLES } from '../migrations'
+import { emptyDataTables } from '../migrations'
 import { setMeta } from '../connection'
 import { refreshGuideStats } from '../../model/guide'
+import { indexProgrammesFrom } from '../../model/searchIndex'
 import { insertAccounts } from './accounts'
 import { insertChannels, insertProgrammes, makeLineup } from './guide'
 import { insertProducts, insertServices } from './catalogue'
@@ -26,7 +27,7 @@ export interface SeedReport {
 export const seedScenario = (sim: Sim, scenario: ScenarioName): SeedReport => {
   const anchor = Math.floor(sim.clock.now() / DAY) * DAY
   return sim.db.transaction((): SeedReport => {
-    for (const table of DATA_TABLES) sim.db.prepare(`DELETE FROM ${table}`).run()
+    emptyDataTables(sim.db)
     insertAccounts(sim)
     let programmes = 0
     const count = CHANNELS[scenario]
@@ -34,6 +35,7 @@ export const seedScenario = (sim: Sim, scenario: ScenarioName): SeedReport => {
       const lineup = makeLineup(count, sim.config.seed)
       insertChannels(sim.db, lineup)
       programmes = insertProgrammes(sim.db, lineup, anchor - 7 * DAY, anchor + 7 * DAY, sim.config.seed)
+      indexProgrammesFrom(sim.db, 0)
       insertProducts(sim.db, lineup)
       insertServices(sim.db, sim.clock.now())
       insertDemoAccounts(sim)

@@ -248,6 +248,7 @@ export const SHOWS: Record<Genre, readonly Show[]> = {
       ['Documentary', 'Archaeology'],
       'Archaeologists search for cities the jungle swallowed.',
     ),
+    s('أسرار الصحراء', [60], ['Documentary', 'Nature'], 'رحلة عبر الصحراء الكبرى وحياة سكانها.'),
   ],
   music: [
     one('Hit List', [60], ['Music', 'Pop'], 'The chart countdown of the week.'),
@@ -256,6 +257,7 @@ export const SHOWS: Record<Genre, readonly Show[]> = {
     s('Unplugged Sessions', [30, 45], ['Music', 'Acoustic'], 'Artists play their songs stripped back.'),
     one('Classic Rock Hour', [60], ['Music', 'Rock'], 'Rock anthems from the seventies to the nineties.'),
     one('Night Grooves', [120], ['Music', 'Electronic'], 'Electronic music for the small hours.'),
+    one('ليالي الطرب', [60], ['Music', 'Arabic'], 'أمسية من أجمل أغاني الطرب العربي.'),
   ],
   lifestyle: [
     s(
@@ -274,6 +276,7 @@ export const SHOWS: Record<Genre, readonly Show[]> = {
     s('Road Trip', [45, 60], ['Lifestyle', 'Travel'], 'Two friends, one old van and a continent to cross.'),
     s('Bake Off Nordic', [60], ['Lifestyle', 'Cooking'], 'Amateur bakers compete for the golden whisk.'),
     one('Fit in 30', [30], ['Lifestyle', 'Fitness'], 'A workout you can do in the living room.'),
+    s('Café Society', [30], ['Lifestyle', 'Food'], 'The regulars, baristas and stories of a corner café.'),
   ],
   comedy: [
     s('The Flatmates', [25, 30], ['Comedy', 'Sitcom'], 'Four flatmates, one bathroom.'),
@@ -284,6 +287,22 @@ export const SHOWS: Record<Genre, readonly Show[]> = {
     movie(['Movie', 'Comedy']),
   ],
 }
+
+/** Shows broadcast live: their programmes carry the Live flag. */
+export const LIVE_SHOWS: ReadonlySet<string> = new Set([
+  'Morning Live',
+  'Evening News',
+  'News Hour',
+  'Newsroom',
+  'The Debate',
+  'Live Football',
+  'Tennis Tour',
+  'Ski World Cup',
+  'Basketball Tonight',
+  'Cycling Classics',
+  'Handball League',
+  'Live at the Arena',
+])
 
 export const MOVIE_ADJECTIVES = [
   'Silent',

@@ -1,7 +1,8 @@
 import type { Sim } from '../../model/context'
-import { DATA_TABLES } from '../migrations'
+import { emptyDataTables } from '../migrations'
 import { setMeta } from '../connection'
 import { refreshGuideStats } from '../../model/guide'
+import { indexProgrammesFrom } from '../../model/searchIndex'
 import { insertAccounts } from './accounts'
 import { insertChannels, insertProgrammes, makeLineup } from './guide'
 import { insertProducts, insertServices } from './catalogue'
@@ -25,11 +26,12 @@ export const seedSizedLineup = (sim: Sim, size: SizedLineup): { channels: number
   const from = Math.floor(now - (size.days * DAY) / 2)
   const to = Math.ceil(now + (size.days * DAY) / 2)
   return sim.db.transaction(() => {
-    for (const table of DATA_TABLES) sim.db.prepare(`DELETE FROM ${table}`).run()
+    emptyDataTables(sim.db)
     insertAccounts(sim)
     const lineup = makeLineup(size.channels, sim.config.seed)
     insertChannels(sim.db, lineup)
     const programmes = insertProgrammes(sim.db, lineup, from, to, sim.config.seed)
+    indexProgrammesFrom(sim.db, 0)
     insertProducts(sim.db, lineup)
     insertServices(sim.db, now)
     insertDemoAccounts(sim)
