@@ -48,7 +48,13 @@ export class Keyboard
   }
   /** Another set of keys (the search's script key): the focus stays on the same place. */
   set layout(value: KeyboardLayout) {
+    // On the special row (the script key itself) the focus stays on the special row.
+    const onSpecial = this._at.row === this._layout.rows.length
     this._layout = value
+    this._at = {
+      row: onSpecial ? value.rows.length : Math.min(this._at.row, value.rows.length),
+      column: this._at.column,
+    }
     this.render()
   }
 

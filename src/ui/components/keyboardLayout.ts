@@ -38,9 +38,12 @@ export const SEARCH_LATIN_LAYOUT: KeyboardLayout = {
   special: SEARCH_SPECIAL,
 }
 
-/** Search, Arabic letters: the 28 letters with taa marbuta and alif maqsura. */
+/**
+ * Search, Arabic letters: the 28 letters, taa marbuta, alif maqsura and the hamza forms (the
+ * operator's search folds Latin accents, not an alif's hamza: "أسرار" is not found as "اسرار").
+ */
 export const SEARCH_ARABIC_LAYOUT: KeyboardLayout = {
-  rows: ['ضصثقفغعهخح', 'جشسيبلاتنم', 'كطذدرزوظةى', '1234567890'],
+  rows: ['ضصثقفغعهخح', 'جشسيبلاتنم', 'كطذدرزوظةى', "أإآءؤئ'-:&", '1234567890'],
   special: SEARCH_SPECIAL,
 }
 

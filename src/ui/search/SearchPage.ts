@@ -126,7 +126,8 @@ export class SearchPage
   override _active(): void {
     const state = appContext().state
     this.Title.patch({ text: { text: t('search.title') } })
-    this._labels(this.Keyboard.layout)
+    // The search's own keys: Latin first, Arabic when the viewer switched to it before.
+    this._labels(this.Keyboard.layout === SEARCH_ARABIC_LAYOUT ? SEARCH_ARABIC_LAYOUT : SEARCH_LATIN_LAYOUT)
     this._release()
     if (!state) return
     // The search keeps what was typed: back from a programme's details, the same results.
@@ -166,6 +167,8 @@ export class SearchPage
       this.fireAncestors('$voiceUpdate', this.Keyboard.announce())
       return
     }
+    // Only characters, space and delete type (the sign-in's special keys are not on these layouts).
+    if (key === 'next' || key === 'submit') return
     let next = this._typed
     if (key === 'delete') next = next.slice(0, -1)
     else {

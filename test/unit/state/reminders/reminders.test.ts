@@ -38,7 +38,13 @@ const film: Programme = {
  * the scheduler takes (as its interval would).
  */
 const setup = (
-  options: { storage?: KeyValueStore; now?: number; lookUp?: (id: string) => Promise<ProgrammeLookup> } = {},
+  options: {
+    storage?: KeyValueStore
+    now?: number
+    lookUp?: (id: string) => Promise<ProgrammeLookup>
+    clockReady?: Promise<void>
+    scheduler?: VirtualTimeScheduler
+  } = {},
 ) => {
   let now = options.now ?? 9_000
   const ticks = new Subject<number>()
@@ -58,6 +64,8 @@ const setup = (
       graceSeconds: 60,
       clockWaitMs: 15_000,
     },
+    ...(options.clockReady ? { clockReady: options.clockReady } : {}),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.clockReady ? { clockReady: options.clockReady } : {}),
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     log: quiet,

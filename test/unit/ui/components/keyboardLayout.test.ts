@@ -64,15 +64,15 @@ describe('the search keyboards', () => {
     }
   })
 
-  it('the Arabic keys hold the 28 letters', () => {
-    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'
+  it('the Arabic keys hold the 28 letters and the hamza forms', () => {
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآءؤئ'
     for (const letter of letters) expect(SEARCH_ARABIC_LAYOUT.rows.join('')).toContain(letter)
   })
 
   it('the special row of a search keyboard: delete, space, script', () => {
     expect(keyAt({ row: 4, column: 1 }, SEARCH_LATIN_LAYOUT)).toBe('delete')
     expect(keyAt({ row: 4, column: 5 }, SEARCH_LATIN_LAYOUT)).toBe('space')
-    expect(move({ row: 4, column: 3 }, 'Right', SEARCH_ARABIC_LAYOUT)).toEqual({ row: 4, column: 7 })
-    expect(keyAt({ row: 4, column: 8 }, SEARCH_ARABIC_LAYOUT)).toBe('script')
+    expect(move({ row: 5, column: 3 }, 'Right', SEARCH_ARABIC_LAYOUT)).toEqual({ row: 5, column: 7 })
+    expect(keyAt({ row: 5, column: 8 }, SEARCH_ARABIC_LAYOUT)).toBe('script')
   })
 })
