@@ -9,7 +9,7 @@ import type { DayHeading, ResultLine } from './searchLooks'
 import type { SearchResult } from '../../domain/search'
 
 const HEADING_H = 56
-const ROW_H = 118
+const ROW_H = 140
 const GAP = 8
 
 export const headingText = (heading: DayHeading): string =>
@@ -128,7 +128,10 @@ interface ResultRowTemplateSpec extends Lightning.Component.TemplateSpec {
   Badges: object
 }
 
-/** One programme found: title (either direction), times and channel, what the package allows. */
+/**
+ * One programme found: title (either direction), times and channel, and on a line of their own
+ * what the package allows (the guide's words), so that neither cuts the channel's name.
+ */
 export class ResultRow
   extends Lightning.Component<ResultRowTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<ResultRowTemplateSpec>
@@ -156,7 +159,7 @@ export class ResultRow
       },
       When: {
         x: SPACE.l,
-        y: 64,
+        y: 58,
         text: {
           text: '',
           fontFace: FONT.regular,
@@ -167,9 +170,16 @@ export class ResultRow
         },
       },
       Badges: {
-        y: 64,
-        mountX: 1,
-        text: { text: '', fontFace: FONT.semibold, fontSize: TYPE.caption, textColor: COLORS.success },
+        x: SPACE.l,
+        y: 100,
+        text: {
+          text: '',
+          fontFace: FONT.semibold,
+          fontSize: 24,
+          textColor: COLORS.success,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
       },
     }
   }
@@ -194,15 +204,14 @@ export class ResultRow
     this.Marker.h = ROW_H
     const r = line.result
     const badges = line.badges.map((c) => t(CAPABILITY_LABEL[c])).join(' · ')
-    const badgesW = badges === '' ? 0 : 330
     this.Title.patch({ text: { text: r.title, wordWrapWidth: w - 2 * SPACE.l } })
     this.When.patch({
       text: {
         text: `${formatTimeRange(r.start, r.end)}  ·  ${r.channelNumber} ${r.channelName}${r.episode ? `  ·  ${r.episode}` : ''}`,
-        wordWrapWidth: w - 2 * SPACE.l - badgesW,
+        wordWrapWidth: w - 2 * SPACE.l,
       },
     })
-    this.Badges.patch({ x: w - SPACE.l, text: { text: badges } })
+    this.Badges.patch({ text: { text: badges, wordWrapWidth: w - 2 * SPACE.l } })
   }
 
   /** Voice guidance: title, time, channel, then what can be done. */
