@@ -14,7 +14,7 @@ import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { createSimulator } from '../simulator/src/server'
 import { defaultConfig } from '../simulator/src/config'
-import { pathTo, type KeyPosition } from '../src/ui/signin/keyboardLayout'
+import { pathTo, type KeyPosition } from '../src/ui/components/keyboardLayout'
 
 const KEYS: Record<string, string> = {
   up: 'ArrowUp',

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { createSimulator } from '../simulator/src/server'
 import { defaultConfig } from '../simulator/src/config'
 import { launchChromium } from '../test/e2e/browser'
-import { pathTo, type KeyPosition } from '../src/ui/signin/keyboardLayout'
+import { pathTo, type KeyPosition } from '../src/ui/components/keyboardLayout'
 
 type Json = Record<string, unknown>
 interface Hooks {

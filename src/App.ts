@@ -8,16 +8,21 @@ import { appFonts } from './ui/fonts'
 import { appContext } from './ui/context'
 import { installTestHooks } from './ui/shell/testHooks'
 import { COLORS } from './ui/theme'
-import { currentLanguage, t } from './ui/i18n'
+import { currentLanguage, say, t } from './ui/i18n'
 import { focusSpeech, newFrom, spoken, type Announcing, type Speech } from './ui/components/voice'
 import { visibleTexts, type TextualElement } from './ui/components/visibleTexts'
 import { pageTitle } from './ui/shell/pageTitle'
+import { ReminderNotice } from './ui/shell/ReminderNotice'
+import { noticeLook } from './ui/shell/reminderNoticeLooks'
+import type { ReminderNotice as Notice } from './state/reminders/reminders'
+import { formatDay, formatTime } from './ui/format'
 
 interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
   Background: object
   Widgets: { Menu: typeof Menu }
   Toast: typeof Toast
   ExitDialog: typeof ExitDialog
+  ReminderNotice: typeof ReminderNotice
 }
 
 /**
@@ -46,11 +51,15 @@ export class App extends Router.App<AppTemplateSpec> {
       Widgets: { Menu: { type: Menu } },
       Toast: { type: Toast },
       ExitDialog: { type: ExitDialog, visible: false },
+      ReminderNotice: { type: ReminderNotice },
     }
   }
 
   readonly Menu = this.tag('Widgets.Menu') as Menu
   readonly Toast = this.tag('Toast') as Toast
+  readonly ReminderNotice = this.tag('ReminderNotice') as ReminderNotice
+  /** Reminders told while another notice shows wait their turn. */
+  private _notices: Notice[] = []
   /**
    * The focus path voice guidance has had its say on: what is new since is what gets said.
    * It moves on only once something was said for a path; while that still waits for its pause,
@@ -79,6 +88,11 @@ export class App extends Router.App<AppTemplateSpec> {
     // Nothing shown is lost, but the viewer should know why a restart will load everything again.
     state?.storageDegraded$.subscribe((degraded) => {
       if (degraded) this.Toast.show(t('app.storageDegraded'), 'error', 10)
+    })
+    // A reminder's notice shows over whatever page is on screen.
+    state?.reminders.notices$.subscribe((notice) => {
+      this._notices.push(notice)
+      if (!this.ReminderNotice.isOpen) this._nextNotice()
     })
     // Signed out by the app itself (this device removed, the sign-in ended): say why.
     state?.account.signedOut$.subscribe((reason) => Router.navigate(to.signedOut(reason)))
@@ -179,6 +193,32 @@ export class App extends Router.App<AppTemplateSpec> {
     return false
   }
 
+  private _nextNotice(): void {
+    const notice = this._notices.shift()
+    const state = appContext().state
+    if (!notice || !state) return
+    const look = noticeLook(notice, {
+      channel: (id) => state.guide.channel(id)?.name ?? id,
+      time: formatTime,
+      day: formatDay,
+    })
+    this.ReminderNotice.show({
+      heading: t('reminder.heading'),
+      message: say(look.message),
+      buttons: look.actions.map((id) => ({ id, label: t(`reminder.${id}`) })),
+      // Watch tunes as the player does: a channel the rights lock shows the player's offer.
+      onAction: (id) => {
+        if (id === 'watch') Router.navigate(to.play({ kind: 'live', id: look.channelId }))
+      },
+      seconds: appContext().settings.reminderNoticeSeconds,
+      onHidden: () => {
+        if (this._getState() === 'Reminding') Router.focusPage()
+        this._nextNotice()
+      },
+    })
+    this._setState('Reminding')
+  }
+
   $askExit(): void {
     this._setState('Exiting')
   }
@@ -212,6 +252,11 @@ export class App extends Router.App<AppTemplateSpec> {
       class Exiting extends this {
         override _getFocused() {
           return this.tag('ExitDialog') as ExitDialog
+        }
+      },
+      class Reminding extends this {
+        override _getFocused() {
+          return this.tag('ReminderNotice') as ReminderNotice
         }
       },
     ]

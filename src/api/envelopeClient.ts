@@ -5,6 +5,7 @@ import { pinMethods } from './pin'
 import { purchaseMethods } from './purchase'
 import { recordingMethods } from './recordings'
 import { resumeMethods } from './resumes'
+import { searchMethods } from './search'
 import { sessionMethods } from './session'
 import { streamMethods } from './streams'
 import { tagMethods } from './tags'
@@ -18,6 +19,7 @@ export const createEnvelopeClient = (deps: ClientDeps) => {
     ...sessionMethods(call),
     ...userdataMethods(call, logger),
     ...guideMethods(call, logger, deps.transport.resolveUrl),
+    ...searchMethods(call, logger, deps.transport.resolveUrl),
     ...recordingMethods(call, logger),
     ...resumeMethods(call, logger),
     ...pinMethods(call),

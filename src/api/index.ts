@@ -22,6 +22,7 @@ export { createCatalogClient, type CatalogClient } from './catalog'
 export { createAccountClient, type AccountClient } from './account'
 export type { LoginRequest } from './session'
 export type { GuideRequest } from './guide'
+export type { SearchRequest } from './search'
 
 /** Every operator client over one transport: what the state layer is given. */
 export interface Api {

@@ -17,6 +17,14 @@ export const PARENTAL_MAX_AGE_RANGE = { min: 5, max: 86400 } as const
 export const VOICE_DELAY_RANGE = { min: 0, max: 2000 } as const
 /** How long a stream may keep reconnecting (seconds) before the player shows its message. */
 export const STREAM_RETRY_RANGE = { min: 1, max: 120 } as const
+/** The pause in typing before a search is sent, in ms. */
+export const SEARCH_DEBOUNCE_RANGE = { min: 0, max: 2000 } as const
+/** How long a reminder's notice stays before it hides by itself, in seconds. */
+export const REMINDER_NOTICE_RANGE = { min: 3, max: 600 } as const
+/** How long before a reminded programme starts it is checked against the guide, in seconds. */
+export const REMINDER_CHECK_AHEAD_RANGE = { min: 0, max: 86400 } as const
+/** How often, within that, it is checked again, in seconds. */
+export const REMINDER_CHECK_EVERY_RANGE = { min: 1, max: 3600 } as const
 
 export interface KanalSettings {
   /** Base URL of the operator APIs, absolute or relative to the page. */
@@ -50,6 +58,14 @@ export interface KanalSettings {
   voiceGuidanceDelayMs: number
   /** Exposes a read-only window.__kanal for the e2e tests. */
   testHooks: boolean
+  /** The pause in typing before a search is sent (ms); SEARCH_DEBOUNCE_RANGE. */
+  searchDebounceMs: number
+  /** Seconds a reminder's notice stays on screen; REMINDER_NOTICE_RANGE. */
+  reminderNoticeSeconds: number
+  /** A reminded programme is asked for again this many seconds before it starts. */
+  reminderCheckAheadSeconds: number
+  /** ...and again every this many seconds until it starts. */
+  reminderCheckEverySeconds: number
   /**
    * The JSON-RPC WebSocket of RDK's Thunder (such as `ws://127.0.0.1:9998/jsonrpc`, with a
    * `?token=` where the box asks for one): when set, voice guidance speaks through its
@@ -71,6 +87,10 @@ export const DEFAULT_SETTINGS: Readonly<KanalSettings> = {
   voiceGuidance: false,
   voiceGuidanceDelayMs: 300,
   testHooks: false,
+  searchDebounceMs: 350,
+  reminderNoticeSeconds: 60,
+  reminderCheckAheadSeconds: 300,
+  reminderCheckEverySeconds: 120,
 }
 
 export interface SettingsResult {
@@ -118,7 +138,11 @@ export const readSettings = (raw: unknown): SettingsResult => {
       | 'playbackCheckSeconds'
       | 'voiceGuidanceDelayMs'
       | 'parentalMaxAgeSeconds'
-      | 'streamRetrySeconds',
+      | 'streamRetrySeconds'
+      | 'searchDebounceMs'
+      | 'reminderNoticeSeconds'
+      | 'reminderCheckAheadSeconds'
+      | 'reminderCheckEverySeconds',
     min: number,
     max: number,
   ): number => {
@@ -147,6 +171,19 @@ export const readSettings = (raw: unknown): SettingsResult => {
     VOICE_DELAY_RANGE.max,
   )
 
+  const range = (
+    key:
+      | 'searchDebounceMs'
+      | 'reminderNoticeSeconds'
+      | 'reminderCheckAheadSeconds'
+      | 'reminderCheckEverySeconds',
+    r: { min: number; max: number },
+  ): number => pickInRange(key, r.min, r.max)
+  const searchDebounceMs = range('searchDebounceMs', SEARCH_DEBOUNCE_RANGE)
+  const reminderNoticeSeconds = range('reminderNoticeSeconds', REMINDER_NOTICE_RANGE)
+  const reminderCheckAheadSeconds = range('reminderCheckAheadSeconds', REMINDER_CHECK_AHEAD_RANGE)
+  const reminderCheckEverySeconds = range('reminderCheckEverySeconds', REMINDER_CHECK_EVERY_RANGE)
+
   const rdkTextToSpeech = readWebSocketUrl(src.rdkTextToSpeech, 'rdkTextToSpeech', warnings)
 
   return {
@@ -162,6 +199,10 @@ export const readSettings = (raw: unknown): SettingsResult => {
       voiceGuidanceDelayMs,
       parentalMaxAgeSeconds,
       testHooks: pick('testHooks', isBoolean),
+      searchDebounceMs,
+      reminderNoticeSeconds,
+      reminderCheckAheadSeconds,
+      reminderCheckEverySeconds,
       ...(rdkTextToSpeech === undefined ? {} : { rdkTextToSpeech }),
     },
     warnings,

@@ -30,6 +30,9 @@ import { createPlayerHub, type PlayerHub } from './player/playerPorts'
 import { createSleepTimer, type SleepTimer } from './player/sleepTimer'
 import { createAnnouncer, type Announcer, type SpeechPort } from './voice/announcer'
 import { voiceGuidanceOn } from '../domain/preferences'
+import { createReminders, type Reminders } from './reminders/reminders'
+import { DEFAULT_REMINDER_TIMINGS } from './reminders/reminderScheduler'
+import { createGuideSearch, type GuideSearch } from './search/guideSearch'
 
 export interface AppStateOptions {
   settings: KanalSettings
@@ -83,6 +86,10 @@ export interface AppState {
   player: PlayerHub
   /** The sleep timer: it outlives a zap and counts on the operator clock. */
   sleepTimer: SleepTimer
+  /** Guide search as the viewer types (SearchGuide). */
+  search: GuideSearch
+  /** Reminders kept on the box, and the notices they give by the operator clock. */
+  reminders: Reminders
   /** Whether the app is in front (page and platform lifecycle): the player stops while it is not. */
   visible$: Observable<boolean>
   /**
@@ -106,12 +113,19 @@ const DEVICE_KEY = 'device-id'
 export const createAppState = (options: AppStateOptions): AppState => {
   const { log, storage } = options
   const clock = createOperatorClock({ localNowMs: options.nowMs, scheduler: options.scheduler })
+  // Reminders judge what was missed while the box was off by the operator's clock: they wait
+  // for its first word (any answer's Date), or a while when it does not answer.
+  let clockHeard: () => void = () => undefined
+  const clockReady = new Promise<void>((resolve) => (clockHeard = resolve))
   let session: SessionStore | undefined
   const api = createApi({
     baseUrl: options.apiBaseUrl,
     getToken: () => session?.token(),
     random: options.random,
-    onServerDate: (operatorMs) => clock.observe(operatorMs, options.nowMs()),
+    onServerDate: (operatorMs) => {
+      clock.observe(operatorMs, options.nowMs())
+      clockHeard()
+    },
     logger: { warn: (message, data) => log.warn(message, data) },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
@@ -241,6 +255,25 @@ export const createAppState = (options: AppStateOptions): AppState => {
   })
 
   const sleepTimer = createSleepTimer({ clock, tickMs: 1000 })
+  const search = createGuideSearch({
+    search: (query, signal) => authorised(() => api.envelope.searchGuide({ query }, { signal })),
+    scheduler: options.scheduler,
+    debounceMs: options.settings.searchDebounceMs,
+    log,
+  })
+  const reminders = createReminders({
+    storage,
+    clock,
+    lookUp: (id) => guide.lookUpProgramme(id),
+    clockReady,
+    scheduler: options.scheduler,
+    timings: {
+      ...DEFAULT_REMINDER_TIMINGS,
+      checkAheadSeconds: options.settings.reminderCheckAheadSeconds,
+      checkEverySeconds: options.settings.reminderCheckEverySeconds,
+    },
+    log,
+  })
 
   let following: Subscription | undefined
   let closed = false
@@ -255,6 +288,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
     lineup,
     player,
     sleepTimer,
+    search,
+    reminders,
     visible$: options.visible$,
     storageDegraded$: (storage.degraded$ ?? of(false)).pipe(distinctUntilChanged()),
     get session(): SessionStore {
@@ -285,6 +320,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
         log.warn('sign-in failed; showing what is cached', error)
       } finally {
         markStarted()
+        // Reminders start with or without the operator: what they say comes from the box.
+        if (!closed) reminders.start()
       }
     },
     check(reason) {
@@ -300,6 +337,8 @@ export const createAppState = (options: AppStateOptions): AppState => {
       account.dispose()
       store.dispose()
       guide.dispose()
+      search.dispose()
+      reminders.dispose()
       lineup.dispose()
       voice.dispose()
       sleepTimer.dispose()

@@ -10,6 +10,8 @@ export const ROUTE = {
   recordings: 'recordings',
   store: 'store',
   account: 'account',
+  /** Guide search with the on-screen keyboard. */
+  search: 'search',
   /** The account opened in one of its sections (preferences after a language change). */
   accountSection: 'account/:section',
   programme: 'programme/:programmeId',
@@ -38,6 +40,7 @@ export const to = {
   recordings: (): string => ROUTE.recordings,
   store: (): string => ROUTE.store,
   account: (): string => ROUTE.account,
+  search: (): string => ROUTE.search,
   accountSection: (section: string): string => routeTo(ROUTE.accountSection, { section }),
   signIn: (): string => ROUTE.signIn,
   myProducts: (): string => ROUTE.myProducts,

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { pathTo, type KeyPosition } from '../../src/ui/signin/keyboardLayout'
+import { pathTo, type KeyPosition } from '../../src/ui/components/keyboardLayout'
 import { median } from './results'
 import type { BenchFigures, Row } from './results'
 

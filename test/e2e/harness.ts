@@ -5,7 +5,7 @@ import type { Browser, Page, Request } from 'playwright-core'
 import { createSimulator, Simulator } from '../../simulator/src/server'
 import { defaultConfig } from '../../simulator/src/config'
 import { launchChromium } from './browser'
-import { pathTo, type KeyPosition } from '../../src/ui/signin/keyboardLayout'
+import { pathTo, type KeyPosition } from '../../src/ui/components/keyboardLayout'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const RESULTS = path.join(ROOT, 'test-results')
@@ -284,7 +284,7 @@ export const openTv = async (baseUrl: string, hash = '', options: TvOptions = {}
 
 /**
  * Signs in the way a viewer does: the sign-in page, the on-screen keyboard driven with the
- * arrows and OK (src/ui/signin/keyboardLayout.ts says where each key is), then back to the
+ * arrows and OK (src/ui/components/keyboardLayout.ts says where each key is), then back to the
  * page the viewer came from. Resolves once the sign-in page has closed.
  */
 export const signIn = async (tv: Tv, username: string, password: string): Promise<void> => {

@@ -63,6 +63,8 @@ export const SCREENS: Screen[] = [
   accountSection(2, 'packages'),
   accountSection(3, 'history'),
   accountSection(4, 'preferences'),
+  accountSection(5, 'reminders'),
+  { name: 'search', hash: () => 'search' },
   {
     name: 'PIN change dialog',
     hash: () => 'account',

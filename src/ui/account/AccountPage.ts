@@ -10,6 +10,9 @@ import { pinPrompt } from './pinPrompt'
 import { UserStores } from './userStores'
 import { PreferencesSection } from './PreferencesSection'
 import { RightsSection } from './RightsSection'
+import { RemindersSection } from './RemindersSection'
+import { reminderRows } from './reminderRows'
+import { formatDay, formatTimeRange } from '../format'
 import { accountStartOf, type AccountStart } from './accountStart'
 import { SectionTabs } from './SectionTabs'
 import { SettingsSection } from './SettingsSection'
@@ -25,14 +28,19 @@ import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
 
-export type AccountSectionId = 'recording' | 'playback' | 'packages' | 'history' | 'preferences'
+export type AccountSectionId = 'recording' | 'playback' | 'packages' | 'history' | 'reminders' | 'preferences'
 export const ACCOUNT_SECTIONS: readonly AccountSectionId[] = [
   'recording',
   'playback',
   'packages',
   'history',
   'preferences',
+  // Last, so that the user's sections keep their places: reminders belong to the box.
+  'reminders',
 ]
+
+/** Sections that belong to the box, not to a user: shown whether or not anyone is signed in. */
+const BOX_SECTIONS: readonly AccountSectionId[] = ['reminders', 'preferences']
 
 interface AccountPageTemplateSpec extends Lightning.Component.TemplateSpec {
   Header: typeof PageHeader
@@ -42,6 +50,7 @@ interface AccountPageTemplateSpec extends Lightning.Component.TemplateSpec {
     Playback: typeof RightsSection
     Packages: typeof PackagesSection
     History: typeof HistorySection
+    Reminders: typeof RemindersSection
     Preferences: typeof PreferencesSection
     SignedOut: { Message: object; Actions: typeof ButtonRow }
   }
@@ -51,7 +60,13 @@ interface AccountPageTemplateSpec extends Lightning.Component.TemplateSpec {
 const TOP = MENU_HEIGHT + 24
 const BODY_Y = TOP + 230
 
-type Section = SettingsSection | RightsSection | PackagesSection | HistorySection | PreferencesSection
+type Section =
+  | SettingsSection
+  | RightsSection
+  | PackagesSection
+  | HistorySection
+  | RemindersSection
+  | PreferencesSection
 
 /**
  * The account screen: recording settings (document 002), playback rights in plain
@@ -71,6 +86,7 @@ export class AccountPage
   readonly Playback = this.Body.getByRef('Playback')!
   readonly Packages = this.Body.getByRef('Packages')!
   readonly History = this.Body.getByRef('History')!
+  readonly Reminders = this.Body.getByRef('Reminders')!
   readonly Preferences = this.Body.getByRef('Preferences')!
   readonly SignedOut = this.Body.getByRef('SignedOut')!
   readonly SignedOutMessage = this.SignedOut.getByRef('Message')!
@@ -112,6 +128,7 @@ export class AccountPage
         Playback: { type: RightsSection, visible: false },
         Packages: { type: PackagesSection, visible: false },
         History: { type: HistorySection, visible: false },
+        Reminders: { type: RemindersSection, visible: false },
         Preferences: { type: PreferencesSection, visible: false },
         SignedOut: {
           visible: false,
@@ -145,6 +162,14 @@ export class AccountPage
     this.SignedOutActions.onSelect = () => Router.navigate(to.signIn())
     this.Recording.onSaved = (message) => this._toast(message, 'success')
     this.History.onLoadMore = () => this._stores.loadMoreHistory()
+    this.Reminders.onCancel = (programmeId) => {
+      void appContext()
+        .state?.reminders.cancel(programmeId)
+        .then(
+          () => this._toast(t('reminder.done.cancel'), 'success'),
+          () => this._toast(t('reminder.failed.save'), 'error'),
+        )
+    }
     this.Preferences.intents = preferenceIntents({
       state: () => appContext().state,
       toast: (message, kind) => this._toast(message, kind),
@@ -188,6 +213,21 @@ export class AccountPage
       state.user$
         .pipe(switchMap((user) => (user ? user.parental.control.state$ : of(undefined))))
         .subscribe(() => this._renderPreferences()),
+    )
+    subscription.add(
+      state.reminders.list$.subscribe((list) => {
+        this.Reminders.show(
+          reminderRows(list, {
+            channel: (id) => {
+              const channel = state.guide.channel(id)
+              return channel ? `${channel.number} ${channel.name}` : id
+            },
+            day: formatDay,
+            timeRange: formatTimeRange,
+          }),
+        )
+        this._refocus()
+      }),
     )
     subscription.add(
       state.user$.pipe(switchMap((user) => (user ? user.rights.state$ : of(undefined)))).subscribe((rights) =>
@@ -264,6 +304,7 @@ export class AccountPage
       playback: this.Playback,
       packages: this.Packages,
       history: this.History,
+      reminders: this.Reminders,
       preferences: this.Preferences,
     }
     return sections[id]
@@ -272,7 +313,7 @@ export class AccountPage
   private _show(id: AccountSectionId): void {
     const changed = id !== this._section
     this._section = id
-    const signedOut = this._user === undefined && id !== 'preferences'
+    const signedOut = this._user === undefined && !BOX_SECTIONS.includes(id)
     for (const s of ACCOUNT_SECTIONS) this._sectionOf(s).visible = !signedOut && s === id
     this.SignedOut.visible = signedOut
     if (signedOut) this.SignedOutMessage.patch({ text: { text: t(`account.signedOutBody.${id}`) } })
@@ -286,7 +327,7 @@ export class AccountPage
   }
 
   private _bodyFocusable(): boolean {
-    if (this._user === undefined && this._section !== 'preferences') return true
+    if (this._user === undefined && !BOX_SECTIONS.includes(this._section)) return true
     return this._sectionOf(this._section).focusable
   }
 
@@ -299,7 +340,7 @@ export class AccountPage
   override _getFocused(): Lightning.Component {
     if (this.Pin.isOpen) return this.Pin
     if (this._zone === 'body' && this._bodyFocusable()) {
-      if (this._user === undefined && this._section !== 'preferences') return this.SignedOutActions
+      if (this._user === undefined && !BOX_SECTIONS.includes(this._section)) return this.SignedOutActions
       return this._sectionOf(this._section)
     }
     return this.Tabs

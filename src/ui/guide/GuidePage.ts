@@ -176,6 +176,8 @@ export class GuidePage
       state.user$
         .pipe(switchMap((user) => (user ? user.parental.changes$ : of(undefined))))
         .subscribe(() => this.Grid.setLooks(this._looks())),
+      // A reminder set or told: the cells' reminder dots follow.
+      state.reminders.list$.subscribe(() => this.Grid.setLooks(this._looks())),
       guide.offlineSince$.subscribe((since) => {
         this._offlineSince = since
         this.Info.notice =
@@ -366,6 +368,7 @@ export class GuidePage
       recordingText: t('guide.mark.rec'),
       lockedProgrammeText: t('parental.locked'),
       isLocked: (p) => appContext().state?.user?.parental.isLocked(p) ?? false,
+      reminded: (id) => appContext().state?.reminders.has(id) ?? false,
     }
   }
 

@@ -29,7 +29,11 @@ export interface RowLook {
   favourite: boolean
   /** NEW / LIVE / PREMIERE in the interface language. */
   flagText: (flag: ProgrammeFlag) => string
+  reminded?: (programmeId: string) => boolean
 }
+
+/** The reminder dot: a small disc at the cell's bottom right, in the focus colour. */
+const REMIND_D = 14
 
 const PAD = 16
 export const MARK_W = 64
@@ -71,6 +75,7 @@ interface Cell {
   tint: number
   markShown: RecordingMark
   shown: boolean
+  remind: Lightning.Element
 }
 
 // Right-to-left titles are aligned right by the text rules (ui/text/bidiCanvas), which swap
@@ -273,9 +278,19 @@ export class GuideRow {
       text: { text: '', fontFace: FONT.bold, fontSize: HEADER.markSize, textColor: WHITE },
     })
     const bar = el.childList.a({ y: GUIDE.cellH - GENRE_BAR_H, h: GENRE_BAR_H, rect: true, visible: false })
+    const remind = el.childList.a({
+      y: GUIDE.cellH - REMIND_D - 8,
+      w: REMIND_D,
+      h: REMIND_D,
+      rect: true,
+      color: COLORS.focus,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: REMIND_D / 2 },
+      visible: false,
+    })
     cell = {
       el,
       title,
+      remind,
       mark,
       markText,
       bar,
@@ -332,6 +347,10 @@ export class GuideRow {
       color = COLOR.gap
       tint = COLORS.textMuted
     }
+    const reminded = slot.kind === 'programme' && (look.reminded?.(slot.programme.id) ?? false)
+    const remindFits = reminded && cellW >= REMIND_D + 16
+    if (cell.remind.visible !== remindFits) cell.remind.visible = remindFits
+    if (remindFits && cell.remind.x !== cellW - REMIND_D - 8) cell.remind.x = cellW - REMIND_D - 8
     const showMark = mark === 'scheduled' || mark === 'recording'
     // A cell narrower than the mark (a short programme, or one cut by the grid's edge) hides it;
     // decided on every layout, as a pooled cell changes width as the grid scrolls.

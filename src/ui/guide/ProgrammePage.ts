@@ -20,6 +20,8 @@ import { MessagePage, type MessageAction } from '../components/MessagePage'
 import { PinDialog } from '../components/PinDialog'
 import { askParentalPin } from '../components/parentalPin'
 import { lockedDetails } from './lockedDetails'
+import { reminderOffer } from './reminderOffer'
+import { ReminderError } from '../../state/reminders/reminders'
 
 const ACTION_KEY: Record<GuideAction, string> = {
   watchLive: 'programme.action.live',
@@ -65,6 +67,7 @@ export class ProgrammePage extends MessagePage {
   private _parentalSubscription: Subscription | undefined
   private _favouritesSubscription: Subscription | undefined
   private _favourites: ReadonlySet<string> = new Set()
+  private _reminderSubscription: Subscription | undefined
   private _busy = false
   private _lookup: ProgrammeLookup | 'asking' = 'asking'
   /** The programme the actions are drawn for (none while asking or absent). */
@@ -165,6 +168,8 @@ export class ProgrammePage extends MessagePage {
       this._favourites = view.favourites
       this._render()
     })
+    this._reminderSubscription?.unsubscribe()
+    this._reminderSubscription = appContext().state?.reminders.list$.subscribe(() => this._render())
   }
 
   override _inactive(): void {
@@ -177,6 +182,8 @@ export class ProgrammePage extends MessagePage {
     this._pin.close()
     this._favouritesSubscription?.unsubscribe()
     this._favouritesSubscription = undefined
+    this._reminderSubscription?.unsubscribe()
+    this._reminderSubscription = undefined
   }
 
   /** No programme to show: still asking, cannot ask, or nobody has it. */
@@ -301,6 +308,14 @@ export class ProgrammePage extends MessagePage {
         run: () => this._toggleFavourite(programme.channelId, !favourite, channel?.name ?? ''),
       })
     }
+    const reminded = state.reminders.has(programme.id)
+    const reminder = reminderOffer(programme, now, reminded)
+    if (reminder)
+      actions.push({
+        id: 'reminder',
+        label: t(reminder === 'set' ? 'reminder.action.set' : 'reminder.action.cancel'),
+        run: () => this._remind(programme, reminder),
+      })
     actions.push({ id: 'back', label: t('action.back'), run: () => Router.back() })
 
     const meta = [
@@ -316,8 +331,9 @@ export class ProgrammePage extends MessagePage {
         : mark?.mark === 'recording'
           ? t('guide.mark.recording')
           : ''
+    const statuses = [status, reminded ? t('reminder.set') : ''].filter((x) => x !== '')
     const lines = [
-      meta.join('  ·  ') + (status ? `  ·  ${status}` : ''),
+      meta.join('  ·  ') + statuses.map((x) => `  ·  ${x}`).join(''),
       programme.categories.join(', '),
       programme.description ?? '',
     ].filter((s) => s !== '')
@@ -418,6 +434,27 @@ export class ProgrammePage extends MessagePage {
         this.fireAncestors('$toast', message, 'error')
         this.fireAncestors('$voiceUpdate', message)
       },
+    )
+  }
+
+  /** Reminders are kept on the box: set or cancelled at once, the toast says so. */
+  private _remind(p: Programme, offer: 'set' | 'cancel'): void {
+    const reminders = appContext().state?.reminders
+    if (!reminders) return
+    const done = offer === 'set' ? reminders.add(p) : reminders.cancel(p.id)
+    done.then(
+      () =>
+        this.fireAncestors(
+          '$toast',
+          offer === 'set' ? t('reminder.done.set', { time: formatTime(p.start) }) : t('reminder.done.cancel'),
+          'success',
+        ),
+      (error: unknown) =>
+        this.fireAncestors(
+          '$toast',
+          t(error instanceof ReminderError ? 'reminder.failed.started' : 'reminder.failed.save'),
+          'error',
+        ),
     )
   }
 

@@ -30,6 +30,8 @@ export interface GridLooks {
   isLocked?: (programme: Programme) => boolean
   favourite(channelId: string): boolean
   flagText(flag: ProgrammeFlag): string
+  /** A reminder is set for the programme (a small bell-coloured dot in its cell). */
+  reminded?(programmeId: string): boolean
 }
 
 export { slotTitle } from './cellTitle'
@@ -74,6 +76,7 @@ export const rowLook = (channel: Channel, looks: GridLooks, state: WindowState |
     ...(looks.isLocked ? { isLocked: looks.isLocked } : {}),
     favourite: looks.favourite(channel.id),
     flagText: looks.flagText,
+    ...(looks.reminded ? { reminded: looks.reminded } : {}),
   }
 }
 

@@ -12,6 +12,8 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { route: 'recordings', labelKey: 'menu.recordings' },
   { route: 'store', labelKey: 'menu.store' },
   { route: 'account', labelKey: 'menu.account' },
+  // Last of the pages, beside who is signed in, where TV apps keep their search.
+  { route: 'search', labelKey: 'menu.search' },
 ]
 
 interface MenuTemplateSpec extends Lightning.Component.TemplateSpec {

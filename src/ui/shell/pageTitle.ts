@@ -3,6 +3,7 @@ import { sectionOf } from '../navigation'
 
 const TITLES: Record<string, string> = {
   guide: 'guide.title',
+  search: 'search.title',
   recordings: 'recordings.title',
   store: 'store.title',
   account: 'account.title',

@@ -10,6 +10,7 @@ import { AccountPage } from '../account/AccountPage'
 import { SignedOutPage } from '../account/SignedOutPage'
 import { PlayerPage } from '../player/PlayerPage'
 import { SignInPage } from '../signin/SignInPage'
+import { SearchPage } from '../search/SearchPage'
 import { NotFoundPage } from './NotFoundPage'
 import { ErrorPage } from './ErrorPage'
 
@@ -33,6 +34,7 @@ export const createRouterConfig = (hooks: RouteHooks): Router.Config => ({
   boot: () => hooks.boot(),
   routes: [
     { path: ROUTE.guide, component: GuidePage, widgets: WITH_MENU },
+    { path: ROUTE.search, component: SearchPage, widgets: WITH_MENU },
     { path: ROUTE.recordings, component: RecordingsPage, widgets: WITH_MENU },
     { path: ROUTE.store, component: StorePage, widgets: WITH_MENU },
     { path: ROUTE.account, component: AccountPage, widgets: WITH_MENU },

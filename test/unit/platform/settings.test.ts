@@ -26,6 +26,10 @@ describe('settings.json appSettings', () => {
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
       testHooks: true,
+      searchDebounceMs: 200,
+      reminderNoticeSeconds: 5,
+      reminderCheckAheadSeconds: 3600,
+      reminderCheckEverySeconds: 2,
       stage: { w: 1920 },
     })
     expect(warnings).toEqual([])
@@ -41,6 +45,10 @@ describe('settings.json appSettings', () => {
       voiceGuidance: true,
       voiceGuidanceDelayMs: 50,
       testHooks: true,
+      searchDebounceMs: 200,
+      reminderNoticeSeconds: 5,
+      reminderCheckAheadSeconds: 3600,
+      reminderCheckEverySeconds: 2,
     })
   })
 
@@ -55,6 +63,14 @@ describe('settings.json appSettings', () => {
     const { settings, warnings } = readSettings({ streamRetrySeconds: 0 })
     expect(settings.streamRetrySeconds).toBe(STREAM_RETRY_RANGE.min)
     expect(warnings.join()).toMatch(/streamRetrySeconds: 0 .*clamped/)
+  })
+
+  it('keeps the search and reminder timings within their ranges, and says so', () => {
+    const { settings, warnings } = readSettings({ searchDebounceMs: 5000, reminderNoticeSeconds: 1 })
+    expect(settings.searchDebounceMs).toBe(2000)
+    expect(settings.reminderNoticeSeconds).toBe(3)
+    expect(warnings.join('\n')).toMatch(/searchDebounceMs: 5000 is outside 0..2000; clamped to 2000/)
+    expect(warnings.join('\n')).toMatch(/reminderNoticeSeconds: 1 is outside 3..600; clamped to 3/)
   })
 
   it('clamps a poll period below the operator minimum of 5 minutes, and says so', () => {

@@ -17,8 +17,8 @@ describe('Menu widget', () => {
     jest.restoreAllMocks()
   })
 
-  it('lists the four top-level pages in order', () => {
-    expect(MENU_ENTRIES.map((e) => e.route)).toEqual(['guide', 'recordings', 'store', 'account'])
+  it('lists the top-level pages in order, search last', () => {
+    expect(MENU_ENTRIES.map((e) => e.route)).toEqual(['guide', 'recordings', 'store', 'account', 'search'])
   })
 
   it('opens the page chosen with Right and OK', () => {
@@ -47,12 +47,14 @@ describe('Menu widget', () => {
   it('does not move past either end', () => {
     m.press('Left', 'Left', 'Enter')
     expect(navigate).not.toHaveBeenCalled()
-    m.press('Right', 'Right', 'Right', 'Right', 'Right', 'Right', 'Enter')
+    m.press('Right', 'Right', 'Right', 'Right', 'Right', 'Right', 'Right', 'Enter')
     expect(navigate).toHaveBeenCalledWith('signin')
   })
 
   it('ends with who is signed in: sign-in for nobody, the account for a name', () => {
     m.press('Right', 'Right', 'Right', 'Right', 'Enter')
+    expect(navigate).toHaveBeenLastCalledWith('search')
+    m.press('Right', 'Enter')
     expect(navigate).toHaveBeenLastCalledWith('signin')
     m.subject.setWho({ kind: 'user', name: 'Anna Berg' })
     m.press('Enter')

@@ -1,12 +1,12 @@
 import { Lightning } from '@lightningjs/sdk'
 import { COLORS, DURATION, FONT, RADIUS, TYPE } from '../theme'
 import {
-  CHARACTER_ROWS,
   COLUMNS,
   KeyId,
   KeyPosition,
+  KeyboardLayout,
   Move,
-  SPECIAL_ROW,
+  SIGN_IN_LAYOUT,
   SpecialKey,
   keyAt,
   move,
@@ -21,8 +21,8 @@ const GAP = 10
 
 /**
  * An on-screen keyboard for the remote: arrows move, OK types. A set-top box has no other
- * keyboard, so this is the only way to type a user name; the remote's digit keys type digits
- * directly.
+ * keyboard, so this is the only way to type a user name or a search; the remote's digit keys
+ * type digits directly. The layout is the page's (sign-in, search in Latin or Arabic letters).
  */
 export class Keyboard
   extends Lightning.Component<KeyboardTemplateSpec>
@@ -31,7 +31,8 @@ export class Keyboard
   readonly Keys = this.getByRef('Keys')!
   private _at: KeyPosition = { row: 0, column: 0 }
   /** Labels of the special keys, in the interface language. */
-  specialLabels: Record<SpecialKey, string> = { delete: '⌫', next: 'Next', submit: 'OK' }
+  specialLabels: Partial<Record<SpecialKey, string>> = { delete: '⌫', next: 'Next', submit: 'OK' }
+  private _layout: KeyboardLayout = SIGN_IN_LAYOUT
   onKey: (key: KeyId) => void = () => undefined
 
   static override _template(): Lightning.Component.Template<KeyboardTemplateSpec> {
@@ -42,20 +43,36 @@ export class Keyboard
     this.render()
   }
 
+  get layout(): KeyboardLayout {
+    return this._layout
+  }
+  /** Another set of keys (the search's script key): the focus stays on the same place. */
+  set layout(value: KeyboardLayout) {
+    // On the special row (the script key itself) the focus stays on the special row.
+    const onSpecial = this._at.row === this._layout.rows.length
+    this._layout = value
+    this._at = {
+      row: onSpecial ? value.rows.length : Math.min(this._at.row, value.rows.length),
+      column: this._at.column,
+    }
+    this.render()
+  }
+
   /** Draws the keys; call again after the special labels change. */
   render(): void {
+    const layout = this._layout
     const children: Lightning.Element.PatchTemplate[] = []
-    CHARACTER_ROWS.forEach((chars, row) =>
+    layout.rows.forEach((chars, row) =>
       [...chars].forEach((char, column) =>
         children.push(this.keyTemplate(`K${row}_${column}`, char, row, column, 1)),
       ),
     )
-    SPECIAL_ROW.forEach((key) =>
+    layout.special.forEach((key) =>
       children.push(
         this.keyTemplate(
           `S_${key.id}`,
-          this.specialLabels[key.id],
-          CHARACTER_ROWS.length,
+          this.specialLabels[key.id] ?? key.id,
+          layout.rows.length,
           key.from,
           key.to - key.from + 1,
         ),
@@ -63,7 +80,7 @@ export class Keyboard
     )
     this.Keys.children = children
     this.w = COLUMNS * CELL + (COLUMNS - 1) * GAP
-    this.h = (CHARACTER_ROWS.length + 1) * (CELL + GAP) - GAP
+    this.h = (layout.rows.length + 1) * (CELL + GAP) - GAP
     this.highlight()
   }
 
@@ -80,7 +97,7 @@ export class Keyboard
   }
 
   get focusedKey(): KeyId {
-    return keyAt(this._at)
+    return keyAt(this._at, this._layout)
   }
 
   private keyTemplate(ref: string, label: string, row: number, column: number, span: number) {
@@ -109,8 +126,8 @@ export class Keyboard
   }
 
   private refOf(at: KeyPosition): string {
-    if (at.row < CHARACTER_ROWS.length) return `K${at.row}_${at.column}`
-    return `S_${keyAt(at)}`
+    if (at.row < this._layout.rows.length) return `K${at.row}_${at.column}`
+    return `S_${keyAt(at, this._layout)}`
   }
 
   private highlight(): void {
@@ -125,7 +142,7 @@ export class Keyboard
   }
 
   private go(direction: Move): boolean {
-    const next = move(this._at, direction)
+    const next = move(this._at, direction, this._layout)
     if (!next) return false
     this._at = next
     this.highlight()
@@ -154,6 +171,6 @@ export class Keyboard
     return this.go('Right')
   }
   override _handleEnter(): void {
-    this.onKey(keyAt(this._at))
+    this.onKey(keyAt(this._at, this._layout))
   }
 }

@@ -1,4 +1,12 @@
-import { keyAt, move, pathTo, positionOf } from '../../../../src/ui/signin/keyboardLayout'
+import {
+  COLUMNS,
+  SEARCH_ARABIC_LAYOUT,
+  SEARCH_LATIN_LAYOUT,
+  keyAt,
+  move,
+  pathTo,
+  positionOf,
+} from '../../../../src/ui/components/keyboardLayout'
 
 describe('the on-screen keyboard layout', () => {
   it('finds every character and special key where keyAt says it is', () => {
@@ -37,5 +45,34 @@ describe('the on-screen keyboard layout', () => {
         expect(keyAt(walked)).toBe(to)
         expect(keyAt(at)).toBe(to)
       }
+  })
+})
+
+describe('the search keyboards', () => {
+  it.each([
+    ['Latin', SEARCH_LATIN_LAYOUT],
+    ['Arabic', SEARCH_ARABIC_LAYOUT],
+  ])('%s: ten distinct characters a row, every key reachable from every other', (_, layout) => {
+    expect.hasAssertions()
+    for (const row of layout.rows) expect([...row]).toHaveLength(COLUMNS)
+    const keys = [...layout.rows.join(''), ...layout.special.map((k) => k.id)]
+    expect(new Set(keys).size).toBe(keys.length)
+    for (const key of keys) {
+      const at = positionOf(key, layout)!
+      expect(keyAt(at, layout)).toBe(key)
+      expect(pathTo({ row: 0, column: 0 }, key, layout).at).toEqual(at)
+    }
+  })
+
+  it('the Arabic keys hold the 28 letters and the hamza forms', () => {
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآءؤئ'
+    for (const letter of letters) expect(SEARCH_ARABIC_LAYOUT.rows.join('')).toContain(letter)
+  })
+
+  it('the special row of a search keyboard: delete, space, script', () => {
+    expect(keyAt({ row: 4, column: 1 }, SEARCH_LATIN_LAYOUT)).toBe('delete')
+    expect(keyAt({ row: 4, column: 5 }, SEARCH_LATIN_LAYOUT)).toBe('space')
+    expect(move({ row: 5, column: 3 }, 'Right', SEARCH_ARABIC_LAYOUT)).toEqual({ row: 5, column: 7 })
+    expect(keyAt({ row: 5, column: 8 }, SEARCH_ARABIC_LAYOUT)).toBe('script')
   })
 })
