@@ -47,6 +47,15 @@ export const benchGuide = async (
     large.heapAfterDoubleFlipsBytes ?? Number.NaN,
     large.heapAfter500FlipsBytes ?? Number.NaN,
   )
+  const heapLeak = ratio(
+    large.heapAfterDoubleFlipsBytes ?? Number.NaN,
+    large.heapAfter100FlipsBytes ?? Number.NaN,
+  )
+  const textureGrowth = ratio(
+    large.texturesAfter500Flips?.inUse ?? Number.NaN,
+    large.texturesAfter10Flips?.inUse ?? Number.NaN,
+  )
+  const heapScale = ratio(large.heapBytes, small.heapBytes)
   const figures: BenchFigures = {
     keyLatencyP95Frames: large.keyLatencyP95Frames,
     keyLatencyP95FramesSmall: small.keyLatencyP95Frames,
@@ -62,6 +71,18 @@ export const benchGuide = async (
     heapGrowthRatio: heapGrowth,
     heapAfter1000FlipsBytes: large.heapAfterDoubleFlipsBytes ?? null,
     heapGrowthRatio1000vs500: leak,
+    heapAfter100FlipsBytes: large.heapAfter100FlipsBytes ?? null,
+    heapLeakRatio: heapLeak,
+    texturesInUseAfter10Flips: large.texturesAfter10Flips?.inUse ?? null,
+    texturesInUseAfter500Flips: large.texturesAfter500Flips?.inUse ?? null,
+    texturePixelsInUseAfter10Flips: large.texturesAfter10Flips?.inUsePixels ?? null,
+    texturePixelsInUseAfter500Flips: large.texturesAfter500Flips?.inUsePixels ?? null,
+    texturesUploadedAfter10Flips: large.texturesAfter10Flips?.uploaded ?? null,
+    texturesUploadedAfter500Flips: large.texturesAfter500Flips?.uploaded ?? null,
+    textureGrowthRatio: textureGrowth,
+    heapGuideSmallBytes: small.heapBytes,
+    heapGuideLargeBytes: large.heapBytes,
+    heapScaleRatio: heapScale,
   }
   const rows: Row[] = [
     {
@@ -93,6 +114,12 @@ export const benchGuide = async (
       value: `${((large.heapAfterDoubleFlipsBytes ?? 0) / 1048576).toFixed(2)} MiB = ${leak}x`,
       budget: 'information',
       verdict: '',
+    },
+    {
+      figure: `textures in use after ${FLIPS} flips vs 10 (uploaded ${large.texturesAfter10Flips?.uploaded ?? '?'} -> ${large.texturesAfter500Flips?.uploaded ?? '?'})`,
+      value: `${large.texturesAfter500Flips?.inUse ?? '?'} / ${large.texturesAfter10Flips?.inUse ?? '?'} = ${textureGrowth}x (${((large.texturesAfter500Flips?.inUsePixels ?? 0) / 1e6).toFixed(2)} / ${((large.texturesAfter10Flips?.inUsePixels ?? 0) / 1e6).toFixed(2)} Mpx)`,
+      budget: '<= 1.1x',
+      verdict: verdict(textureGrowth <= 1.1),
     },
   ]
   return { figures, rows }

@@ -21,11 +21,27 @@ export interface GuideCaseFigures {
   presses: number
   stageElements: number
   gridElements: number
+  /** JS heap after a forced GC once the key presses are done (before any page flips). */
+  heapBytes: number
   heapAfter10FlipsBytes?: number
+  heapAfter100FlipsBytes?: number
   heapAfter500FlipsBytes?: number
   /** Twice as many flips again: a leak keeps growing, a cache warming up does not. */
   heapAfterDoubleFlipsBytes?: number
+  texturesAfter10Flips?: TextureFigures
+  texturesAfter500Flips?: TextureFigures
 }
+
+/** Lightning's texture manager, read through the test hooks (src/ui/shell/testHooks.ts). */
+export interface TextureFigures {
+  uploaded: number
+  uploadedPixels: number
+  inUse: number
+  inUsePixels: number
+}
+
+const textures = (page: Page): Promise<TextureFigures> =>
+  page.evaluate('window.__kanal.textures()') as Promise<TextureFigures>
 
 export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -96,7 +112,7 @@ export const measurePlainKeys = async (browser: Browser, url: string, presses: n
   return out
 }
 
-const heapAfterGc = async (page: Page): Promise<number> => {
+export const heapAfterGc = async (page: Page): Promise<number> => {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
   await cdp.send('HeapProfiler.collectGarbage')
@@ -153,6 +169,7 @@ export const measureGuideCase = async (
       keyLatencyP95Ms: Number(percentile(lat, 95).toFixed(2)),
       stageElements,
       gridElements,
+      heapBytes: await heapAfterGc(page),
     }
     if (options.flips !== undefined) {
       // Page flips down the lineup and back up at its ends, as a viewer browsing channels.
@@ -168,9 +185,14 @@ export const measureGuideCase = async (
       for (let i = 0; i < 10; i++) await flip()
       await page.waitForTimeout(500)
       figures.heapAfter10FlipsBytes = await heapAfterGc(page)
-      for (let i = 10; i < options.flips; i++) await flip()
+      figures.texturesAfter10Flips = await textures(page)
+      for (let i = 10; i < 100; i++) await flip()
+      await page.waitForTimeout(500)
+      figures.heapAfter100FlipsBytes = await heapAfterGc(page)
+      for (let i = 100; i < options.flips; i++) await flip()
       await page.waitForTimeout(500)
       figures.heapAfter500FlipsBytes = await heapAfterGc(page)
+      figures.texturesAfter500Flips = await textures(page)
       for (let i = options.flips; i < 2 * options.flips; i++) await flip()
       await page.waitForTimeout(500)
       figures.heapAfterDoubleFlipsBytes = await heapAfterGc(page)

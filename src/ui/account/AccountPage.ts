@@ -20,15 +20,9 @@ import { availableLanguages, currentLanguage, say, t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
+import { ACCOUNT_SECTIONS, type AccountSectionId } from './sections'
 
-export type AccountSectionId = 'recording' | 'playback' | 'packages' | 'history' | 'preferences'
-export const ACCOUNT_SECTIONS: readonly AccountSectionId[] = [
-  'recording',
-  'playback',
-  'packages',
-  'history',
-  'preferences',
-]
+export { ACCOUNT_SECTIONS, type AccountSectionId }
 
 interface AccountPageTemplateSpec extends Lightning.Component.TemplateSpec {
   Header: typeof PageHeader
