@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import Database from 'better-sqlite3'
 import { pathTo, type KeyPosition } from '../../src/ui/signin/keyboardLayout'
-import { heapAfterGc } from './guideKeys'
+import { measureHeap, type HeapFigures } from './heap'
 
 /**
  * The heap across an evening of use: tours of every screen (the guide, a programme's details,
@@ -76,9 +76,12 @@ const signIn = async (page: Page, username: string, password: string): Promise<v
 
 export interface TourFigures {
   tours: [number, number]
-  heapAfterFewBytes: number
-  heapAfterManyBytes: number
+  heapAfterFew: HeapFigures
+  heapAfterMany: HeapFigures
+  /** JS objects (heap without compiled code), many tours vs few. */
   ratio: number
+  /** V8's used heap, compiled code included. */
+  ratioWithCode: number
   steps: number
   /** Every script the page loaded on the way (a player library loaded on demand). */
   scripts: string[]
@@ -112,13 +115,18 @@ export const tourRoutes = (dbPath: string, sections: readonly string[]): string[
   }
 }
 
-export const measureTours = async (
+/**
+ * Signs in, then tours the routes, calling `checkpoint` on the guide after each count of tours
+ * in `checkpoints` (ascending). Returns every script the page loaded on the way.
+ */
+export const runTours = async (
   browser: Browser,
   url: string,
   routes: string[],
   user: { username: string; password: string },
-  tours: [few: number, many: number],
-): Promise<TourFigures> => {
+  checkpoints: number[],
+  checkpoint: (page: Page, tours: number) => Promise<void>,
+): Promise<string[]> => {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   try {
     const page = await context.newPage()
@@ -146,21 +154,37 @@ export const measureTours = async (
         { timeout: 15_000 },
       )
     }
-    for (let i = 0; i < tours[0]; i++) await tour()
-    await go(page, 'guide')
-    const few = await heapAfterGc(page)
-    for (let i = tours[0]; i < tours[1]; i++) await tour()
-    await go(page, 'guide')
-    const many = await heapAfterGc(page)
-    return {
-      scripts: [...scripts],
-      tours,
-      heapAfterFewBytes: few,
-      heapAfterManyBytes: many,
-      ratio: Number((many / few).toFixed(3)),
-      steps: routes.length + 1,
+    let done = 0
+    for (const n of checkpoints) {
+      for (; done < n; done++) await tour()
+      await go(page, 'guide')
+      await checkpoint(page, n)
     }
+    return [...scripts]
   } finally {
     await context.close()
+  }
+}
+
+export const measureTours = async (
+  browser: Browser,
+  url: string,
+  routes: string[],
+  user: { username: string; password: string },
+  tours: [few: number, many: number],
+): Promise<TourFigures> => {
+  const heaps: HeapFigures[] = []
+  const scripts = await runTours(browser, url, routes, user, tours, async (page) => {
+    heaps.push(await measureHeap(page))
+  })
+  const [few, many] = heaps as [HeapFigures, HeapFigures]
+  return {
+    scripts,
+    tours,
+    heapAfterFew: few,
+    heapAfterMany: many,
+    ratio: Number((many.objectsBytes / few.objectsBytes).toFixed(3)),
+    ratioWithCode: Number((many.usedBytes / few.usedBytes).toFixed(3)),
+    steps: routes.length + 1,
   }
 }
