@@ -168,9 +168,11 @@ const main = async (): Promise<void> => {
     figures[`tourHeapCodeAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.codeBytes
     figures.tourHeapRatio = tours.ratio
     figures.tourHeapRatioWithCode = tours.ratioWithCode
+    figures[`tourTexturesAfter${TOURS[0]}`] = tours.texturesAfterFew
+    figures[`tourTexturesAfter${TOURS[1]}`] = tours.texturesAfterMany
     rows.push({
       figure: `JS objects after ${TOURS[1]} tours of every screen vs ${TOURS[0]} (${tours.steps} screens a tour, forced GC)`,
-      value: `${mib(tours.heapAfterMany.objectsBytes)} / ${mib(tours.heapAfterFew.objectsBytes)} = ${tours.ratio}x (V8 heap with compiled code: ${mib(tours.heapAfterMany.usedBytes)} / ${mib(tours.heapAfterFew.usedBytes)} = ${tours.ratioWithCode}x)`,
+      value: `${mib(tours.heapAfterMany.objectsBytes)} / ${mib(tours.heapAfterFew.objectsBytes)} = ${tours.ratio}x (V8 heap with compiled code: ${mib(tours.heapAfterMany.usedBytes)} / ${mib(tours.heapAfterFew.usedBytes)} = ${tours.ratioWithCode}x; textures in use ${tours.texturesAfterFew.inUse} -> ${tours.texturesAfterMany.inUse}, uploaded ${tours.texturesAfterFew.uploaded} -> ${tours.texturesAfterMany.uploaded})`,
       budget: '<= 1.05x',
       verdict: '',
     })

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import Database from 'better-sqlite3'
 import { pathTo, type KeyPosition } from '../../src/ui/signin/keyboardLayout'
 import { measureHeap, type HeapFigures } from './heap'
+import type { TextureFigures } from './guideKeys'
 
 /**
  * The heap across an evening of use: tours of every screen (the guide, a programme's details,
@@ -82,6 +83,9 @@ export interface TourFigures {
   ratio: number
   /** V8's used heap, compiled code included. */
   ratioWithCode: number
+  /** Lightning's textures (window.__kanal.textures()) at both counts. */
+  texturesAfterFew: TextureFigures
+  texturesAfterMany: TextureFigures
   steps: number
   /** Every script the page loaded on the way (a player library loaded on demand). */
   scripts: string[]
@@ -174,10 +178,13 @@ export const measureTours = async (
   tours: [few: number, many: number],
 ): Promise<TourFigures> => {
   const heaps: HeapFigures[] = []
+  const textures: TextureFigures[] = []
   const scripts = await runTours(browser, url, routes, user, tours, async (page) => {
     heaps.push(await measureHeap(page))
+    textures.push((await page.evaluate('window.__kanal.textures()')) as TextureFigures)
   })
   const [few, many] = heaps as [HeapFigures, HeapFigures]
+  const [texturesAfterFew, texturesAfterMany] = textures as [TextureFigures, TextureFigures]
   return {
     scripts,
     tours,
@@ -185,6 +192,8 @@ export const measureTours = async (
     heapAfterMany: many,
     ratio: Number((many.objectsBytes / few.objectsBytes).toFixed(3)),
     ratioWithCode: Number((many.usedBytes / few.usedBytes).toFixed(3)),
+    texturesAfterFew,
+    texturesAfterMany,
     steps: routes.length + 1,
   }
 }
