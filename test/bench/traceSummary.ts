@@ -46,12 +46,15 @@ const TEXT_LAYOUT = new Set([
   'fillText',
   'wrapText',
 ])
-// Handing a picture to the renderer: WebGL uploads; canvas2d keeps the canvas (cheap).
+// Handing a picture to the renderer: WebGL uploads it; canvas2d keeps the canvas but makes a
+// tinted copy of each texture drawn in a colour (C2dTextureTintManager), its upload-like cost.
 const TEXTURE_UPLOAD = new Set([
   'uploadTextureSource',
   '_nativeUploadTextureSource',
   'texImage2D',
   'texSubImage2D',
+  'getTintTexture',
+  '_tintTexture',
 ])
 
 /** The category of one sample, from its stack (leaf first) and whether a request was open. */

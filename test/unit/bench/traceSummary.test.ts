@@ -65,6 +65,7 @@ describe('the cold-start trace summary', () => {
       'textLayout',
     )
     expect(categoryOf([frame('texImage2D', ''), frame('x')], true)).toBe('textureUploads')
+    expect(categoryOf([frame('drawImage', ''), frame('_tintTexture')], false)).toBe('textureUploads')
     expect(categoryOf([], false)).toBe('idle')
   })
 })
