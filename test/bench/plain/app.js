@@ -46,9 +46,15 @@ class PlainApp extends lng.Application {
     }
   }
   _init() {
-    this.tag('Heading').on('txLoaded', () => {
-      window.__plainReady = true
-    })
+    // Ready when every text is drawn, as Kanal's first frame (window.__kanal.pageReady()).
+    const texts = [this.tag('Heading'), this.tag('Button.Label'), this.tag('Hint')]
+    let pending = texts.length
+    for (const text of texts) {
+      text.once('txLoaded', () => {
+        pending -= 1
+        if (pending === 0) window.__plainReady = true
+      })
+    }
   }
 }
 // The bench renders both apps the same way: ?canvas2d=1 for the 2D renderer, WebGL otherwise.
