@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { measureGuideCase, measurePlainKeys, percentile } from './guideKeys'
 import type { BenchFigures, Row } from './results'
+import type { HeapFigures } from './heap'
 
 const PRESSES = Number(process.env.BENCH_GUIDE_PRESSES ?? 150)
 const FLIPS = 500
@@ -9,6 +10,7 @@ const FRAME_MS = 1000 / 60
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT MET')
 const ratio = (a: number, b: number): number => Number((a / b).toFixed(3))
+const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(2)} MiB`
 
 /**
  * The guide's budgets (docs: DESIGN "Budgets"): key press to frame, its scaling from 50 channels
@@ -39,14 +41,19 @@ export const benchGuide = async (
   // floor of one frame keeps two near-zero figures from making a large ratio.
   const keyScale = ratio(Math.max(large.keyLatencyP95Ms, FRAME_MS), Math.max(small.keyLatencyP95Ms, FRAME_MS))
   const elementsScale = ratio(large.stageElements, small.stageElements)
-  const heapGrowth = ratio(
-    large.heapAfter500FlipsBytes ?? Number.NaN,
-    large.heapAfter10FlipsBytes ?? Number.NaN,
+  const used = (h: HeapFigures | undefined): number => h?.usedBytes ?? Number.NaN
+  const objects = (h: HeapFigures | undefined): number => h?.objectsBytes ?? Number.NaN
+  const heapGrowth = ratio(used(large.heapAfter500Flips), used(large.heapAfter10Flips))
+  const leak = ratio(used(large.heapAfterDoubleFlips), used(large.heapAfter500Flips))
+  const heapGrowthObjects = ratio(objects(large.heapAfter500Flips), objects(large.heapAfter10Flips))
+  const heapLeak = ratio(objects(large.heapAfterDoubleFlips), objects(large.heapAfter100Flips))
+  const heapLeakWithCode = ratio(used(large.heapAfterDoubleFlips), used(large.heapAfter100Flips))
+  const textureGrowth = ratio(
+    large.texturesAfter500Flips?.inUse ?? Number.NaN,
+    large.texturesAfter10Flips?.inUse ?? Number.NaN,
   )
-  const leak = ratio(
-    large.heapAfterDoubleFlipsBytes ?? Number.NaN,
-    large.heapAfter500FlipsBytes ?? Number.NaN,
-  )
+  const heapScale = ratio(large.heap.objectsBytes, small.heap.objectsBytes)
+  const heapScaleWithCode = ratio(large.heap.usedBytes, small.heap.usedBytes)
   const figures: BenchFigures = {
     keyLatencyP95Frames: large.keyLatencyP95Frames,
     keyLatencyP95FramesSmall: small.keyLatencyP95Frames,
@@ -57,11 +64,30 @@ export const benchGuide = async (
     elementsSmall: small.stageElements,
     elementsLarge: large.stageElements,
     elementsScaleRatio: elementsScale,
-    heapAfter10FlipsBytes: large.heapAfter10FlipsBytes ?? null,
-    heapAfter500FlipsBytes: large.heapAfter500FlipsBytes ?? null,
+    heapAfter10FlipsBytes: used(large.heapAfter10Flips),
+    heapAfter500FlipsBytes: used(large.heapAfter500Flips),
     heapGrowthRatio: heapGrowth,
-    heapAfter1000FlipsBytes: large.heapAfterDoubleFlipsBytes ?? null,
+    heapGrowthRatioObjects: heapGrowthObjects,
+    heapAfter1000FlipsBytes: used(large.heapAfterDoubleFlips),
     heapGrowthRatio1000vs500: leak,
+    heapAfter100FlipsBytes: used(large.heapAfter100Flips),
+    heapObjectsAfter100FlipsBytes: objects(large.heapAfter100Flips),
+    heapObjectsAfter1000FlipsBytes: objects(large.heapAfterDoubleFlips),
+    heapCodeAfter100FlipsBytes: large.heapAfter100Flips?.codeBytes ?? null,
+    heapCodeAfter1000FlipsBytes: large.heapAfterDoubleFlips?.codeBytes ?? null,
+    heapLeakRatio: heapLeak,
+    heapLeakRatioWithCode: heapLeakWithCode,
+    texturesInUseAfter10Flips: large.texturesAfter10Flips?.inUse ?? null,
+    texturesInUseAfter500Flips: large.texturesAfter500Flips?.inUse ?? null,
+    texturePixelsInUseAfter10Flips: large.texturesAfter10Flips?.inUsePixels ?? null,
+    texturePixelsInUseAfter500Flips: large.texturesAfter500Flips?.inUsePixels ?? null,
+    texturesUploadedAfter10Flips: large.texturesAfter10Flips?.uploaded ?? null,
+    texturesUploadedAfter500Flips: large.texturesAfter500Flips?.uploaded ?? null,
+    textureGrowthRatio: textureGrowth,
+    heapObjectsGuideSmallBytes: small.heap.objectsBytes,
+    heapObjectsGuideLargeBytes: large.heap.objectsBytes,
+    heapScaleRatio: heapScale,
+    heapScaleRatioWithCode: heapScaleWithCode,
   }
   const rows: Row[] = [
     {
@@ -84,15 +110,33 @@ export const benchGuide = async (
     },
     {
       figure: `JS heap after ${FLIPS} page flips vs 10 (forced GC, 1,000 x 14)`,
-      value: `${((large.heapAfter500FlipsBytes ?? 0) / 1048576).toFixed(2)} MiB / ${((large.heapAfter10FlipsBytes ?? 0) / 1048576).toFixed(2)} MiB = ${heapGrowth}x`,
+      value: `${mib(used(large.heapAfter500Flips))} / ${mib(used(large.heapAfter10Flips))} = ${heapGrowth}x (JS objects without compiled code: ${heapGrowthObjects}x)`,
       budget: `<= ${BUDGET.heapGrowth}x`,
       verdict: verdict(heapGrowth <= BUDGET.heapGrowth),
     },
     {
       figure: `JS heap after ${2 * FLIPS} page flips vs ${FLIPS} (a leak keeps growing; warm-up does not)`,
-      value: `${((large.heapAfterDoubleFlipsBytes ?? 0) / 1048576).toFixed(2)} MiB = ${leak}x`,
+      value: `${mib(used(large.heapAfterDoubleFlips))} = ${leak}x`,
       budget: 'information',
       verdict: '',
+    },
+    {
+      figure: `JS objects (heap without compiled code) after ${2 * FLIPS} flips vs 100`,
+      value: `${mib(objects(large.heapAfterDoubleFlips))} / ${mib(objects(large.heapAfter100Flips))} = ${heapLeak}x (with code: ${heapLeakWithCode}x; code ${mib(large.heapAfter100Flips?.codeBytes ?? Number.NaN)} -> ${mib(large.heapAfterDoubleFlips?.codeBytes ?? Number.NaN)})`,
+      budget: '<= 1.02x',
+      verdict: verdict(heapLeak <= 1.02),
+    },
+    {
+      figure: 'JS objects with the guide on 1,000 x 14 vs 50 x 1',
+      value: `${mib(large.heap.objectsBytes)} / ${mib(small.heap.objectsBytes)} = ${heapScale}x (with code: ${heapScaleWithCode}x)`,
+      budget: '<= 1.2x',
+      verdict: verdict(heapScale <= 1.2),
+    },
+    {
+      figure: `textures in use after ${FLIPS} flips vs 10 (uploaded ${large.texturesAfter10Flips?.uploaded ?? '?'} -> ${large.texturesAfter500Flips?.uploaded ?? '?'})`,
+      value: `${large.texturesAfter500Flips?.inUse ?? '?'} / ${large.texturesAfter10Flips?.inUse ?? '?'} = ${textureGrowth}x (${((large.texturesAfter500Flips?.inUsePixels ?? 0) / 1e6).toFixed(2)} / ${((large.texturesAfter10Flips?.inUsePixels ?? 0) / 1e6).toFixed(2)} Mpx)`,
+      budget: '<= 1.1x',
+      verdict: verdict(textureGrowth <= 1.1),
     },
   ]
   return { figures, rows }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import type { SizedLineup } from '../../simulator/src/db/seed/sized'
 import { startSizedGuideSimulator } from './sizedGuideSimulator'
+import { measureHeap, type HeapFigures } from './heap'
 
 /**
  * The guide's figures: key press to the frame that shows the new focus, Lightning elements
@@ -21,11 +22,27 @@ export interface GuideCaseFigures {
   presses: number
   stageElements: number
   gridElements: number
-  heapAfter10FlipsBytes?: number
-  heapAfter500FlipsBytes?: number
+  /** The heap after a forced GC once the key presses are done (before any page flips). */
+  heap: HeapFigures
+  heapAfter10Flips?: HeapFigures
+  heapAfter100Flips?: HeapFigures
+  heapAfter500Flips?: HeapFigures
   /** Twice as many flips again: a leak keeps growing, a cache warming up does not. */
-  heapAfterDoubleFlipsBytes?: number
+  heapAfterDoubleFlips?: HeapFigures
+  texturesAfter10Flips?: TextureFigures
+  texturesAfter500Flips?: TextureFigures
 }
+
+/** Lightning's texture manager, read through the test hooks (src/ui/shell/testHooks.ts). */
+export interface TextureFigures {
+  uploaded: number
+  uploadedPixels: number
+  inUse: number
+  inUsePixels: number
+}
+
+const textures = (page: Page): Promise<TextureFigures> =>
+  page.evaluate('window.__kanal.textures()') as Promise<TextureFigures>
 
 export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -96,15 +113,6 @@ export const measurePlainKeys = async (browser: Browser, url: string, presses: n
   return out
 }
 
-const heapAfterGc = async (page: Page): Promise<number> => {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('HeapProfiler.collectGarbage')
-  await cdp.send('HeapProfiler.collectGarbage')
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
-  await cdp.detach()
-  return usedSize
-}
-
 /**
  * One lineup: a simulator seeded with it, the app opened on the guide (canvas2d, as the rest
  * of the bench), `presses` focus moves measured, elements counted, then page flips with the
@@ -153,6 +161,7 @@ export const measureGuideCase = async (
       keyLatencyP95Ms: Number(percentile(lat, 95).toFixed(2)),
       stageElements,
       gridElements,
+      heap: await measureHeap(page),
     }
     if (options.flips !== undefined) {
       // Page flips down the lineup and back up at its ends, as a viewer browsing channels.
@@ -167,13 +176,18 @@ export const measureGuideCase = async (
       }
       for (let i = 0; i < 10; i++) await flip()
       await page.waitForTimeout(500)
-      figures.heapAfter10FlipsBytes = await heapAfterGc(page)
-      for (let i = 10; i < options.flips; i++) await flip()
+      figures.heapAfter10Flips = await measureHeap(page)
+      figures.texturesAfter10Flips = await textures(page)
+      for (let i = 10; i < 100; i++) await flip()
       await page.waitForTimeout(500)
-      figures.heapAfter500FlipsBytes = await heapAfterGc(page)
+      figures.heapAfter100Flips = await measureHeap(page)
+      for (let i = 100; i < options.flips; i++) await flip()
+      await page.waitForTimeout(500)
+      figures.heapAfter500Flips = await measureHeap(page)
+      figures.texturesAfter500Flips = await textures(page)
       for (let i = options.flips; i < 2 * options.flips; i++) await flip()
       await page.waitForTimeout(500)
-      figures.heapAfterDoubleFlipsBytes = await heapAfterGc(page)
+      figures.heapAfterDoubleFlips = await measureHeap(page)
     }
     return figures
   } finally {

@@ -2,12 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'bench-results')
-const LATEST = path.join(RESULTS_DIR, 'latest.json')
 
-export type BenchFigures = Record<string, number | string | boolean | null>
+export type BenchFigures = Record<string, unknown>
 
-/** Merges figures into bench-results/latest.json (one object: each benchmark adds its keys). */
-export const recordFigures = (figures: BenchFigures): BenchFigures => {
+/**
+ * Merges figures into bench-results/latest.json, or another file of that folder (one object:
+ * each benchmark adds its keys).
+ */
+export const recordFigures = (figures: BenchFigures, name = 'latest.json'): BenchFigures => {
+  const LATEST = path.join(RESULTS_DIR, name)
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   let current: BenchFigures = {}
   if (fs.existsSync(LATEST)) {

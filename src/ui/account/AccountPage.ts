@@ -27,17 +27,9 @@ import { availableLanguages, currentLanguage, say, t } from '../i18n'
 import { to } from '../navigation'
 import { COLORS, FONT, MENU_HEIGHT, SAFE, TYPE } from '../theme'
 import { PageTypeConfig } from '../components/PageTypeConfig'
+import { ACCOUNT_SECTIONS, type AccountSectionId } from './sections'
 
-export type AccountSectionId = 'recording' | 'playback' | 'packages' | 'history' | 'reminders' | 'preferences'
-export const ACCOUNT_SECTIONS: readonly AccountSectionId[] = [
-  'recording',
-  'playback',
-  'packages',
-  'history',
-  'preferences',
-  // Last, so that the user's sections keep their places: reminders belong to the box.
-  'reminders',
-]
+export { ACCOUNT_SECTIONS, type AccountSectionId }
 
 /** Sections that belong to the box, not to a user: shown whether or not anyone is signed in. */
 const BOX_SECTIONS: readonly AccountSectionId[] = ['reminders', 'preferences']

@@ -15,6 +15,22 @@ export interface KanalTestHooks {
   pageReady(): boolean
   /** No transition is running and no finite animation is playing: a screenshot shows the end state. */
   settled(): boolean
+  /**
+   * Lightning's texture manager: the textures uploaded (kept until its memory pressure frees
+   * the unused ones) and those an element still uses, with their pixels. What leaks is the latter.
+   */
+  textures(): TextureFigures
+}
+
+export interface TextureFigures {
+  uploaded: number
+  uploadedPixels: number
+  inUse: number
+  inUsePixels: number
+}
+
+interface TextureManagerView {
+  _uploadedTextureSources: Array<{ w: number; h: number; isUsed(): boolean }>
 }
 
 interface Motions {
@@ -70,6 +86,19 @@ export const installTestHooks = (app: Lightning.Component, toast: () => string):
         ![...transitions.active].some((t) => t.isRunning()) &&
         ![...animations.active].some((a) => a.isActive() && a.settings.repeat !== -1)
       )
+    },
+    textures: () => {
+      const manager = (app.stage as unknown as { textureManager: TextureManagerView }).textureManager
+      const figures: TextureFigures = { uploaded: 0, uploadedPixels: 0, inUse: 0, inUsePixels: 0 }
+      for (const source of manager._uploadedTextureSources) {
+        figures.uploaded++
+        figures.uploadedPixels += source.w * source.h
+        if (source.isUsed()) {
+          figures.inUse++
+          figures.inUsePixels += source.w * source.h
+        }
+      }
+      return figures
     },
   }
   ;(window as unknown as { __kanal?: KanalTestHooks }).__kanal = hooks
