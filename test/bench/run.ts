@@ -29,9 +29,10 @@ const RENDERER = process.env.BENCH_RENDERER === 'webgl' ? 'webgl' : 'canvas2d'
 const CANVAS2D = RENDERER === 'canvas2d'
 // A WebGL run keeps its figures apart, under the same keys, so that both can be compared.
 const RESULTS_NAME = CANVAS2D ? 'latest' : 'latest-webgl'
-// BENCH_ONLY=guide or =tour runs that part alone (for working on its figures).
-const ONLY =
-  process.env.BENCH_ONLY === 'guide' || process.env.BENCH_ONLY === 'tour' ? process.env.BENCH_ONLY : undefined
+// BENCH_ONLY=guide, =tour or =startup runs that part alone (for working on its figures).
+const ONLY = ['guide', 'tour', 'startup'].includes(process.env.BENCH_ONLY ?? '')
+  ? process.env.BENCH_ONLY
+  : undefined
 
 const ratio = (a: number, b: number): number => Number((a / b).toFixed(3))
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`
@@ -75,7 +76,7 @@ const main = async (): Promise<void> => {
   const scriptsLater = new Set<string>()
   const started = Date.now()
   try {
-    for (const rate of ONLY === undefined ? [1, 4] : []) {
+    for (const rate of ONLY === undefined || ONLY === 'startup' ? [1, 4] : []) {
       const plainTimes: number[] = []
       const firstTimes: number[] = []
       const focusTimes: number[] = []
@@ -133,7 +134,7 @@ const main = async (): Promise<void> => {
         })
       }
     }
-    if (ONLY === undefined) {
+    if (ONLY === undefined || ONLY === 'startup') {
       const trace = await traceColdStart(browser, kanalUrl, 4)
       fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
       fs.writeFileSync(
@@ -159,23 +160,31 @@ const main = async (): Promise<void> => {
       rows.push(...guide.rows)
     }
 
-    const routes = tourRoutes(dbPath, ACCOUNT_SECTIONS)
-    const tours = await measureTours(browser, kanalUrl, routes, { username: 'anna', password: 'anna' }, TOURS)
-    tours.scripts.forEach((s) => scriptsLater.add(s))
-    figures[`tourHeapObjectsAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.objectsBytes
-    figures[`tourHeapObjectsAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.objectsBytes
-    figures[`tourHeapCodeAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.codeBytes
-    figures[`tourHeapCodeAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.codeBytes
-    figures.tourHeapRatio = tours.ratio
-    figures.tourHeapRatioWithCode = tours.ratioWithCode
-    figures[`tourTexturesAfter${TOURS[0]}`] = tours.texturesAfterFew
-    figures[`tourTexturesAfter${TOURS[1]}`] = tours.texturesAfterMany
-    rows.push({
-      figure: `JS objects after ${TOURS[1]} tours of every screen vs ${TOURS[0]} (${tours.steps} screens a tour, forced GC)`,
-      value: `${mib(tours.heapAfterMany.objectsBytes)} / ${mib(tours.heapAfterFew.objectsBytes)} = ${tours.ratio}x (V8 heap with compiled code: ${mib(tours.heapAfterMany.usedBytes)} / ${mib(tours.heapAfterFew.usedBytes)} = ${tours.ratioWithCode}x; textures in use ${tours.texturesAfterFew.inUse} -> ${tours.texturesAfterMany.inUse}, uploaded ${tours.texturesAfterFew.uploaded} -> ${tours.texturesAfterMany.uploaded})`,
-      budget: '<= 1.05x',
-      verdict: '',
-    })
+    if (ONLY !== 'startup') {
+      const routes = tourRoutes(dbPath, ACCOUNT_SECTIONS)
+      const tours = await measureTours(
+        browser,
+        kanalUrl,
+        routes,
+        { username: 'anna', password: 'anna' },
+        TOURS,
+      )
+      tours.scripts.forEach((s) => scriptsLater.add(s))
+      figures[`tourHeapObjectsAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.objectsBytes
+      figures[`tourHeapObjectsAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.objectsBytes
+      figures[`tourHeapCodeAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.codeBytes
+      figures[`tourHeapCodeAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.codeBytes
+      figures.tourHeapRatio = tours.ratio
+      figures.tourHeapRatioWithCode = tours.ratioWithCode
+      figures[`tourTexturesAfter${TOURS[0]}`] = tours.texturesAfterFew
+      figures[`tourTexturesAfter${TOURS[1]}`] = tours.texturesAfterMany
+      rows.push({
+        figure: `JS objects after ${TOURS[1]} tours of every screen vs ${TOURS[0]} (${tours.steps} screens a tour, forced GC)`,
+        value: `${mib(tours.heapAfterMany.objectsBytes)} / ${mib(tours.heapAfterFew.objectsBytes)} = ${tours.ratio}x (V8 heap with compiled code: ${mib(tours.heapAfterMany.usedBytes)} / ${mib(tours.heapAfterFew.usedBytes)} = ${tours.ratioWithCode}x; textures in use ${tours.texturesAfterFew.inUse} -> ${tours.texturesAfterMany.inUse}, uploaded ${tours.texturesAfterFew.uploaded} -> ${tours.texturesAfterMany.uploaded})`,
+        budget: '<= 1.05x',
+        verdict: '',
+      })
+    }
   } finally {
     await browser.close()
     await simulator.close()
