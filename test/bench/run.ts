@@ -30,8 +30,8 @@ const RENDERER = process.env.BENCH_RENDERER === 'webgl' ? 'webgl' : 'canvas2d'
 const CANVAS2D = RENDERER === 'canvas2d'
 // A WebGL run keeps its figures apart, under the same keys, so that both can be compared.
 const RESULTS_NAME = CANVAS2D ? 'latest' : 'latest-webgl'
-// BENCH_ONLY=guide, =tour or =zap runs that part alone (for working on its figures).
-const ONLY = ['guide', 'tour', 'zap'].includes(process.env.BENCH_ONLY ?? '')
+// BENCH_ONLY=guide, =tour, =zap or =startup runs that part alone (for working on its figures).
+const ONLY = ['guide', 'tour', 'zap', 'startup'].includes(process.env.BENCH_ONLY ?? '')
   ? process.env.BENCH_ONLY
   : undefined
 
@@ -77,7 +77,7 @@ const main = async (): Promise<void> => {
   const scriptsLater = new Set<string>()
   const started = Date.now()
   try {
-    for (const rate of ONLY === undefined ? [1, 4] : []) {
+    for (const rate of ONLY === undefined || ONLY === 'startup' ? [1, 4] : []) {
       const plainTimes: number[] = []
       const firstTimes: number[] = []
       const focusTimes: number[] = []
@@ -135,7 +135,7 @@ const main = async (): Promise<void> => {
         })
       }
     }
-    if (ONLY === undefined) {
+    if (ONLY === undefined || ONLY === 'startup') {
       const trace = await traceColdStart(browser, kanalUrl, 4)
       fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
       fs.writeFileSync(
@@ -166,23 +166,31 @@ const main = async (): Promise<void> => {
       rows.push(...zap.rows)
     }
 
-    const routes = tourRoutes(dbPath, ACCOUNT_SECTIONS)
-    const tours = await measureTours(browser, kanalUrl, routes, { username: 'anna', password: 'anna' }, TOURS)
-    tours.scripts.forEach((s) => scriptsLater.add(s))
-    figures[`tourHeapObjectsAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.objectsBytes
-    figures[`tourHeapObjectsAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.objectsBytes
-    figures[`tourHeapCodeAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.codeBytes
-    figures[`tourHeapCodeAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.codeBytes
-    figures.tourHeapRatio = tours.ratio
-    figures.tourHeapRatioWithCode = tours.ratioWithCode
-    figures[`tourTexturesAfter${TOURS[0]}`] = tours.texturesAfterFew
-    figures[`tourTexturesAfter${TOURS[1]}`] = tours.texturesAfterMany
-    rows.push({
-      figure: `JS objects after ${TOURS[1]} tours of every screen vs ${TOURS[0]} (${tours.steps} screens a tour, forced GC)`,
-      value: `${mib(tours.heapAfterMany.objectsBytes)} / ${mib(tours.heapAfterFew.objectsBytes)} = ${tours.ratio}x (V8 heap with compiled code: ${mib(tours.heapAfterMany.usedBytes)} / ${mib(tours.heapAfterFew.usedBytes)} = ${tours.ratioWithCode}x; textures in use ${tours.texturesAfterFew.inUse} -> ${tours.texturesAfterMany.inUse}, uploaded ${tours.texturesAfterFew.uploaded} -> ${tours.texturesAfterMany.uploaded})`,
-      budget: '<= 1.05x',
-      verdict: '',
-    })
+    if (ONLY !== 'startup') {
+      const routes = tourRoutes(dbPath, ACCOUNT_SECTIONS)
+      const tours = await measureTours(
+        browser,
+        kanalUrl,
+        routes,
+        { username: 'anna', password: 'anna' },
+        TOURS,
+      )
+      tours.scripts.forEach((s) => scriptsLater.add(s))
+      figures[`tourHeapObjectsAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.objectsBytes
+      figures[`tourHeapObjectsAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.objectsBytes
+      figures[`tourHeapCodeAfter${TOURS[0]}Bytes`] = tours.heapAfterFew.codeBytes
+      figures[`tourHeapCodeAfter${TOURS[1]}Bytes`] = tours.heapAfterMany.codeBytes
+      figures.tourHeapRatio = tours.ratio
+      figures.tourHeapRatioWithCode = tours.ratioWithCode
+      figures[`tourTexturesAfter${TOURS[0]}`] = tours.texturesAfterFew
+      figures[`tourTexturesAfter${TOURS[1]}`] = tours.texturesAfterMany
+      rows.push({
+        figure: `JS objects after ${TOURS[1]} tours of every screen vs ${TOURS[0]} (${tours.steps} screens a tour, forced GC)`,
+        value: `${mib(tours.heapAfterMany.objectsBytes)} / ${mib(tours.heapAfterFew.objectsBytes)} = ${tours.ratio}x (V8 heap with compiled code: ${mib(tours.heapAfterMany.usedBytes)} / ${mib(tours.heapAfterFew.usedBytes)} = ${tours.ratioWithCode}x; textures in use ${tours.texturesAfterFew.inUse} -> ${tours.texturesAfterMany.inUse}, uploaded ${tours.texturesAfterFew.uploaded} -> ${tours.texturesAfterMany.uploaded})`,
+        budget: '<= 1.05x',
+        verdict: '',
+      })
+    }
   } finally {
     await browser.close()
     await simulator.close()
