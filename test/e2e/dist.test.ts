@@ -165,11 +165,12 @@ describe('npm run dist, served by a plain static server', () => {
     tv = undefined
   })
 
-  it('holds only what index.html loads', () => {
+  it('holds only what index.html loads, and what the app loads on demand (Firebolt, hls.js)', () => {
     const files = fs.readdirSync(path.join(ROOT, 'dist')).sort()
     expect(files).toEqual(['appBundle.js', 'index.html', 'lib', 'metadata.json', 'settings.json', 'static'])
     expect(fs.readdirSync(path.join(ROOT, 'dist', 'lib')).sort()).toEqual([
       'firebolt.js',
+      'hls.js',
       'lightning-inspect.js',
       'lightning.js',
     ])

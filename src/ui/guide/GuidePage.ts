@@ -317,10 +317,13 @@ export class GuidePage
     else this.Grid.setSource(this._source)
   }
 
-  /** The first view: now, on the channel last watched (else the first one). */
-  private async _openFirst(guide: GuideService): Promise<void> {
+  /**
+   * The first view: now, on the given channel, else the one in focus (a list changed), else the
+   * channel last watched, else the first one.
+   */
+  private async _openFirst(guide: GuideService, channelId?: string): Promise<void> {
     this._opened = true
-    const last = this._focusedChannel ?? (await guide.lastChannel())
+    const last = channelId ?? this._focusedChannel ?? (await guide.lastChannel())
     const source = this._source
     const clock = appContext().state?.clock
     if (!source || !clock) return
@@ -339,7 +342,7 @@ export class GuidePage
     const last = await guide.lastChannel()
     if (last === undefined || last === this._openedOn || !this._source) return
     this._opened = false
-    await this._openFirst(guide)
+    await this._openFirst(guide, last)
   }
 
   /** The channel in focus, kept when the list changes so the grid stays on it if it can. */

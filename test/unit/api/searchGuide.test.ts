@@ -70,6 +70,7 @@ describe('SearchGuide', () => {
         seriesId: 's9',
         episode: 'Le petit café',
         image: 'http://op.test/images/153.jpg',
+        flags: ['new'],
         channelNumber: 3,
         channelName: 'Kanal 3',
       },
