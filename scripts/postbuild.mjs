@@ -44,22 +44,27 @@ buildSync({
 })
 
 const metadata = JSON.parse(fs.readFileSync(path.join(dir, 'metadata.json'), 'utf8'))
-const safeId = `APP_${metadata.identifier.replace(/[^0-9a-zA-Z_$]/g, '_')}`
-// The same global name and the same `window.lng` for Lightning's core as the CLI's bundle, so
-// the boot below and `lng dist` read it alike. Class names are kept (9 KB gzip more): without
-// them the menu widget never took the focus (e2e shell test), and the test hooks describe an
-// element without a ref by its class name.
-await build({
-  entryPoints: [path.resolve('src/index.ts')],
-  outfile: path.join(dir, 'appBundle.js'),
+// Lightning's core stays the classic script the CLI's bundle reads as `window.lng`. The app is
+// ES modules split in two by esbuild: appBundle.js and the chunks it imports are what the first
+// frame needs (the boot page, the shell); src/later.ts, which the boot page loads with
+// import() once it is drawn, holds the app state and the pages. Class names are kept (9 KB gzip
+// more): without them the menu widget never took the focus (e2e shell test), and the test
+// hooks describe an element without a ref by its class name.
+const bundle = await build({
+  entryPoints: { appBundle: path.resolve('src/index.ts') },
+  outdir: dir,
   bundle: true,
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   keepNames: true,
-  format: 'iife',
-  globalName: safeId,
   target: 'es2019',
+  // import() is older than es2020 in every engine that runs ES modules (Chrome 63, Safari 11.1).
+  supported: { 'dynamic-import': true },
   legalComments: 'none',
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') },
   plugins: [
@@ -72,6 +77,11 @@ await build({
     },
   ],
 })
+// The chunks appBundle.js imports statically are fetched beside it, not one after the other.
+const entryOut = Object.entries(bundle.metafile.outputs).find(([, o]) => o.entryPoint)
+const firstChunks = (entryOut?.[1].imports ?? [])
+  .filter((i) => i.kind === 'import-statement')
+  .map((i) => `./${path.relative(dir, path.resolve(i.path)).split(path.sep).join('/')}`)
 const appMetadata = { ...metadata, id: metadata.identifier }
 delete appMetadata.identifier
 
@@ -82,6 +92,7 @@ const fonts = fs
 
 // fetch() and FontFace requests are CORS-mode, so their preloads must be too to be reused.
 const preloads = [
+  ...firstChunks.map((c) => `<link rel="modulepreload" href="${c}" />`),
   '<link rel="preload" href="./static/translations.json" as="fetch" crossorigin />',
   ...fonts.map((f) => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin />`),
 ]
@@ -92,7 +103,7 @@ const boot = `
     if (!r.ok) throw new Error('settings.json: HTTP ' + r.status)
     return r.json()
   })
-  window.__kanalStart = function () {
+  window.__kanalStart = function (bundle) {
     settings
       .catch(function (e) {
         console.error('Kanal: ' + e.message + '; starting with defaults')
@@ -109,14 +120,11 @@ const boot = `
           if (app && app.close) app.close()
           setTimeout(function () {
             if (canvas) canvas.remove()
-            window.${safeId} = null
             app = null
             canvas = null
           })
         }
         var start = function () {
-          var bundle = window.${safeId}
-          if (typeof bundle !== 'function') bundle = bundle.default
           app = bundle(appSettings, platformSettings, config.appData || {})
           canvas = app.stage.getCanvas()
           document.body.appendChild(canvas)
@@ -147,8 +155,7 @@ const html = `<!DOCTYPE html>
   <body>
     <script>${boot}</script>
     <script src="./lib/lightning.js"></script>
-    <script src="./appBundle.js"></script>
-    <script>window.__kanalStart()</script>
+    <script type="module">import start from './appBundle.js'; window.__kanalStart(start)</script>
   </body>
 </html>
 `

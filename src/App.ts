@@ -5,10 +5,12 @@ import { ExitDialog } from './ui/shell/ExitDialog'
 import { createRouterConfig } from './ui/shell/routes'
 import { ROUTE, sectionOf, to } from './ui/navigation'
 import { appFonts } from './ui/fonts'
-import { appContext } from './ui/context'
+import { appContext, provideContext } from './ui/context'
 import { installTestHooks } from './ui/shell/testHooks'
 import { COLORS } from './ui/theme'
-import { currentLanguage, say, t } from './ui/i18n'
+import { currentLanguage, say, setLanguage, t } from './ui/i18n'
+import type { AppState } from './state/appState'
+import type { LaterParts } from './ui/context'
 import { focusSpeech, newFrom, spoken, type Announcing, type Speech } from './ui/components/voice'
 import { visibleTexts, type TextualElement } from './ui/components/visibleTexts'
 import { pageTitle } from './ui/shell/pageTitle'
@@ -36,7 +38,8 @@ export class App extends Router.App<AppTemplateSpec> {
 
   static language() {
     const { settings, state } = appContext()
-    // The viewer's saved language (Account > Preferences), read before the first page is drawn.
+    // The settings' language for the boot page, which has no words; the viewer's saved one
+    // (Account > Preferences) applies once the app state has arrived (_boot).
     return {
       file: Utils.asset('translations.json') as string,
       language: state?.preferences.language() ?? settings.locale,
@@ -73,32 +76,20 @@ export class App extends Router.App<AppTemplateSpec> {
   /** What waits to be said came from a focus change (not from a `$voiceUpdate`). */
   private _walked = false
 
+  /** The rest of the app (src/later.ts), asked for once the boot page is drawn. */
+  private _later: Promise<LaterParts> | undefined
+
+  /** The location's hash when the app started (a deep link, or none). */
+  private _startHash = ''
+
   override _setup(): void {
-    const { settings, log, state } = appContext()
+    const { settings, log } = appContext()
+    this._startHash = window.location.hash
     if (settings.testHooks) installTestHooks(this, () => this.Toast.message)
-    // Signing in runs beside the first page, never in front of it.
-    void state?.start()
-    // Both end when the app state closes (its streams complete).
-    state?.user$.subscribe((user) => {
-      const session = user === undefined ? undefined : state.session.current
-      this.Menu.setWho(
-        session?.kind === 'user' ? { kind: 'user', name: session.user.name } : { kind: 'anonymous' },
-      )
-    })
-    // Nothing shown is lost, but the viewer should know why a restart will load everything again.
-    state?.storageDegraded$.subscribe((degraded) => {
-      if (degraded) this.Toast.show(t('app.storageDegraded'), 'error', 10)
-    })
-    // A reminder's notice shows over whatever page is on screen.
-    state?.reminders.notices$.subscribe((notice) => {
-      this._notices.push(notice)
-      if (!this.ReminderNotice.isOpen) this._nextNotice()
-    })
-    // Signed out by the app itself (this device removed, the sign-in ended): say why.
-    state?.account.signedOut$.subscribe((reason) => Router.navigate(to.signedOut(reason)))
+    // The boot page first (the `$` route); once it is drawn it tells the App ($bootPageDrawn).
     Router.startRouter(
       createRouterConfig({
-        boot: () => Promise.resolve(),
+        page: (name) => this._loadLater().then((later) => later.pages[name]),
         afterEach: (hash) => {
           // A page that has just opened takes the focus, wherever the key that opened it was.
           Router.focusPage()
@@ -108,6 +99,71 @@ export class App extends Router.App<AppTemplateSpec> {
       }),
       this,
     )
+  }
+
+  /**
+   * The boot page is on screen: now the rest of the app loads, and the route asked for (a deep
+   * link, else the guide) follows. A script that cannot load shows the error page.
+   */
+  $bootPageDrawn(): void {
+    this._loadLater().then(
+      () => {
+        // Not when a route was asked for meanwhile (a hash set while booting): that one goes on,
+        // or, its hashchange still to come, will.
+        const hash = window.location.hash
+        if (Router.isNavigating() || (hash !== '#$' && hash !== this._startHash)) return
+        Router.resume()
+      },
+      (error: unknown) => {
+        appContext().log.error(`start: ${error instanceof Error ? error.message : String(error)}`)
+        Router.navigate('!', { request: { error }, restart: true })
+      },
+    )
+  }
+
+  /**
+   * Loads src/later.ts once and starts what it holds: the app state (in the context from then
+   * on, for the pages), the viewer's saved language, the App's part in the state's news.
+   */
+  private _loadLater(): Promise<LaterParts> {
+    const context = appContext()
+    const { startLater } = context
+    if (!startLater) return Promise.reject(new Error('no later script in the context'))
+    this._later ??= startLater().then(async (later) => {
+      provideContext({ ...context, state: later.state })
+      const language = await later.state.preferences.language()
+      if (language !== currentLanguage()) {
+        await setLanguage(language)
+        this.Menu.relabel()
+      }
+      this._wire(later.state)
+      return later
+    })
+    return this._later
+  }
+
+  /** The app's part in the state's news: who is signed in, storage, reminders, sign-outs. */
+  private _wire(state: AppState): void {
+    // Signing in runs beside the first page, never in front of it.
+    void state.start()
+    // Both end when the app state closes (its streams complete).
+    state.user$.subscribe((user) => {
+      const session = user === undefined ? undefined : state.session.current
+      this.Menu.setWho(
+        session?.kind === 'user' ? { kind: 'user', name: session.user.name } : { kind: 'anonymous' },
+      )
+    })
+    // Nothing shown is lost, but the viewer should know why a restart will load everything again.
+    state.storageDegraded$.subscribe((degraded) => {
+      if (degraded) this.Toast.show(t('app.storageDegraded'), 'error', 10)
+    })
+    // A reminder's notice shows over whatever page is on screen.
+    state.reminders.notices$.subscribe((notice) => {
+      this._notices.push(notice)
+      if (!this.ReminderNotice.isOpen) this._nextNotice()
+    })
+    // Signed out by the app itself (this device removed, the sign-in ended): say why.
+    state.account.signedOut$.subscribe((reason) => Router.navigate(to.signedOut(reason)))
   }
 
   /**

@@ -33,6 +33,8 @@ declare module '@lightningjs/sdk' {
 
       interface FireAncestorsMap {
         $askExit(): void
+        /** The boot page is drawn: the rest of the app may load now. */
+        $bootPageDrawn(): void
         $toast(message: string, kind?: ToastKind): void
         /** The player's video shows (the App's background steps aside) or not. */
         $videoShown(shown: boolean): void

@@ -165,9 +165,20 @@ describe('npm run dist, served by a plain static server', () => {
     tv = undefined
   })
 
-  it('holds only what index.html loads, and what the app loads on demand (Firebolt, hls.js)', () => {
+  it('holds only what index.html loads, and what the app loads on demand (its later chunk, Firebolt, hls.js)', () => {
     const files = fs.readdirSync(path.join(ROOT, 'dist')).sort()
-    expect(files).toEqual(['appBundle.js', 'index.html', 'lib', 'metadata.json', 'settings.json', 'static'])
+    expect(files).toEqual([
+      'appBundle.js',
+      'chunks',
+      'index.html',
+      'lib',
+      'metadata.json',
+      'settings.json',
+      'static',
+    ])
+    const chunks = fs.readdirSync(path.join(ROOT, 'dist', 'chunks'))
+    expect(chunks.filter((c) => !/^(chunk|later)-[0-9A-Z]+\.js$/.test(c))).toEqual([])
+    expect(chunks.filter((c) => c.startsWith('later-'))).toHaveLength(1)
     expect(fs.readdirSync(path.join(ROOT, 'dist', 'lib')).sort()).toEqual([
       'firebolt.js',
       'hls.js',
@@ -197,6 +208,7 @@ describe('npm run dist, served by a plain static server', () => {
       expect(await apiCalls(sim.url)).toContain('GetGuide')
       // A plain browser: the Firebolt SDK is never even downloaded.
       expect(requested).toContain('/appBundle.js')
+      expect(requested.some((r) => /^\/chunks\/later-\w+\.js$/.test(r))).toBe(true)
       expect(requested).not.toContain('/lib/firebolt.js')
       await tv.screenshot(`dist-${name}-guide`)
     },

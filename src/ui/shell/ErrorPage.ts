@@ -5,6 +5,8 @@ import { redact } from '../../platform/log'
 
 interface RouterErrorParams {
   request?: { error?: unknown; hash?: string }
+  /** The app itself did not finish loading (its later script): no page to go to. */
+  restart?: boolean
 }
 
 const describe = (error: unknown): string => {
@@ -22,6 +24,11 @@ export class ErrorPage extends MessagePage {
     const params = raw as unknown as RouterErrorParams
     this._failedHash = params.request?.hash
     const reason = String(redact(describe(params.request?.error)))
+    // Without the rest of the app there is no page to go to: the way on is a new start.
+    if (params.restart === true) {
+      const restart = { id: 'retry', label: t('action.retry'), run: () => window.location.reload() }
+      return this.show(t('error.title'), t('error.message'), [restart], reason)
+    }
     const actions = [{ id: 'home', label: t('action.toGuide'), run: () => Router.navigate('guide') }]
     const failed = this._failedHash
     if (failed) actions.unshift({ id: 'retry', label: t('action.retry'), run: () => Router.navigate(failed) })

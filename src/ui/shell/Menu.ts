@@ -66,6 +66,18 @@ export class Menu
     this.setWho({ kind: 'anonymous' })
   }
 
+  /**
+   * Says its words again in the interface language: the viewer's saved language is known only
+   * once the app state has arrived, after the menu was built.
+   */
+  relabel(): void {
+    ;(this.Items.children as MenuItem[]).forEach((item, i) => {
+      const entry = MENU_ENTRIES[i]
+      if (entry) item.label = t(entry.labelKey)
+    })
+    if (this.Who.route === 'signin') this.Who.label = t('menu.signIn')
+  }
+
   /** Shows who is signed in; the composition follows the session and calls this. */
   setWho(who: MenuWho): void {
     this.Who.route = who.kind === 'user' ? 'account' : 'signin'

@@ -36,6 +36,22 @@ describe('error and not-found pages', () => {
     m.destroy()
   })
 
+  it('offers only a new start when the app itself did not finish loading', () => {
+    const navigate = jest.spyOn(Router, 'navigate').mockImplementation(() => undefined)
+    const m = mount(ErrorPage)
+    m.subject._onUrlParams({
+      request: { error: new Error('Failed to fetch dynamically imported module') },
+      restart: true,
+    } as unknown as Router.PageParams)
+    const shown = texts(m.subject as never)
+    expect(shown).toContain('action.retry')
+    expect(shown).not.toContain('action.toGuide')
+    expect(shown.join(' ')).toContain('Failed to fetch dynamically imported module')
+    m.press('Right')
+    expect(navigate).not.toHaveBeenCalled()
+    m.destroy()
+  })
+
   it('names the link that led nowhere', () => {
     const m = mount(NotFoundPage)
     m.subject._onUrlParams({ failedHash: 'nowhere/1' } as Router.PageParams)
