@@ -27,6 +27,8 @@ export type ActionRefusal =
   | 'signedOut'
   /** The operator cannot be reached: playing and recording need it. */
   | 'offline'
+  /** The user's package is not known yet (or could not be read): no "not part of your package". */
+  | 'packageUnknown'
 
 export type ActionOffer =
   | { action: GuideAction; allowed: true; until?: UnixSeconds }
@@ -51,6 +53,11 @@ export interface ActionContext {
   recordingId?: string
   /** The operator cannot be reached: every action needs it, so none is offered. */
   offline?: boolean
+  /**
+   * False while the user's licences are not known (the caps are then empty): what the package
+   * decides is refused as unknown rather than as not entitled. True when absent.
+   */
+  packageKnown?: boolean
   /** Episodes of this programme's series still to be recorded (seriesRules). */
   seriesScheduled?: number
 }
@@ -101,10 +108,26 @@ export const programmeActions = (p: ProgrammeFacts, c: ActionContext): ActionOff
     if (p.seriesId !== undefined && (c.seriesScheduled ?? 0) > 0)
       out.push({ action: 'cancelSeries', allowed: true })
   }
+  const checked =
+    c.signedIn && c.packageKnown === false
+      ? out.map(
+          (o): ActionOffer =>
+            !o.allowed && NOT_ENTITLED.has(o.reason) ? { ...o, reason: 'packageUnknown' } : o,
+        )
+      : out
   return c.offline === true
-    ? out.map((o): ActionOffer => (o.allowed ? { action: o.action, allowed: false, reason: 'offline' } : o))
-    : out
+    ? checked.map(
+        (o): ActionOffer => (o.allowed ? { action: o.action, allowed: false, reason: 'offline' } : o),
+      )
+    : checked
 }
+
+const NOT_ENTITLED: ReadonlySet<ActionRefusal> = new Set([
+  'liveNotEntitled',
+  'startOverNotEntitled',
+  'catchupNotEntitled',
+  'recordNotEntitled',
+])
 
 /**
  * Episodes still to be recorded per series at `now`: a series with any is being recorded, and

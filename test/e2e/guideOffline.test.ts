@@ -1,6 +1,7 @@
 import {
   keepAppFiles,
   openTv,
+  qa,
   reloadTv,
   signIn,
   startRestartableSimulator,
@@ -90,5 +91,42 @@ describe('the guide without the operator', () => {
     await focusOnProgramme(tv)
     await tv.waitForText('Catch-up · Start-over · Recording')
     expect((await tv.screenTexts()).some((s) => s.startsWith('Offline since'))).toBe(false)
+  })
+
+  it('a package the operator cannot tell is never "not part of your package": nothing locked, and Check again', async () => {
+    await tv?.close()
+    // At 720p: the offline screens above are at 1080p.
+    tv = await openTv(sim.url, '', { viewport: { width: 1280, height: 720 } })
+    // The user's licences answer 503 from the first sign-in on: the box has no copy of them.
+    await qa(sim.url, 'faults', { route: '/api/user/*', kind: 'status', status: 503 })
+    await signIn(tv, 'anna', 'anna')
+    await tv.waitForRoute('guide')
+    await focusOnProgramme(tv)
+    await tv.waitForText(
+      'Your package could not be checked just now: Live, Catch-up, Record and Start over show once it is.',
+    )
+    const guide = await tv.screenTexts()
+    expect(guide).not.toContain('Locked')
+    expect(guide.some((s) => s.includes('not part of your package'))).toBe(false)
+    await tv.screenshot('guide-package-failed-720')
+
+    await tv.press('ok')
+    await tv.page.waitForFunction(() =>
+      (window as unknown as { __kanal: { route(): string } }).__kanal.route().startsWith('programme/'),
+    )
+    await tv.waitForText('Watching and recording are offered once your package has been checked.')
+    const details = await tv.screenTexts()
+    expect(details).toContain('Check again')
+    for (const text of ['Get this channel', 'Watch live', 'Record', 'Recording is not part of your package.'])
+      expect(details).not.toContain(text)
+    await tv.screenshot('details-package-failed-720')
+
+    // The operator answers again: Check again brings the actions the package allows.
+    await fetch(`${sim.url}qa/faults`, { method: 'DELETE' })
+    for (let i = 0; i < 8 && !(await tv.focusedTexts()).includes('Check again'); i++) await tv.press('right')
+    expect(await tv.focusedTexts()).toContain('Check again')
+    await tv.press('ok')
+    await tv.waitForText('Watch live')
+    expect(await tv.screenTexts()).not.toContain('Check again')
   })
 })

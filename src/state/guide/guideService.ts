@@ -32,6 +32,12 @@ export type { LineupState, LineupStatus } from '../lineup/lineupStore'
 /** What the signed-in user may do: per channel capabilities and the recording marks. */
 export interface GuideRights {
   signedIn: boolean
+  /**
+   * Whether the user's licences and products are known: 'checking' before the first answer
+   * (and no copy on the box), 'failed' when that answer was an error. Until they are known the
+   * entitlements are empty, and no screen may say a channel is not part of the package.
+   */
+  packageStatus: 'known' | 'checking' | 'failed'
   entitlements: Entitlements
   marks: ReadonlyMap<string, { mark: RecordingMark; recordingId: string }>
   /** Episodes still to be recorded per series id (absent while signed out). */
@@ -196,13 +202,19 @@ export const createGuideService = (options: GuideServiceOptions): GuideService =
   const rights$: Observable<GuideRights> = options.user$.pipe(
     switchMap((user) =>
       user === undefined
-        ? of<GuideRights>({ signedIn: false, entitlements: new Map(), marks: new Map() })
+        ? of<GuideRights>({
+            signedIn: false,
+            packageStatus: 'known',
+            entitlements: new Map(),
+            marks: new Map(),
+          })
         : combineLatest([user.rights.state$, user.recordings.state$, clock.ticks(MARK_TICK_MS)]).pipe(
             map(([rights, recordings]): GuideRights => {
               const now = clock.nowSeconds()
               const r = rights.data
               return {
                 signedIn: true,
+                packageStatus: r ? 'known' : rights.status === 'error' ? 'failed' : 'checking',
                 entitlements: r ? entitlementsAt(r.licences, r.products, now) : new Map(),
                 marks: recordingMarks(recordings.data?.recordings ?? [], now),
                 seriesScheduled: seriesRules(recordings.data?.recordings ?? [], now),

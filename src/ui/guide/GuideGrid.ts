@@ -7,6 +7,7 @@ import { textWidth } from '../text/measure'
 import { FOCUS_TITLE_SIZE, FocusCell } from './FocusCell'
 import {
   focusBox,
+  channelLocked,
   focusGrowth,
   focusText,
   nowLineX,
@@ -177,7 +178,7 @@ export class GuideGrid
     if (!channel || !row) return undefined
     const slot = row.slots[slotIndexAt(row.slots, this._anchor)]
     if (!slot) return undefined
-    return { row: this._row, channel, slot, locked: this._looks ? !this._looks.caps(channel.id).live : true }
+    return { row: this._row, channel, slot, locked: channelLocked(this._looks, channel.id) }
   }
 
   get row(): number {

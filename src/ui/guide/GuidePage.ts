@@ -61,7 +61,12 @@ export class GuidePage
   readonly Picker = this.getByRef('Picker')!
 
   private _subscriptions: Subscription[] = []
-  private _rights: GuideRights = { signedIn: false, entitlements: new Map(), marks: new Map() }
+  private _rights: GuideRights = {
+    signedIn: false,
+    packageStatus: 'known',
+    entitlements: new Map(),
+    marks: new Map(),
+  }
   private _lineup: LineupState | undefined
   /** The chosen list and its channels (the grid's rows), the whole lineup beside it. */
   private _view: ChannelListView | undefined
@@ -358,6 +363,7 @@ export class GuidePage
       favourite: (id) => favourites?.has(id) === true,
       flagText: (flag) => t(FLAG_KEY[flag]),
       caps: (id) => rights.entitlements.get(id) ?? NO_CAPABILITIES,
+      packageKnown: rights.packageStatus === 'known',
       mark: (id) => marks.get(id)?.mark ?? 'none',
       badges: (caps) =>
         (['catchup', 'startover', 'npvr'] as const)
@@ -391,7 +397,7 @@ export class GuidePage
         description: '',
         progress: null,
         badges: this._channelLine(focus, now),
-        warn: focus.locked || this._offlineSince !== undefined,
+        warn: this._warns(focus),
       })
       return
     }
@@ -416,7 +422,7 @@ export class GuidePage
         : (p.description ?? ''),
       progress: onAir ? progressAt(p, now) : null,
       badges: this._channelLine(focus, now),
-      warn: focus.locked || this._offlineSince !== undefined,
+      warn: this._warns(focus),
     })
   }
 
@@ -455,12 +461,19 @@ export class GuidePage
     return { speech, detail }
   }
 
+  /** The info panel's line is a warning: a locked channel, no operator, a package not read. */
+  private _warns(focus: GridFocus): boolean {
+    return focus.locked || this._offlineSince !== undefined || this._rights.packageStatus === 'failed'
+  }
+
   /** What the viewer may do with the focused programme, or why the channel is locked. */
   private _channelLine(focus: GridFocus, now: number): string {
     if (!this._rights.signedIn) return t('guide.info.signIn')
     if (focus.locked) return t('guide.info.locked')
     // Playing and recording need the operator (domain/guideActions: 'offline').
     if (this._offlineSince !== undefined) return t('guide.info.offline')
+    if (this._rights.packageStatus === 'checking') return t('guide.info.packageChecking')
+    if (this._rights.packageStatus === 'failed') return t('guide.info.packageFailed')
     const caps = this._rights.entitlements.get(focus.channel.id) ?? NO_CAPABILITIES
     if (focus.slot.kind !== 'programme') return badgeText(caps, CAPABILITIES)
     const p = focus.slot.programme

@@ -42,6 +42,7 @@ const REFUSAL_KEY: Record<ActionRefusal, string> = {
   recordNotEntitled: 'programme.refusal.record',
   signedOut: 'programme.refusal.signedOut',
   offline: 'programme.refusal.offline',
+  packageUnknown: 'programme.refusal.packageUnknown',
 }
 
 const PICTURE_W = 480
@@ -268,6 +269,7 @@ export class ProgrammePage extends MessagePage {
     const rights = this._rights
     const now = state.clock.nowSeconds()
     const mark = rights?.marks.get(programme.id)
+    const packageStatus = rights?.packageStatus ?? 'known'
     const offers = programmeActions(programme, {
       caps: rights?.entitlements.get(programme.channelId) ?? NO_CAPABILITIES,
       catchupHours: channel?.catchupHours ?? 0,
@@ -276,6 +278,7 @@ export class ProgrammePage extends MessagePage {
       mark: mark?.mark ?? 'none',
       ...(mark ? { recordingId: mark.recordingId } : {}),
       offline: this._offline,
+      packageKnown: packageStatus === 'known',
       ...(programme.seriesId !== undefined
         ? { seriesScheduled: rights?.seriesScheduled?.get(programme.seriesId) ?? 0 }
         : {}),
@@ -290,15 +293,21 @@ export class ProgrammePage extends MessagePage {
     const reasons = [...new Set(offers.flatMap((o) => (o.allowed ? [] : [t(REFUSAL_KEY[o.reason])])))]
     const signedIn = rights?.signedIn ?? false
     const live = (rights?.entitlements.get(programme.channelId) ?? NO_CAPABILITIES).live
-    for (const offer of channelOffers({ signedIn, live }))
+    for (const offer of channelOffers({ signedIn, live, packageStatus }))
       actions.push(
         offer === 'signIn'
           ? { id: 'signIn', label: t('programme.action.signIn'), run: () => Router.navigate(to.signIn()) }
-          : {
-              id: 'getChannel',
-              label: t('programme.action.getChannel'),
-              run: () => Router.navigate(to.productForChannel(programme.channelId)),
-            },
+          : offer === 'checkAgain'
+            ? {
+                id: 'checkAgain',
+                label: t('programme.action.checkAgain'),
+                run: () => state.check('user-action'),
+              }
+            : {
+                id: 'getChannel',
+                label: t('programme.action.getChannel'),
+                run: () => Router.navigate(to.productForChannel(programme.channelId)),
+              },
       )
     if (signedIn) {
       const favourite = this._favourites.has(programme.channelId)

@@ -39,13 +39,18 @@ export const nextAiringPhrase = (next: NextAiring): Phrase | undefined => {
 }
 
 /**
- * The ways on besides the programme's own actions: "Sign in" while signed out, and "Get this
- * channel" (the store's product for it) whenever the viewer cannot watch the channel live.
+ * The ways on besides the programme's own actions: "Sign in" while signed out, "Get this
+ * channel" (the store's product for it) whenever the viewer cannot watch the channel live, and
+ * "Check again" instead of it while the package could not be read (nothing says the channel is
+ * missing from it then).
  */
 export const channelOffers = (rights: {
   signedIn: boolean
   live: boolean
-}): Array<'signIn' | 'getChannel'> => [
-  ...(rights.signedIn ? [] : (['signIn'] as const)),
-  ...(rights.live ? [] : (['getChannel'] as const)),
-]
+  packageStatus: 'known' | 'checking' | 'failed'
+}): Array<'signIn' | 'getChannel' | 'checkAgain'> => {
+  if (!rights.signedIn) return rights.live ? ['signIn'] : ['signIn', 'getChannel']
+  if (rights.packageStatus === 'failed') return ['checkAgain']
+  if (rights.packageStatus === 'checking' || rights.live) return []
+  return ['getChannel']
+}

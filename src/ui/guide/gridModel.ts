@@ -18,6 +18,8 @@ export interface GridSource {
 /** What the grid needs to know of the user's rights, with the words it shows for them. */
 export interface GridLooks {
   caps(channelId: string): Capabilities
+  /** False while the user's package is not known: no channel is shown locked then. */
+  packageKnown?: boolean
   mark(programmeId: string): RecordingMark
   badges(caps: Capabilities): string
   lockedText: string
@@ -35,6 +37,10 @@ export interface GridLooks {
 }
 
 export { slotTitle } from './cellTitle'
+
+/** A channel is locked when the package is known and does not include watching it live. */
+export const channelLocked = (looks: GridLooks | undefined, channelId: string): boolean =>
+  looks ? looks.packageKnown !== false && !looks.caps(channelId).live : true
 
 export interface GridFocus {
   row: number
@@ -58,14 +64,18 @@ export const rowSlots = (
   return slots.map((s): Slot<Programme> => (s.kind === 'gap' ? { ...s, kind: 'loading' } : s))
 }
 
-/** How a channel's row looks: a locked channel says so instead of naming its capabilities. */
+/**
+ * How a channel's row looks: a locked channel says so instead of naming its capabilities; while
+ * the package is not known, neither is said.
+ */
 export const rowLook = (channel: Channel, looks: GridLooks, state: WindowState | 'missing'): RowLook => {
   const caps = looks.caps(channel.id)
-  const locked = !caps.live
+  const known = looks.packageKnown !== false
+  const locked = channelLocked(looks, channel.id)
   return {
     channel,
     locked,
-    badges: locked ? looks.lockedText : looks.badges(caps),
+    badges: locked ? looks.lockedText : known ? looks.badges(caps) : '',
     gapText: looks.gapText,
     loadingText: looks.loadingText,
     failedText: looks.failedText,

@@ -183,10 +183,21 @@ export class ChaosViewer {
       w.__kanal.route().startsWith('programme/') ? w.__kanal.route() : false,
     )) as string
     const programmeId = route.slice('programme/'.length)
-    const first = await this.waitFor((w) => {
-      const f = w.__kanal.focusedTexts()
-      return f.includes('Record') ? 'Record' : f.includes('Cancel the recording') ? 'Cancel' : false
-    })
+    // The page offers Record, or Cancel, or (the package could not be read) Check again.
+    const offered = (): Promise<string | true> =>
+      this.waitFor((w) => {
+        const f = w.__kanal.focusedTexts()
+        if (f.includes('Record')) return 'Record'
+        if (f.includes('Cancel the recording')) return 'Cancel'
+        return w.__kanal.screenTexts().includes('Check again') ? 'Check' : false
+      })
+    let first = await offered()
+    if (first === 'Check') {
+      for (let i = 0; i < 8 && !(await this.tv.focusedTexts()).includes('Check again'); i++)
+        await this.tv.press('right')
+      await this.tv.press('ok')
+      first = await offered()
+    }
     if (first !== 'Record') {
       await this.tv.press('back')
       return

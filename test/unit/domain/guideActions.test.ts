@@ -42,6 +42,28 @@ describe('what a viewer may do with a programme of the guide', () => {
     ])
   })
 
+  it('a package not known yet is never called "not entitled"; what needs no package stays', () => {
+    const unknown = { ...ctx, caps: NO_CAPABILITIES, packageKnown: false }
+    expect(ids(programmeActions(onAir, unknown))).toEqual([
+      'watchLive:packageUnknown',
+      'startOver:packageUnknown',
+      'record:packageUnknown',
+      'recordSeries:packageUnknown',
+    ])
+    expect(ids(programmeActions(past, { ...unknown, catchupHours: 0 }))).toEqual(['catchup:packageUnknown'])
+    expect(ids(programmeActions(later, { ...unknown, mark: 'scheduled', recordingId: 'r1' }))).toEqual([
+      'cancelRecording',
+    ])
+    // Offline says more than "unknown" about what can be done; signed out, the package does not matter.
+    expect(
+      ids(programmeActions(later, { ...unknown, mark: 'scheduled', recordingId: 'r1', offline: true })),
+    ).toEqual(['cancelRecording:offline'])
+    expect(ids(programmeActions(later, { ...unknown, signedIn: false }))).toEqual([
+      'record:signedOut',
+      'recordSeries:signedOut',
+    ])
+  })
+
   it('signed out: every action asks to sign in', () => {
     expect(ids(programmeActions(later, { ...ctx, caps: NO_CAPABILITIES, signedIn: false }))).toEqual([
       'record:signedOut',

@@ -143,6 +143,7 @@ describe('the guide service', () => {
     const rights: GuideRights = await firstValueFrom(s.rights$.pipe(filter((r) => r.signedIn)))
     expect(rights.entitlements.get('a')).toEqual({ live: true, catchup: true, npvr: false, startover: false })
     expect(rights.entitlements.has('b')).toBe(false)
+    expect(rights.packageStatus).toBe('known')
     expect(rights.marks.get('p9')).toEqual({ mark: 'scheduled', recordingId: 'r1' })
 
     await s.record(
@@ -161,6 +162,26 @@ describe('the guide service', () => {
       expect.objectContaining({ programmeId: 'p5', channelId: 'a', state: 'scheduled', seriesId: 's' }),
       true,
     )
+  })
+
+  it('says whether the package is known: checking before the first answer, failed after an error', async () => {
+    const rights = new BehaviorSubject<{ data: unknown; status: string }>({
+      data: undefined,
+      status: 'loading',
+    })
+    const user = {
+      rights: { state$: rights, current: rights.value },
+      recordings: resource(undefined),
+      tags: resource([]),
+      watchHistory: resource([]),
+    } as unknown as UserState
+    const s = service(makeApi(() => Promise.resolve([])).api, user)
+    const seen: string[] = []
+    const sub = s.rights$.subscribe((r) => seen.push(r.packageStatus))
+    rights.next({ data: undefined, status: 'error' })
+    rights.next({ data: { licences: [], products: [] }, status: 'ready' })
+    sub.unsubscribe()
+    expect(seen).toEqual(['checking', 'failed', 'known'])
   })
 
   it('remembers the last channel watched and the programmes the grid opened', async () => {

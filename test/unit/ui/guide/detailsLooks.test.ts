@@ -23,8 +23,14 @@ describe('the details page', () => {
   })
 
   it('offers to get the channel when it cannot be watched, and sign-in while signed out', () => {
-    expect(channelOffers({ signedIn: false, live: false })).toEqual(['signIn', 'getChannel'])
-    expect(channelOffers({ signedIn: true, live: false })).toEqual(['getChannel'])
-    expect(channelOffers({ signedIn: true, live: true })).toEqual([])
+    const known = { packageStatus: 'known' } as const
+    expect(channelOffers({ signedIn: false, live: false, ...known })).toEqual(['signIn', 'getChannel'])
+    expect(channelOffers({ signedIn: true, live: false, ...known })).toEqual(['getChannel'])
+    expect(channelOffers({ signedIn: true, live: true, ...known })).toEqual([])
+  })
+
+  it('while the package is not known, never offers to get the channel; after a failure, to check again', () => {
+    expect(channelOffers({ signedIn: true, live: false, packageStatus: 'checking' })).toEqual([])
+    expect(channelOffers({ signedIn: true, live: false, packageStatus: 'failed' })).toEqual(['checkAgain'])
   })
 })

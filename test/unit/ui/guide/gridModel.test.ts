@@ -8,6 +8,7 @@ import {
   nowLineX,
   RANGE_DAYS,
   rowLook,
+  channelLocked,
   rowSlots,
   stepBack,
   stepForward,
@@ -72,6 +73,16 @@ describe("a guide row's slots", () => {
       badges: 'LIVE · REC',
       failed: true,
     })
+  })
+
+  it('while the package is not known, locks no channel and names no capability', () => {
+    expect(rowLook(channel, { ...looks(false), packageKnown: false }, 'ready')).toMatchObject({
+      locked: false,
+      badges: '',
+    })
+    expect(channelLocked({ ...looks(false), packageKnown: false }, channel.id)).toBe(false)
+    expect(channelLocked(looks(false), channel.id)).toBe(true)
+    expect(channelLocked(looks(true), channel.id)).toBe(false)
   })
 })
 
