@@ -41,6 +41,17 @@ describe('GetProgramme and the programme pictures', () => {
     expect((withNext.NextAiring as Json | undefined)?.Title).toBe(repeated?.Title)
   })
 
+  it("names a past programme's next airing after now, never a repeat that is over too", async () => {
+    // A title aired twice on ch2 in the day before now: the first airing's next is not the second.
+    const day = (await guideOf('ch2', T0 - 24 * 3600, T0)).filter((x) => (x.End as number) <= T0)
+    const first = day.find((x, i) => day.slice(i + 1).some((y) => y.Title === x.Title))
+    if (!first) throw new Error('no title aired twice on ch2 in the day before now')
+    const p = await client.content<Json>('GetProgramme', { ID: first.ID }, anna)
+    const next = p.NextAiring as Json | undefined
+    expect(next === undefined || (next.Start as number) > T0).toBe(true)
+    if (next) expect(next.Title).toBe(first.Title)
+  })
+
   it('works with an anonymous token; an unknown id is NotFound (40), a missing one 41', async () => {
     const anonymous = await client.content<{ token: string }>('LoginAnonymous', { deviceId: 'kiosk-p' })
     const onNow = (await guideOf('ch1', T0, T0 + 60))[0]

@@ -137,7 +137,10 @@ export const programmeById = (sim: Sim, id: string, baseUrl: string): ProgrammeD
         .get(Number(id))
     : undefined
   if (!row) throw new SimError('notFound', `No programme ${id}`, { ID: id })
-  // A series has an index; a title alone is a scan of the guide's fortnight.
+  // The next time a viewer can watch it: after this airing and after now (a past programme's
+  // details must not name a repeat that is over too). A series has an index; a title alone is a
+  // scan of the guide's fortnight.
+  const after = Math.max(row.start, sim.clock.now())
   const next =
     row.series_id !== null
       ? sim.db
@@ -145,13 +148,13 @@ export const programmeById = (sim: Sim, id: string, baseUrl: string): ProgrammeD
             `SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE series_id = ? AND title = ? AND start > ? AND id != ?
              ORDER BY start LIMIT 1`,
           )
-          .get(row.series_id, row.title, row.start, row.id)
+          .get(row.series_id, row.title, after, row.id)
       : sim.db
           .prepare<[string, number, number, number], ProgrammeRow>(
             `SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE title = ? AND start > ? AND start < ? AND id != ?
              ORDER BY start LIMIT 1`,
           )
-          .get(row.title, row.start, row.start + NEXT_AIRING_SECONDS, row.id)
+          .get(row.title, after, after + NEXT_AIRING_SECONDS, row.id)
   const out: ProgrammeDetailsWire = toWire(row, baseUrl)
   if (next) out.NextAiring = toWire(next, baseUrl)
   return out
