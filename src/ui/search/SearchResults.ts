@@ -4,6 +4,7 @@ import type { Speech } from '../components/voice'
 import { rowFrame, showRowFocus } from '../components/listRow'
 import { formatDay, formatTimeRange } from '../format'
 import { phrase, t } from '../i18n'
+import { startSide } from '../text/textRules'
 import { COLORS, DURATION, FONT, TYPE, SPACE } from '../theme'
 import type { DayHeading, ResultLine } from './searchLooks'
 import type { SearchResult } from '../../domain/search'
@@ -204,7 +205,13 @@ export class ResultRow
     this.Marker.h = ROW_H
     const r = line.result
     const badges = line.badges.map((c) => t(CAPABILITY_LABEL[c])).join(' · ')
-    this.Title.patch({ text: { text: r.title, wordWrapWidth: w - 2 * SPACE.l } })
+    // A right-to-left title reads from the row's right edge (the text is as wide as it is).
+    const rtl = startSide(r.title) === 'right'
+    this.Title.patch({
+      x: rtl ? w - SPACE.l : SPACE.l,
+      mountX: rtl ? 1 : 0,
+      text: { text: r.title, wordWrapWidth: w - 2 * SPACE.l },
+    })
     this.When.patch({
       text: {
         text: `${formatTimeRange(r.start, r.end)}  ·  ${r.channelNumber} ${r.channelName}${r.episode ? `  ·  ${r.episode}` : ''}`,

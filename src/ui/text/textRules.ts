@@ -34,6 +34,12 @@ export const withoutEmoji = (text: string): string => {
 export const isRtlParagraph = (text: string): boolean => isRightToLeft(text)
 
 /**
+ * The side a paragraph starts on, for a text given a width of its own (a list row's title): a
+ * right-to-left title reads from the right edge, as the browser's `text-align: start` does.
+ */
+export const startSide = (text: string): 'left' | 'right' => (isRtlParagraph(text) ? 'right' : 'left')
+
+/**
  * A line that was cut to fit its width with `suffix` appended (Lightning cuts letter by letter),
  * moved back to the end of the last whole word in it, so a title never ends in half a word.
  * `paragraph` is the text the line was cut from. A line whose only word is cut stays as it is:

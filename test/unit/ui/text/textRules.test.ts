@@ -1,4 +1,4 @@
-import { cutAtWord, isRtlParagraph, withoutEmoji } from '../../../../src/ui/text/textRules'
+import { cutAtWord, isRtlParagraph, startSide, withoutEmoji } from '../../../../src/ui/text/textRules'
 
 describe('withoutEmoji: emoji dropped cleanly before drawing (the fonts have none)', () => {
   it.each([
@@ -31,6 +31,15 @@ describe('isRtlParagraph: the base direction from the first strong character', (
     ['', false],
   ])('%s -> %s', (text, rtl) => {
     expect(isRtlParagraph(text)).toBe(rtl)
+  })
+})
+
+describe('startSide: where a titled row starts its text', () => {
+  it('is the right edge for a right-to-left title, the left for any other', () => {
+    expect(startSide('نشرة الأخبار')).toBe('right')
+    expect(startSide('123 الأخبار')).toBe('right')
+    expect(startSide('BBC عربي')).toBe('left')
+    expect(startSide('Café Society')).toBe('left')
   })
 })
 
