@@ -66,6 +66,8 @@ export const createSimulator = (input: SimulatorConfig): Simulator => {
   const app = Fastify({
     // Stated rather than left to fastify's default: docs/API.md documents it (Limits).
     bodyLimit: LIMITS.bodyBytes,
+    // Closing does not wait on a client that stopped reading (a player gone mid-segment).
+    forceCloseConnections: true,
     // A path fastify cannot decode (`/api/user/%/license`) is refused in the route's own style,
     // not in fastify's default one that no client of that route parses.
     frameworkErrors: (error, req, res) => {

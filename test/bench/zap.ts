@@ -78,7 +78,15 @@ const zapsSoFar = (page: Page): Promise<number> => page.evaluate('window.__zaps.
 const zap = async (page: Page): Promise<void> => {
   const before = await zapsSoFar(page)
   await page.keyboard.press('PageUp')
-  await page.waitForFunction(`window.__zaps.length > ${before}`, undefined, { timeout: 30_000 })
+  await page
+    .waitForFunction(`window.__zaps.length > ${before}`, undefined, { timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      // Say what the page showed instead of the new channel.
+      const seen = await page.evaluate(
+        `JSON.stringify({ route: window.__kanal?.route(), hash: location.hash, src: document.querySelector('video')?.getAttribute('src'), toast: window.__kanal?.toast?.() })`,
+      )
+      throw new Error(`no new stream after Channel Up (zap ${before + 1}): ${String(seen)}`, { cause: error })
+    })
   // Let the new channel play a moment, as a viewer would see it before zapping on.
   await frames(page, 30)
 }
@@ -154,6 +162,20 @@ export const benchZap = async (
   const kanalContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   const bareContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   try {
+    // The parental lock off for the zapping user: a programme above the age limit (the demo has
+    // one on ch10) shows the lock screen and asks for no stream, which the bare page does not.
+    const unlocked = await fetch(`${simUrl}qa/another-device`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        userId: USER.username,
+        action: 'setParentalControl',
+        enabled: false,
+        maxRating: 18,
+      }),
+    })
+    if (!unlocked.ok)
+      throw new Error(`qa/another-device setParentalControl: ${unlocked.status} ${await unlocked.text()}`)
     const kanal = await kanalContext.newPage()
     await kanal.addInitScript(INSTRUMENT)
     await kanal.goto(simUrl)
