@@ -61,6 +61,12 @@ export interface TestSimulator {
 }
 
 /**
+ * The e2e simulators' configuration. `KANAL_CLOCK_START` (Unix seconds) starts their clock at a
+ * chosen time, to run a test at the time of day it once failed at; by default, real time.
+ */
+const e2eConfig = () => defaultConfig({ KANAL_CLOCK_START: process.env.KANAL_CLOCK_START })
+
+/**
  * A simulator on a free loopback port with a throw-away database and the test hooks on;
  * `appSettings` adds to E2E_APP_SETTINGS (voice guidance on, for one).
  */
@@ -73,7 +79,7 @@ export const startTestSimulator = async (
     throw new Error('build/appBundle.js is missing: run "npm run build" before the e2e tests')
   }
   const simulator: Simulator = createSimulator({
-    ...defaultConfig({}),
+    ...e2eConfig(),
     port: 0,
     appDir,
     dbPath: path.join(dir, 'kanal.sqlite'),
@@ -324,7 +330,7 @@ export const signIn = async (tv: Tv, username: string, password: string): Promis
 export interface RestartableSimulator extends TestSimulator {
   /** Stops answering (connections are refused); the database is kept. */
   stop(): Promise<void>
-  /** Answers again on the same URL with the same data (its clock starts again at real time). */
+  /** Answers again on the same URL with the same data (its clock starts again, as at first). */
   start(): Promise<void>
 }
 
@@ -339,7 +345,7 @@ export const startRestartableSimulator = async (
   }
   const make = (port: number): Simulator =>
     createSimulator({
-      ...defaultConfig({}),
+      ...e2eConfig(),
       port,
       appDir,
       dbPath: path.join(dir, 'kanal.sqlite'),

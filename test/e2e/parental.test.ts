@@ -38,6 +38,19 @@ describe('the parental lock', () => {
     }, `#${hash}`)
     await tv.waitForRoute(hash)
   }
+  /**
+   * The guide, opened on channel 10 now (the channel watched last), then one step left: the
+   * earlier 18+ programme, which starts out of view when now is on the half hour.
+   */
+  const guideOnEarlierCh10 = async (): Promise<void> => {
+    await go('guide')
+    await tv.page.waitForFunction(() =>
+      (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
+        .screenTexts()
+        .some((s) => s.startsWith('10  Kanal Comedy')),
+    )
+    await tv.press('left')
+  }
   const digits = async (pin: string): Promise<void> => {
     for (const d of pin) await tv.page.keyboard.press(d)
   }
@@ -113,10 +126,8 @@ describe('the parental lock', () => {
   })
 
   it('the guide says "Locked programme" for what is locked: the 18+ programme before on channel 10', async () => {
-    await go('guide')
+    await guideOnEarlierCh10()
     await tv.waitForText('Locked programme')
-    // The focus opens on channel 10 now (unlocked); one step left is the earlier 18+ programme.
-    await tv.press('left')
     await tv.waitForText('Rated 18+: enter the PIN to see and watch it.')
     await shot('parental-guide-locked-1920x1080')
   })
@@ -125,7 +136,7 @@ describe('the parental lock', () => {
     await qa(sim.url, 'another-device', { userId: 'anna', action: 'disablePin' })
     // Opening a screen asks for the stamps: the Pins stamp moved, so the settings are fetched.
     await go('recordings')
-    await go('guide')
+    await guideOnEarlierCh10()
     await tv.page.waitForFunction(
       () =>
         !(window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal
