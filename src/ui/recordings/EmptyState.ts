@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { ButtonRow, RowItem } from '../components/ButtonRow'
 import { COLORS, FONT, RADIUS, SAFE, SPACE, TYPE } from '../theme'
 import { label } from '../components/Label'
+import type { Speech } from '../components/voice'
 
 export interface EmptyAction {
   id: string
@@ -29,6 +30,8 @@ export class EmptyState
   readonly Body = this.getByRef('Body')!
   readonly Actions = this.getByRef('Actions')!
   private _actions: readonly EmptyAction[] = []
+  private _title = ''
+  private _body = ''
 
   static override _template(): Lightning.Component.Template<EmptyStateTemplateSpec> {
     return {
@@ -65,6 +68,9 @@ export class EmptyState
   }
 
   show(title: string, body: string, actions: readonly EmptyAction[]): void {
+    const changed = title !== this._title || body !== this._body
+    this._title = title
+    this._body = body
     this.Title.patch({ text: { text: title } })
     this.Body.patch({ text: { text: body } })
     const same =
@@ -76,6 +82,16 @@ export class EmptyState
     }
     this.Actions.visible = actions.length > 0
     this.Actions.onSelect = (item: RowItem) => this._actions.find((a) => a.id === item.id)?.run()
+    // Loading that ends in an error, say, with the focus still here: the viewer hears the news.
+    if (changed && this.hasFocus()) this.fireAncestors('$voiceUpdate', this.announce())
+  }
+
+  /**
+   * Voice guidance: what happened before the button that answers it, and alone while there is
+   * no button (loading), so that the page is never announced by its title only.
+   */
+  announce(): Speech {
+    return [this._title, this._body]
   }
 
   override _getFocused(): Lightning.Component {

@@ -1,6 +1,8 @@
+import { Lightning } from '@lightningjs/sdk'
 import { ConfirmDialog } from '../../../../src/ui/components/ConfirmDialog'
 import { RecordingList } from '../../../../src/ui/recordings/RecordingList'
 import { RecordingRow } from '../../../../src/ui/recordings/RecordingRow'
+import { EmptyState } from '../../../../src/ui/recordings/EmptyState'
 import type { RecordingRowModel, RowModel } from '../../../../src/state/recordings/recordingsView'
 import { mount } from '../../../helpers/lightning'
 
@@ -106,6 +108,41 @@ describe('the confirm dialog', () => {
     m.press('Up', 'Down', 'Back')
     expect(log).toEqual(['yes', 'no'])
     expect(m.unhandled).toEqual([])
+    m.destroy()
+  })
+})
+
+/** Stands where the App does for voice guidance: it hears what the empty state says again. */
+class VoiceHost extends Lightning.Component<{ Empty: typeof EmptyState } & Lightning.Component.TemplateSpec> {
+  readonly updates: unknown[] = []
+  static override _template() {
+    return { Empty: { type: EmptyState } }
+  }
+  get empty(): EmptyState {
+    return this.tag('Empty') as EmptyState
+  }
+  override _getFocused(): Lightning.Component {
+    return this.empty
+  }
+  $voiceUpdate(speech: unknown): void {
+    this.updates.push(speech)
+  }
+}
+
+describe('the recordings empty state with voice guidance', () => {
+  it('says what happened while it has no button, and says it again when the news changes', () => {
+    const m = mount(VoiceHost)
+    const empty = m.subject.empty
+    empty.show('Loading your recordings…', '', [])
+    expect(empty.announce()).toEqual(['Loading your recordings…', ''])
+    empty.show('Loading your recordings…', '', [])
+    empty.show('Recordings are unavailable', 'Try again in a moment.', [
+      { id: 'retry', label: 'Try again', run: () => undefined },
+    ])
+    expect(m.subject.updates).toEqual([
+      ['Loading your recordings…', ''],
+      ['Recordings are unavailable', 'Try again in a moment.'],
+    ])
     m.destroy()
   })
 })
