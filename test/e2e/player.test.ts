@@ -194,13 +194,28 @@ describe('the player', () => {
       )
     }
     if (!p) throw new Error('no programme on ch2-ch5 that began at least 3 minutes ago')
-    tv = await open(`play/startover/${p.ID as string}`)
-    await waitForPicture(tv)
-    await tv.waitForText(p.Title as string)
-    // The beginning of the programme, not live.
-    await tv.waitForText(osdPosition(p.Start as number))
-    expect((await tv.screenTexts()).some((s) => /min behind live/.test(s))).toBe(true)
-    await expectVideoInScreenshot(tv)
+    const t = await open(`play/startover/${p.ID as string}`)
+    tv = t
+    await waitForPicture(t)
+    await t.waitForText(p.Title as string)
+    // The beginning of the programme, not live: the OSD shows the position and, once the live
+    // edge is known from the playlist, how far behind live that is (seen together on screen).
+    const position = osdPosition(p.Start as number)
+    await t.page
+      .waitForFunction(
+        (position) => {
+          const texts = (window as unknown as { __kanal: { screenTexts(): string[] } }).__kanal.screenTexts()
+          return texts.includes(position) && texts.some((s) => / behind live$/.test(s))
+        },
+        position,
+        { timeout: 15_000 },
+      )
+      .catch(async (e: unknown) => {
+        throw new Error(`not ${position} and "behind live": ${JSON.stringify(await t.screenTexts())}`, {
+          cause: e,
+        })
+      })
+    await expectVideoInScreenshot(t)
   })
 
   it('plays catch-up and seeks with Right, with the OSD over the picture', async () => {
