@@ -41,6 +41,14 @@ export const isProgrammeLocked = (
   return until === undefined || now >= until
 }
 
+/**
+ * Whether the settings lock no programme at all, whatever its rating: the control or the PIN
+ * off, or a limit at the top of the scale. Unknown settings may lock (see the limit above).
+ */
+export const locksNothing = (control: ParentalControl | undefined): boolean =>
+  control !== undefined &&
+  (!control.enabled || !control.pinEnabled || control.maxRating >= Math.max(...RATINGS))
+
 /** The unlocks still running at `now` (the others are forgotten). */
 export const runningUnlocks = (unlocks: Unlocks, now: UnixSeconds): Unlocks =>
   new Map([...unlocks].filter(([, until]) => now < until))

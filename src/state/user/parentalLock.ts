@@ -2,7 +2,13 @@ import { BehaviorSubject, EMPTY, Observable, Subscription, combineLatest, map, s
 import type { SchedulerLike } from 'rxjs'
 import { STATUS_CODE } from '../../api/envelope'
 import { isApiError } from '../../api'
-import { isProgrammeLocked, runningUnlocks, type ParentalControl, type Unlocks } from '../../domain/parental'
+import {
+  isProgrammeLocked,
+  locksNothing,
+  runningUnlocks,
+  type ParentalControl,
+  type Unlocks,
+} from '../../domain/parental'
 import type { UnixSeconds } from '../../domain/time'
 import type { StampedResource } from '../cache/stampedResource'
 
@@ -56,6 +62,8 @@ export interface ParentalLock {
   readonly changes$: Observable<{ control: ParentalControl | undefined; unlocks: Unlocks }>
   /** Whether the programme needs the PIN now (domain/parental's rule). */
   isLocked(programme: { readonly id: string; readonly rating?: number | undefined }): boolean
+  /** Whether the settings on the box lock no programme whatever its rating (nothing to look up). */
+  locksNothing(): boolean
   /** Unlocks with the PIN (checked by the operator); kept until the programme ends. Rejects with the API error. */
   unlock(programmeId: string): (pin: string) => Promise<UnixSeconds>
   /** Changes the settings with the PIN; rejects with the API error. */
@@ -91,6 +99,9 @@ export const createParentalLock = (options: ParentalLockOptions): ParentalLock =
     ),
     isLocked(programme) {
       return isProgrammeLocked(programme, control.current.data, unlocks.value, nowSeconds())
+    },
+    locksNothing() {
+      return locksNothing(control.current.data)
     },
     unlock(programmeId) {
       return async (pin) => {

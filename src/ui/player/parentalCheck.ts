@@ -13,6 +13,8 @@ export const checkParental = async (kind: PlaybackKind, id: string): Promise<Par
   const state = appContext().state
   const user = state?.user
   if (!state || !user) return { locked: false }
+  // Nothing to look up (a guide request per zap) when the settings lock nothing anyway.
+  if (user.parental.locksNothing()) return { locked: false }
   const programme = await programmeToPlay(kind, id, {
     lineup: state.player.lineup,
     programme: (pid) => state.guide.programme(pid),

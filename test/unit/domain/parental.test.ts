@@ -1,5 +1,7 @@
 import {
   isProgrammeLocked,
+  locksNothing,
+  RATINGS,
   ratingOf,
   runningUnlocks,
   stepRating,
@@ -35,6 +37,21 @@ describe('which programme is locked', () => {
     expect(isProgrammeLocked({ id: 'p', rating: 18 }, ON, unlocks, T + 599)).toBe(false)
     expect(isProgrammeLocked({ id: 'p', rating: 18 }, ON, unlocks, T + 600)).toBe(true)
     expect(isProgrammeLocked({ id: 'next', rating: 18 }, ON, unlocks, T)).toBe(true)
+  })
+
+  it('locks nothing exactly when no rating on the scale would be locked', () => {
+    expect.hasAssertions()
+    const controls: (ParentalControl | undefined)[] = [undefined]
+    for (const enabled of [true, false])
+      for (const pinEnabled of [true, false])
+        for (const maxRating of RATINGS) controls.push({ enabled, pinEnabled, maxRating })
+    for (const control of controls) {
+      const anyLocked = RATINGS.some((rating) => isProgrammeLocked({ id: 'p', rating }, control, none, T))
+      expect(locksNothing(control)).toBe(!anyLocked)
+    }
+    expect(locksNothing({ ...ON, maxRating: 18 })).toBe(true)
+    expect(locksNothing(ON)).toBe(false)
+    expect(locksNothing(undefined)).toBe(false)
   })
 
   it('before the settings are known, only 18+ is locked', () => {

@@ -110,12 +110,17 @@ describe('the parental lock on the box', () => {
   it('fetches the settings by the Pins stamp: DisablePin reaches the box at the next poll', async () => {
     const op = operator()
     const { state, advance } = boot(op, null)
+    // Before the settings are known something may be locked: the player looks the programme up.
+    expect(state.parental.locksNothing()).toBe(false)
     await advance(0)
     expect(state.parental.isLocked(adult)).toBe(true)
+    expect(state.parental.locksNothing()).toBe(false)
     op.disablePin()
     await advance(PERIOD_S * 1000)
     expect(state.parental.control.current.data?.pinEnabled).toBe(false)
     expect(state.parental.isLocked(adult)).toBe(false)
+    // Nothing can be locked now: a zap asks for no programme before the stream.
+    expect(state.parental.locksNothing()).toBe(true)
     state.dispose()
   })
 
@@ -147,6 +152,7 @@ describe('the parental lock on the box', () => {
     expect(state.parental.isLocked(adult)).toBe(false)
     await advance(1000)
     expect(state.parental.isLocked(adult)).toBe(true)
+    expect(state.parental.locksNothing()).toBe(false)
     state.dispose()
   })
 
