@@ -1,6 +1,6 @@
 import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import { Menu } from './ui/shell/Menu'
-import { Toast, ToastKind } from './ui/shell/Toast'
+import { Toast, type Avoid, type ToastKind } from './ui/shell/Toast'
 import { ExitDialog } from './ui/shell/ExitDialog'
 import { createRouterConfig } from './ui/shell/routes'
 import { ROUTE, sectionOf, to } from './ui/navigation'
@@ -297,9 +297,11 @@ export class App extends Router.App<AppTemplateSpec> {
    * The player's video is a <video> element under the (transparent) canvas: while it shows,
    * the app's background steps aside so that the picture shows through.
    */
-  $videoShown(shown: boolean): void {
+  $videoShown(shown: boolean, keepClear?: Avoid): void {
     const background = this.tag('Background')
     if (background) background.visible = !shown
+    // Toasts stay off what the player keeps clear (its OSD), including one already showing.
+    this.Toast.band = shown ? keepClear : undefined
   }
 
   static override _states() {

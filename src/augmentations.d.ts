@@ -4,7 +4,7 @@
  */
 import '@lightningjs/sdk'
 import type { Menu } from './ui/shell/Menu'
-import type { ToastKind } from './ui/shell/Toast'
+import type { Avoid, ToastKind } from './ui/shell/Toast'
 import type { Speech } from './ui/components/voice'
 
 declare module '@lightningjs/sdk' {
@@ -36,8 +36,11 @@ declare module '@lightningjs/sdk' {
         /** The boot page is drawn: the rest of the app may load now. */
         $bootPageDrawn(): void
         $toast(message: string, kind?: ToastKind): void
-        /** The player's video shows (the App's background steps aside) or not. */
-        $videoShown(shown: boolean): void
+        /**
+         * The player's video shows (the App's background steps aside) or not; `keepClear` is the
+         * band its OSD takes, which toasts stay out of.
+         */
+        $videoShown(shown: boolean, keepClear?: Avoid): void
         /** Voice guidance: what is focused now says this (the focus did not move). */
         $voiceUpdate(speech: Speech, detail?: Speech): void
       }

@@ -22,6 +22,7 @@ import { checkParental, type ParentalCheck } from './parentalCheck'
 import { askParentalPin } from '../components/parentalPin'
 import type { PlaybackKind } from '../../domain/playback'
 import { SubtitleView } from './SubtitleView'
+import { OSD_TOP } from './Osd'
 import { TrackMenu } from './TrackMenu'
 import { TrackControls } from './trackControls'
 
@@ -133,7 +134,7 @@ export class PlayerPage
   }
 
   override _active(): void {
-    this.fireAncestors('$videoShown', true)
+    this.fireAncestors('$videoShown', true, { top: OSD_TOP, bottom: 1080 })
     this._trackControls.watchSleep()
     // Sent to the background (page hidden, Firebolt background or inactive), the player lets go
     // of the video and saves the resume point; back in front it starts again where it was.

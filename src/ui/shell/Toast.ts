@@ -16,14 +16,21 @@ export interface Avoid {
 
 /**
  * The toast's top: at the bottom of the screen, unless it would cover the focused row (a list
- * scrolled to its last rows); then at the top under the menu, or else beside the row.
+ * scrolled to its last rows) or the band the screen keeps clear (the player's OSD over the
+ * video); then at the top under the menu, or else beside them. Clear of the band comes first
+ * when no place is clear of both (a focus as large as the screen).
  */
-export const toastTop = (avoid: Avoid | undefined): number => {
-  const clear = (y: number): boolean => !avoid || y + TOAST_H <= avoid.top || y >= avoid.bottom
-  const candidates = avoid
-    ? [BOTTOM, TOP, avoid.top - GAP - TOAST_H, avoid.bottom + GAP].filter((y) => y >= TOP && y <= BOTTOM)
-    : [BOTTOM]
-  return candidates.find(clear) ?? BOTTOM
+export const toastTop = (avoid: Avoid | undefined, band?: Avoid): number => {
+  const areas = [avoid, band].filter((a): a is Avoid => a !== undefined)
+  const clearOf = (a: Avoid, y: number): boolean => y + TOAST_H <= a.top || y >= a.bottom
+  const candidates = [BOTTOM, TOP, ...areas.flatMap((a) => [a.top - GAP - TOAST_H, a.bottom + GAP])].filter(
+    (y) => y >= TOP && y <= BOTTOM,
+  )
+  return (
+    candidates.find((y) => areas.every((a) => clearOf(a, y))) ??
+    (band ? candidates.find((y) => clearOf(band, y)) : undefined) ??
+    BOTTOM
+  )
 }
 
 interface ToastTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -49,6 +56,8 @@ export class Toast
   readonly Message = this.Box.getByRef('Message')!
   private _timer: ReturnType<typeof setTimeout> | undefined
   private _message = ''
+  private _avoid: Avoid | undefined
+  private _band: Avoid | undefined
 
   static override _template(): Lightning.Component.Template<ToastTemplateSpec> {
     return {
@@ -96,13 +105,23 @@ export class Toast
   /** Shows `message`; `avoid` is the focused element, which the toast must leave in sight. */
   show(message: string, kind: ToastKind = 'info', seconds = 4, avoid?: Avoid): void {
     this._message = message
+    this._avoid = avoid
     this.visible = true
-    this.y = toastTop(avoid)
+    this.y = toastTop(avoid, this._band)
     this.Accent.color = ACCENT[kind]
     this.Message.patch({ text: { text: message } })
     this.setSmooth('alpha', 1, { duration: 0.2 })
     if (this._timer) clearTimeout(this._timer)
     this._timer = setTimeout(() => this.hide(), seconds * 1000)
+  }
+
+  /**
+   * A band of the screen to keep clear from now on (undefined: none), such as the player's OSD;
+   * a toast on screen moves out of it at once.
+   */
+  set band(band: Avoid | undefined) {
+    this._band = band
+    if (this._message !== '') this.y = toastTop(this._avoid, band)
   }
 
   hide(): void {
